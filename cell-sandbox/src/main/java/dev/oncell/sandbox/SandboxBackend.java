@@ -1,0 +1,65 @@
+package dev.oncell.sandbox;
+
+import dev.oncell.sandbox.internal.BubblewrapBackend;
+import dev.oncell.sandbox.internal.UnisolatedBackend;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A kind of isolation: bubblewrap, gVisor, or none. A backend opens one {@link Sandbox} per active
+ * cell.
+ *
+ * <p>Implementations must pass {@code SandboxContract} (shipped in this module's test jar).
+ */
+public interface SandboxBackend {
+
+  /** The name operators use to pick the backend: {@code bubblewrap}, {@code none}. */
+  String name();
+
+  /** Whether this backend isolates commands from the host and from each other. */
+  boolean isolated();
+
+  /**
+   * Checks that the backend can run on this machine.
+   *
+   * @throws SandboxException (terminal) naming what is missing and how to install it
+   */
+  void verify();
+
+  /** Opens the sandbox of one cell. Cheap for backends that start a process per command. */
+  Sandbox open(SandboxSpec spec);
+
+  /**
+   * The bubblewrap backend: a fresh set of namespaces per command.
+   *
+   * @param runtimeDir a private folder where the backend keeps the minimal {@code /etc} it mounts
+   */
+  static SandboxBackend bubblewrap(Path runtimeDir) {
+    return new BubblewrapBackend(runtimeDir);
+  }
+
+  /** Plain host processes with no isolation at all. Only for machines without bubblewrap. */
+  static SandboxBackend none() {
+    return new UnisolatedBackend();
+  }
+
+  /** The names {@link #byName} accepts. */
+  static List<String> names() {
+    return List.of("bubblewrap", "none");
+  }
+
+  /**
+   * Looks a backend up by its operator-facing name.
+   *
+   * @throws SandboxException (terminal) for an unknown name
+   */
+  static SandboxBackend byName(String name, Path runtimeDir) {
+    return switch (name) {
+      case "bubblewrap", "bwrap" -> bubblewrap(runtimeDir);
+      case "none" -> none();
+      default ->
+          throw new SandboxException(
+              "unknown sandbox backend '" + name + "'; choose one of " + names(), false);
+    };
+  }
+}

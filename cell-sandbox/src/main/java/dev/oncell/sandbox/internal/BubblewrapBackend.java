@@ -1,0 +1,181 @@
+package dev.oncell.sandbox.internal;
+
+import dev.oncell.sandbox.ExecRequest;
+import dev.oncell.sandbox.ExecResult;
+import dev.oncell.sandbox.Sandbox;
+import dev.oncell.sandbox.SandboxBackend;
+import dev.oncell.sandbox.SandboxException;
+import dev.oncell.sandbox.SandboxSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * bubblewrap: each command gets fresh user, PID, IPC, UTS, mount, network and cgroup namespaces,
+ * sees {@code /usr} and a minimal {@code /etc} read-only, its cell's work folder at {@code /work},
+ * a private {@code /tmp}, no capabilities and a clean environment. Killing the outer {@code bwrap}
+ * kills the namespace's init and with it every process inside, so a timeout leaves nothing behind.
+ */
+public final class BubblewrapBackend implements SandboxBackend {
+
+  static final int SANDBOX_UID = 1000;
+  private static final List<String> ROOT_LINKS =
+      List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+
+  private final Path runtimeDir;
+  private volatile Optional<List<String>> baseArgs = Optional.empty();
+
+  public BubblewrapBackend(Path runtimeDir) {
+    this.runtimeDir = runtimeDir.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public String name() {
+    return "bubblewrap";
+  }
+
+  @Override
+  public boolean isolated() {
+    return true;
+  }
+
+  @Override
+  public void verify() {
+    Path bwrap = findBwrap();
+    List<String> probe = new ArrayList<>(baseArgs());
+    probe.add("/bin/true");
+    try {
+      Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new SandboxException("bubblewrap did not start a sandbox within 10 s", true);
+      }
+      String output = new String(p.getInputStream().readAllBytes()).strip();
+      if (p.exitValue() != 0) {
+        throw new SandboxException(
+            bwrap
+                + " cannot create a sandbox here ("
+                + output
+                + "); unprivileged user namespaces may be disabled"
+                + " (sysctl kernel.unprivileged_userns_clone=1)",
+            false);
+      }
+    } catch (IOException e) {
+      throw new SandboxException("cannot run " + bwrap + ": " + e.getMessage(), false, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SandboxException("interrupted while checking bubblewrap", true, e);
+    }
+  }
+
+  @Override
+  public Sandbox open(SandboxSpec spec) {
+    return new BubblewrapSandbox(spec.workDir(), baseArgs());
+  }
+
+  private List<String> baseArgs() {
+    Optional<List<String>> cached = baseArgs;
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    synchronized (this) {
+      if (baseArgs.isEmpty()) {
+        baseArgs = Optional.of(buildBaseArgs());
+      }
+      return baseArgs.get();
+    }
+  }
+
+  private List<String> buildBaseArgs() {
+    Path etc = MinimalEtc.write(runtimeDir.resolve("etc"), SANDBOX_UID);
+    List<String> args = new ArrayList<>();
+    args.add(findBwrap().toString());
+    args.addAll(
+        List.of(
+            "--unshare-all",
+            "--unshare-user",
+            "--uid",
+            String.valueOf(SANDBOX_UID),
+            "--gid",
+            String.valueOf(SANDBOX_UID),
+            "--hostname",
+            "cell",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop",
+            "ALL",
+            "--clearenv",
+            "--ro-bind",
+            "/usr",
+            "/usr"));
+    for (String name : ROOT_LINKS) {
+      Path hostPath = Path.of("/", name);
+      if (Files.isSymbolicLink(hostPath)) {
+        try {
+          args.addAll(
+              List.of("--symlink", Files.readSymbolicLink(hostPath).toString(), "/" + name));
+        } catch (IOException e) {
+          throw new SandboxException("cannot read link " + hostPath, false, e);
+        }
+      } else if (Files.isDirectory(hostPath)) {
+        args.addAll(List.of("--ro-bind", hostPath.toString(), "/" + name));
+      }
+    }
+    args.addAll(List.of("--ro-bind", etc.toString(), "/etc"));
+    for (String shared : MinimalEtc.SHARED_FROM_HOST) {
+      args.addAll(List.of("--ro-bind-try", "/etc/" + shared, "/etc/" + shared));
+    }
+    args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+    return List.copyOf(args);
+  }
+
+  private static Path findBwrap() {
+    String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+    for (String dir : (path + ":/usr/bin:/bin").split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "bwrap");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new SandboxException(
+        "bubblewrap (bwrap) is not installed: run scripts/install-system-deps.sh as root,"
+            + " or apt-get install bubblewrap",
+        false);
+  }
+
+  private record BubblewrapSandbox(Path workDir, List<String> baseArgs) implements Sandbox {
+
+    @Override
+    public ExecResult exec(ExecRequest request) {
+      Path cwd = workDir.resolve(request.cwd()).normalize();
+      if (!cwd.startsWith(workDir) || !Files.isDirectory(cwd)) {
+        throw new SandboxException("working folder does not exist: " + request.cwd(), false);
+      }
+      List<String> args = new ArrayList<>(baseArgs);
+      args.addAll(List.of("--bind", workDir.toString(), "/work"));
+      args.addAll(List.of("--chdir", "/work/" + workDir.relativize(cwd)));
+      for (Map.Entry<String, String> e : Shells.baseEnvironment("/work").entrySet()) {
+        args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
+      }
+      for (Map.Entry<String, String> e : request.env().entrySet()) {
+        args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
+      }
+      args.addAll(List.of(Shells.hostShell(), "-c", request.command()));
+      ProcessBuilder builder = new ProcessBuilder(args);
+      builder.environment().clear();
+      // Killing bwrap makes the namespace's init die (--die-with-parent), which takes every
+      // process of the PID namespace with it, setsid children included.
+      return ProcessRunner.run(builder, request, Process::destroyForcibly);
+    }
+
+    @Override
+    public void close() {
+      // A fresh sandbox per command: nothing is held between commands.
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.oncell.sandbox.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Keeps at most {@code limit} bytes of a stream and drains the rest, so that a chatty command can
+ * neither block on a full pipe nor fill the host's memory.
+ */
+final class CappedOutput {
+
+  private final int limit;
+  private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+  private long dropped;
+
+  CappedOutput(int limit) {
+    this.limit = limit;
+  }
+
+  void readFrom(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      append(buffer, n);
+    }
+  }
+
+  private synchronized void append(byte[] buffer, int n) {
+    int room = limit - kept.size();
+    int keep = Math.max(0, Math.min(room, n));
+    kept.write(buffer, 0, keep);
+    dropped += n - keep;
+  }
+
+  synchronized boolean truncated() {
+    return dropped > 0;
+  }
+
+  synchronized String text() {
+    String text = kept.toString(StandardCharsets.UTF_8);
+    if (dropped == 0) {
+      return text;
+    }
+    return text
+        + "\n[oncell: output truncated at "
+        + limit
+        + " bytes, "
+        + dropped
+        + " more dropped]\n";
+  }
+}
