@@ -1,0 +1,38 @@
+package dev.oncell.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of cells, one per customer. */
+public interface Cells {
+
+  /**
+   * Creates a cell with its folders and an empty database.
+   *
+   * @throws CellException {@code invalid_customer_id} (INVALID) for an id outside {@code
+   *     [a-z0-9][a-z0-9-]{0,62}}, {@code customer_exists} (CONFLICT) for a duplicate
+   */
+  CellInfo create(String id, JsonNode config);
+
+  Optional<CellInfo> find(String id);
+
+  /** All cells, sorted by id. */
+  List<CellInfo> list();
+
+  /**
+   * A handle to use the cell; calls on a paused cell wake it.
+   *
+   * @throws CellException {@code not_found} for an unknown id
+   */
+  Cell cell(String id);
+
+  /** Closes the cell's handles; its files stay. A no-op on a paused cell. */
+  CellInfo pause(String id);
+
+  /** Opens the cell's handles again. A no-op on an active cell. */
+  CellInfo resume(String id);
+
+  /** Removes the cell and every byte of its data. */
+  void delete(String id);
+}

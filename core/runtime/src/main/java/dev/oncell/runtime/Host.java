@@ -1,0 +1,36 @@
+package dev.oncell.runtime;
+
+import dev.oncell.runtime.internal.DefaultHost;
+
+/**
+ * The host of all cells on this machine: the control plane, the cells and the API keys. The HTTP
+ * server, the CLI and the test kit are adapters over this one service.
+ */
+public interface Host extends AutoCloseable {
+
+  /**
+   * Opens the host on {@code config.home()}: migrates the control plane, checks the sandbox backend
+   * and finishes lifecycle transitions a crash interrupted.
+   *
+   * @throws CellException if the home cannot be used or the sandbox backend cannot run here
+   */
+  static Host open(HostConfig config) {
+    return DefaultHost.open(config);
+  }
+
+  HostConfig config();
+
+  Cells cells();
+
+  ApiKeys apiKeys();
+
+  /** The sandbox backend every cell uses, by name. */
+  String sandboxBackend();
+
+  /** Whether that backend isolates commands (false only for {@code none}). */
+  boolean sandboxIsolated();
+
+  /** Closes every cell's handles and the control plane. */
+  @Override
+  void close();
+}

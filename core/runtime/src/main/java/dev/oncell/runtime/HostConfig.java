@@ -1,0 +1,70 @@
+package dev.oncell.runtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a host runs.
+ *
+ * @param home where all state lives ({@code ONCELL_HOME})
+ * @param sandbox the sandbox backend's name: {@code bubblewrap} (default) or {@code none}
+ * @param defaultShellTimeout timeout of a shell command that names none
+ * @param maxShellTimeout the longest timeout a command may ask for
+ * @param shellOutputLimitBytes cap on each of a command's stdout and stderr
+ * @param maxFileReadBytes the largest file {@code FileStore.read} loads into memory
+ * @param clock the time source (injected in tests)
+ */
+public record HostConfig(
+    Path home,
+    String sandbox,
+    Duration defaultShellTimeout,
+    Duration maxShellTimeout,
+    int shellOutputLimitBytes,
+    long maxFileReadBytes,
+    Clock clock) {
+
+  public HostConfig {
+    Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(sandbox, "sandbox");
+    Objects.requireNonNull(defaultShellTimeout, "defaultShellTimeout");
+    Objects.requireNonNull(maxShellTimeout, "maxShellTimeout");
+    Objects.requireNonNull(clock, "clock");
+    home = home.toAbsolutePath().normalize();
+  }
+
+  /** Sane defaults: bubblewrap, 60 s commands (at most 10 min), 1 MiB output per stream. */
+  public static HostConfig defaults(Path home) {
+    return new HostConfig(
+        home,
+        "bubblewrap",
+        Duration.ofSeconds(60),
+        Duration.ofMinutes(10),
+        1 << 20,
+        64L << 20,
+        Clock.systemUTC());
+  }
+
+  public HostConfig withSandbox(String value) {
+    return new HostConfig(
+        home,
+        value,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        clock);
+  }
+
+  public HostConfig withClock(Clock value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        value);
+  }
+}

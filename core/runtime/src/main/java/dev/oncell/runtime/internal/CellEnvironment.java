@@ -1,0 +1,31 @@
+package dev.oncell.runtime.internal;
+
+import dev.oncell.runtime.HostConfig;
+import dev.oncell.sandbox.SandboxBackend;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+
+/** What every cell shares with the host. */
+record CellEnvironment(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
+
+  Clock clock() {
+    return config.clock();
+  }
+
+  /** Appends one line to the cell's log. Logging never fails a call. */
+  void log(CellPaths paths, String event) {
+    try {
+      Files.writeString(
+          paths.log(),
+          clock().instant() + " " + event + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // The cell goes on without its log line.
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.oncell.runtime.internal;
+
+import dev.oncell.runtime.CellException;
+import dev.oncell.sandbox.Sandbox;
+import dev.oncell.sandbox.SandboxException;
+import dev.oncell.sandbox.SandboxSpec;
+
+/** What an active cell holds open: its database, its sandbox, its resolved work folder. */
+record CellHandles(CellDatabase database, Sandbox sandbox, WorkFolder files, CellMemory memory)
+    implements AutoCloseable {
+
+  static CellHandles open(CellPaths paths, CellEnvironment env) {
+    CellDatabase database = CellDatabase.open(paths.database());
+    try {
+      Sandbox sandbox = env.sandbox().open(new SandboxSpec(paths.work()));
+      WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());
+      return new CellHandles(database, sandbox, files, new CellMemory(database::connection));
+    } catch (SandboxException | java.io.UncheckedIOException e) {
+      database.close();
+      throw CellException.internal("cannot open the cell's sandbox: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      sandbox.close();
+    } finally {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.oncell.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.CellState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The control plane's H2 file database: customers and API keys. Schema changes are Flyway
+ * migrations under {@code db/control}. Writes are flushed on commit ({@code WRITE_DELAY=0}) so a
+ * crash of the host process loses no acknowledged change.
+ */
+final class ControlPlane implements AutoCloseable {
+
+  private final JdbcConnectionPool pool;
+
+  private ControlPlane(JdbcConnectionPool pool) {
+    this.pool = pool;
+  }
+
+  static ControlPlane open(Path dir) {
+    String url = "jdbc:h2:file:" + dir.resolve("oncell") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "oncell", "");
+    try {
+      Flyway.configure(ControlPlane.class.getClassLoader())
+          .dataSource(pool)
+          .locations("classpath:db/control")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw CellException.internal(
+          "cannot open the control plane database under " + dir + ": " + e.getMessage(), e);
+    }
+    return new ControlPlane(pool);
+  }
+
+  /** Inserts a new customer; false if the id is taken. */
+  boolean insertCustomer(CellInfo info) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO customers (id, state, agent, config, created_at, updated_at,"
+                    + " last_active_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, info.id());
+      s.setString(2, info.state().name());
+      s.setString(3, info.agent().orElse(null));
+      s.setString(4, Json.write(info.config()));
+      s.setTimestamp(5, Timestamp.from(info.createdAt()));
+      s.setTimestamp(6, Timestamp.from(info.createdAt()));
+      s.setTimestamp(7, Timestamp.from(info.lastActiveAt()));
+      s.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+        return false;
+      }
+      throw failure("insert customer " + info.id(), e);
+    }
+  }
+
+  void updateState(String id, CellState state, Instant now) {
+    update("UPDATE customers SET state = ?, updated_at = ? WHERE id = ?", id, state.name(), now);
+  }
+
+  void updateLastActive(String id, Instant at) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("UPDATE customers SET last_active_at = ? WHERE id = ?")) {
+      s.setTimestamp(1, Timestamp.from(at));
+      s.setString(2, id);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record activity of " + id, e);
+    }
+  }
+
+  private void update(String sql, String id, String state, Instant now) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, state);
+      s.setTimestamp(2, Timestamp.from(now));
+      s.setString(3, id);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("update customer " + id, e);
+    }
+  }
+
+  void deleteCustomer(String id) {
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE customer_id = ?")) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("delete customer " + id, e);
+    }
+  }
+
+  Optional<CellInfo> customer(String id) {
+    List<CellInfo> found = query("SELECT * FROM customers WHERE id = ?", id);
+    return found.stream().findFirst();
+  }
+
+  List<CellInfo> customers() {
+    return query("SELECT * FROM customers ORDER BY id", null);
+  }
+
+  private List<CellInfo> query(String sql, String param) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      if (param != null) {
+        s.setString(1, param);
+      }
+      List<CellInfo> result = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          JsonNode config = Json.read(rs.getString("config"));
+          result.add(
+              new CellInfo(
+                  rs.getString("id"),
+                  CellState.valueOf(rs.getString("state")),
+                  Optional.ofNullable(rs.getString("agent")),
+                  config,
+                  rs.getTimestamp("created_at").toInstant(),
+                  rs.getTimestamp("last_active_at").toInstant()));
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw failure("read customers", e);
+    }
+  }
+
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  static CellException failure(String what, SQLException e) {
+    return CellException.internal("control plane: cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    pool.dispose();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.oncell.runtime.internal;
+
+import dev.oncell.runtime.ApiKeys;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.Cells;
+import dev.oncell.runtime.Host;
+import dev.oncell.runtime.HostConfig;
+import dev.oncell.sandbox.SandboxBackend;
+import dev.oncell.sandbox.SandboxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/** The host: control plane, sandbox backend, cells and keys, opened in that order. */
+public final class DefaultHost implements Host {
+
+  private static final Logger LOG = Logger.getLogger(DefaultHost.class.getName());
+
+  private final HostConfig config;
+  private final ControlPlane controlPlane;
+  private final SandboxBackend sandbox;
+  private final CellRegistry cells;
+  private final ApiKeyStore apiKeys;
+
+  private DefaultHost(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
+    this.config = config;
+    this.controlPlane = controlPlane;
+    this.sandbox = sandbox;
+    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox);
+    this.cells = new CellRegistry(env);
+    this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());
+  }
+
+  public static Host open(HostConfig config) {
+    Path home = config.home();
+    try {
+      Files.createDirectories(home.resolve("cells"));
+      Files.createDirectories(home.resolve("control"));
+    } catch (IOException e) {
+      throw CellException.internal(
+          "cannot create ONCELL_HOME at " + home + ": " + e.getMessage(), e);
+    }
+    SandboxBackend sandbox;
+    try {
+      sandbox = SandboxBackend.byName(config.sandbox(), home.resolve("runtime/sandbox"));
+      sandbox.verify();
+    } catch (SandboxException e) {
+      throw new CellException(CellException.Kind.INVALID, "sandbox_unavailable", e.getMessage(), e);
+    }
+    if (!sandbox.isolated()) {
+      LOG.warning(
+          "sandbox backend 'none': commands run as plain host processes with NO isolation between"
+              + " customers or from the host. Use it only on a machine without bubblewrap.");
+    }
+    ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
+    DefaultHost host = new DefaultHost(config, controlPlane, sandbox);
+    try {
+      host.cells.recover();
+    } catch (RuntimeException e) {
+      controlPlane.close();
+      throw e;
+    }
+    return host;
+  }
+
+  @Override
+  public HostConfig config() {
+    return config;
+  }
+
+  @Override
+  public Cells cells() {
+    return cells;
+  }
+
+  @Override
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
+  public String sandboxBackend() {
+    return sandbox.name();
+  }
+
+  @Override
+  public boolean sandboxIsolated() {
+    return sandbox.isolated();
+  }
+
+  @Override
+  public void close() {
+    try {
+      cells.releaseAll();
+    } finally {
+      controlPlane.close();
+    }
+  }
+}
