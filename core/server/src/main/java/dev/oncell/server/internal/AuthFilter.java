@@ -1,0 +1,68 @@
+package dev.oncell.server.internal;
+
+import dev.oncell.runtime.ApiKeys;
+import dev.oncell.runtime.Principal;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bearer keys on every route but {@code /health}. Operator keys reach everything; a customer token
+ * reaches only its own cell's sub-resources and its own record, never the customer list nor another
+ * cell.
+ */
+final class AuthFilter implements Filter {
+
+  private static final Pattern CUSTOMER_PATH = Pattern.compile("^/v1/customers/([^/]+)(/.*)?$");
+  private static final String BEARER = "Bearer ";
+
+  private final ApiKeys keys;
+
+  AuthFilter(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    String path = req.path().path();
+    if (path.equals("/health")) {
+      chain.proceed();
+      return;
+    }
+    Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+    if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      Responses.error(
+          res, 401, "unauthorized", "send 'Authorization: Bearer <key>'; see oncell login");
+      return;
+    }
+    Optional<Principal> principal =
+        keys.authenticate(header.get().substring(BEARER.length()).strip());
+    if (principal.isEmpty()) {
+      Responses.error(res, 401, "unauthorized", "the API key is not valid");
+      return;
+    }
+    if (!allowed(principal.get(), req.prologue().method(), path)) {
+      Responses.error(res, 403, "forbidden", "this key does not reach " + path);
+      return;
+    }
+    chain.proceed();
+  }
+
+  private static boolean allowed(Principal principal, Method method, String path) {
+    if (principal.isOperator()) {
+      return true;
+    }
+    Matcher m = CUSTOMER_PATH.matcher(path);
+    if (!m.matches() || !principal.mayAccess(m.group(1))) {
+      return false;
+    }
+    // A customer token uses its cell; it does not delete, pause or resume it.
+    return m.group(2) == null ? method == Method.GET : !m.group(2).matches("/(pause|resume)/?");
+  }
+}

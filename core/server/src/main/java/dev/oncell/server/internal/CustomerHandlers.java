@@ -1,0 +1,77 @@
+package dev.oncell.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.Host;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Set;
+
+/** {@code /v1/customers}: create, list, get, delete, pause, resume. */
+final class CustomerHandlers {
+
+  private static final Set<String> CREATE_FIELDS = Set.of("id", "config", "agent");
+
+  private final Host host;
+  private final RequestBodies bodies;
+
+  CustomerHandlers(Host host, RequestBodies bodies) {
+    this.host = host;
+    this.bodies = bodies;
+  }
+
+  void create(ServerRequest req, ServerResponse res) {
+    ObjectNode body = bodies.object(req, CREATE_FIELDS);
+    String id = RequestBodies.requiredText(body, "id");
+    JsonNode config = body.path("config");
+    if (config.isMissingNode() || config.isNull()) {
+      config = Responses.JSON.createObjectNode();
+    } else if (!config.isObject()) {
+      throw ApiException.badRequest("invalid_request", "field 'config' must be a JSON object");
+    }
+    JsonNode agent = body.path("agent");
+    if (!agent.isMissingNode() && !agent.isNull()) {
+      // Agents arrive with plugins; until one is deployed, no name can match.
+      throw ApiException.badRequest(
+          "unknown_agent", "no agent named '" + agent.asText() + "' is deployed");
+    }
+    CellInfo info = host.cells().create(id, config);
+    Responses.json(res, 201, Responses.customer(info));
+  }
+
+  void list(ServerRequest req, ServerResponse res) {
+    ObjectNode body = Responses.JSON.createObjectNode();
+    ArrayNode customers = body.putArray("customers");
+    host.cells().list().forEach(info -> customers.add(Responses.customer(info)));
+    Responses.json(res, 200, body);
+  }
+
+  void get(ServerRequest req, ServerResponse res) {
+    String id = id(req);
+    CellInfo info =
+        host.cells()
+            .find(id)
+            .orElseThrow(() -> CellException.notFound("not_found", "no customer '" + id + "'"));
+    Responses.json(res, 200, Responses.customer(info));
+  }
+
+  void delete(ServerRequest req, ServerResponse res) {
+    host.cells().delete(id(req));
+    Responses.noContent(res);
+  }
+
+  void pause(ServerRequest req, ServerResponse res) {
+    Responses.json(res, 200, Responses.customer(host.cells().pause(id(req))));
+  }
+
+  void resume(ServerRequest req, ServerResponse res) {
+    Responses.json(res, 200, Responses.customer(host.cells().resume(id(req))));
+  }
+
+  static String id(ServerRequest req) {
+    return req.path().pathParameters().get("id");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.oncell.server.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.agent.FileEntry;
+import dev.oncell.runtime.Cell;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.Host;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * {@code /v1/customers/:id/files/<path>}: raw bytes in and out; a folder answers with a JSON
+ * listing. The header {@code X-Oncell-Entry} says which one a GET returned.
+ */
+final class FileHandlers {
+
+  static final String ENTRY_HEADER = "X-Oncell-Entry";
+
+  private final Host host;
+  private final RequestBodies bodies;
+
+  FileHandlers(Host host, RequestBodies bodies) {
+    this.host = host;
+    this.bodies = bodies;
+  }
+
+  void get(ServerRequest req, ServerResponse res) {
+    Cell cell = host.cells().cell(CustomerHandlers.id(req));
+    String path = path(req);
+    if (path.isEmpty() || cell.files().isDirectory(path)) {
+      ObjectNode body = Responses.JSON.createObjectNode();
+      body.put("path", path);
+      ArrayNode entries = body.putArray("entries");
+      for (FileEntry entry : cell.files().list(path)) {
+        ObjectNode e = entries.addObject();
+        e.put("name", entry.name());
+        e.put(
+            "type",
+            entry.type() == FileEntry.Type.DIRECTORY
+                ? "dir"
+                : entry.type().name().toLowerCase(Locale.ROOT));
+        e.put("size", entry.size());
+      }
+      res.header(ENTRY_HEADER, "directory");
+      Responses.json(res, 200, body);
+      return;
+    }
+    Cell.FileContent content = cell.open(path);
+    res.header(ENTRY_HEADER, "file");
+    res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
+    res.contentLength(content.size());
+    try (InputStream in = content.stream();
+        OutputStream out = res.outputStream()) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot send '" + path + "'", e);
+    }
+  }
+
+  void put(ServerRequest req, ServerResponse res) {
+    Cell cell = host.cells().cell(CustomerHandlers.id(req));
+    String path = path(req);
+    byte[] content = bodies.read(req);
+    cell.files().write(path, content);
+    ObjectNode body = Responses.JSON.createObjectNode();
+    body.put("path", path);
+    body.put("size", content.length);
+    Responses.json(res, 200, body);
+  }
+
+  void delete(ServerRequest req, ServerResponse res) {
+    Cell cell = host.cells().cell(CustomerHandlers.id(req));
+    String path = path(req);
+    boolean recursive = req.query().first("recursive").map("true"::equals).orElse(false);
+    if (!cell.files().delete(path, recursive)) {
+      throw CellException.notFound("not_found", "no file '" + path + "' in the cell");
+    }
+    Responses.noContent(res);
+  }
+
+  private static String path(ServerRequest req) {
+    return req.path().pathParameters().first("path").orElse("");
+  }
+}

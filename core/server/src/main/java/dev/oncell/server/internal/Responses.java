@@ -1,0 +1,97 @@
+package dev.oncell.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.Host;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Writing JSON answers and errors, in the one shape every client relies on. */
+final class Responses {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = Logger.getLogger(Responses.class.getName());
+
+  private Responses() {}
+
+  static void json(ServerResponse res, int status, JsonNode body) {
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+    res.status(status);
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(bytes);
+  }
+
+  static void noContent(ServerResponse res) {
+    res.status(204);
+    res.send();
+  }
+
+  static void error(ServerResponse res, int status, String code, String message) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode error = body.putObject("error");
+    error.put("code", code);
+    error.put("message", message);
+    if (status == 401) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    }
+    json(res, status, body);
+  }
+
+  static void cellError(ServerResponse res, CellException e) {
+    int status =
+        switch (e.kind()) {
+          case INVALID -> 400;
+          case NOT_FOUND -> 404;
+          case CONFLICT -> 409;
+          case UNAVAILABLE -> 503;
+          case INTERNAL -> 500;
+        };
+    if (status == 500) {
+      LOG.log(Level.SEVERE, "internal failure", e);
+    }
+    error(res, status, e.code(), e.getMessage());
+  }
+
+  static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
+    LOG.log(
+        Level.SEVERE,
+        "unexpected failure on " + req.prologue().method().text() + " " + req.path().path(),
+        e);
+    error(res, 500, "internal", "the server failed on this request; see the server log");
+  }
+
+  static ObjectNode health(Host host) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("status", "ok");
+    body.put("version", Version.VALUE);
+    body.put("sandbox", host.sandboxBackend());
+    return body;
+  }
+
+  static ObjectNode customer(CellInfo info) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", info.id());
+    node.put("state", info.state().name());
+    if (info.agent().isPresent()) {
+      node.put("agent", info.agent().get());
+    } else {
+      node.putNull("agent");
+    }
+    node.set("config", info.config());
+    node.put("createdAt", info.createdAt().toString());
+    node.put("lastActiveAt", info.lastActiveAt().toString());
+    return node;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.oncell.server.internal;
+
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.Host;
+import io.helidon.webserver.http.HttpRouting;
+
+/** The v1 route table: one place that shows every endpoint. */
+final class Routes {
+
+  private Routes() {}
+
+  static void register(HttpRouting.Builder routing, Host host, RequestBodies bodies) {
+    CustomerHandlers customers = new CustomerHandlers(host, bodies);
+    ShellHandler shell = new ShellHandler(host, bodies);
+    FileHandlers files = new FileHandlers(host, bodies);
+    MemoryHandlers memory = new MemoryHandlers(host, bodies);
+
+    routing
+        .addFilter(new AuthFilter(host.apiKeys()))
+        .get("/health", (req, res) -> Responses.json(res, 200, Responses.health(host)))
+        .post("/v1/customers", customers::create)
+        .get("/v1/customers", customers::list)
+        .get("/v1/customers/{id}", customers::get)
+        .delete("/v1/customers/{id}", customers::delete)
+        .post("/v1/customers/{id}/pause", customers::pause)
+        .post("/v1/customers/{id}/resume", customers::resume)
+        .post("/v1/customers/{id}/shell", shell::run)
+        .get("/v1/customers/{id}/files", files::get)
+        .get("/v1/customers/{id}/files/", files::get)
+        .get("/v1/customers/{id}/files/{+path}", files::get)
+        .put("/v1/customers/{id}/files/{+path}", files::put)
+        .delete("/v1/customers/{id}/files/{+path}", files::delete)
+        .get("/v1/customers/{id}/memory", memory::keys)
+        .get("/v1/customers/{id}/memory/", memory::keys)
+        .get("/v1/customers/{id}/memory/{+key}", memory::get)
+        .put("/v1/customers/{id}/memory/{+key}", memory::put)
+        .delete("/v1/customers/{id}/memory/{+key}", memory::delete)
+        .any(
+            (req, res) ->
+                Responses.error(
+                    res,
+                    404,
+                    "no_route",
+                    "no route for " + req.prologue().method().text() + " " + req.path().path()))
+        .error(
+            ApiException.class,
+            (req, res, e) -> Responses.error(res, e.status(), e.code(), e.getMessage()))
+        .error(CellException.class, (req, res, e) -> Responses.cellError(res, e))
+        .error(Exception.class, (req, res, e) -> Responses.unexpected(req, res, e));
+  }
+}
