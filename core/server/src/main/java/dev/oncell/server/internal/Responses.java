@@ -1,6 +1,7 @@
 package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,10 @@ import java.util.logging.Logger;
 /** Writing JSON answers and errors, in the one shape every client relies on. */
 final class Responses {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict: trailing garbage after a JSON value ({@code 1 2}) is malformed, not ignored. */
+  static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private static final Logger LOG = Logger.getLogger(Responses.class.getName());
 
   private Responses() {}

@@ -1,0 +1,132 @@
+package dev.oncell.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.server.RunningServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilesApiTest {
+
+  private static final long LIMIT = 64 * 1024;
+
+  @TempDir Path home;
+  private RunningServer api;
+
+  @BeforeEach
+  void start() {
+    api = new RunningServer(home, LIMIT);
+    api.post("/v1/customers", "{\"id\":\"acme\"}");
+    api.post("/v1/customers", "{\"id\":\"globex\"}");
+    api.put("/v1/customers/globex/files/secret.txt", "globex secret");
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void putGetListDelete() {
+    Reply put = api.put("/v1/customers/acme/files/src/app/main.py", "print('hi')\n");
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.json().get("size").asInt()).isEqualTo(12);
+
+    Reply file = api.get("/v1/customers/acme/files/src/app/main.py");
+    assertThat(file.body()).isEqualTo("print('hi')\n");
+    assertThat(file.raw().headers().firstValue("X-Oncell-Entry")).contains("file");
+
+    Reply dir = api.get("/v1/customers/acme/files/src");
+    assertThat(dir.raw().headers().firstValue("X-Oncell-Entry")).contains("directory");
+    assertThat(dir.json().get("entries").get(0).get("name").asText()).isEqualTo("app");
+    assertThat(dir.json().get("entries").get(0).get("type").asText()).isEqualTo("dir");
+
+    JsonNode root = api.get("/v1/customers/acme/files/").json();
+    assertThat(root.get("entries").findValuesAsText("name")).containsExactly("src");
+
+    assertThat(api.delete("/v1/customers/acme/files/src").status()).isEqualTo(409);
+    assertThat(api.delete("/v1/customers/acme/files/src?recursive=true").status()).isEqualTo(204);
+    assertThat(api.get("/v1/customers/acme/files/src/app/main.py").status()).isEqualTo(404);
+    assertThat(api.delete("/v1/customers/acme/files/src").status()).isEqualTo(404);
+  }
+
+  @Test
+  void binaryContentRoundTrips() {
+    byte[] bytes = new byte[4096];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    api.call("PUT", "/v1/customers/acme/files/blob.bin", bytes, RunningServer.KEY);
+    assertThat(api.get("/v1/customers/acme/files/blob.bin").raw().body()).isEqualTo(bytes);
+  }
+
+  @Test
+  void pathsThatEscapeTheCellNeverReturnAnotherFilesBytes() throws Exception {
+    Path controlDb = home.resolve("control/oncell.mv.db");
+    assertThat(controlDb).exists();
+    // Links made from inside the cell, pointing out of it.
+    api.shell("acme", "ln -s " + home.resolve("cells/globex/work/secret.txt") + " to-globex");
+    api.shell("acme", "ln -s " + home.resolve("cells/globex/work") + " globex-dir");
+    api.shell("acme", "ln -s /etc/passwd passwd");
+    api.shell("acme", "ln -s ../../../control control");
+    String[] paths = {
+      "../../globex/work/secret.txt",
+      "%2e%2e/%2e%2e/globex/work/secret.txt",
+      "..%2F..%2Fglobex%2Fwork%2Fsecret.txt",
+      "%2Fetc%2Fpasswd",
+      "to-globex",
+      "globex-dir/secret.txt",
+      "passwd",
+      "control/oncell.mv.db",
+      "a/../../..",
+    };
+    for (String path : paths) {
+      Reply reply = api.get("/v1/customers/acme/files/" + path);
+      assertThat(reply.status()).as("GET %s", path).isIn(400, 404);
+      assertThat(reply.body())
+          .as("GET %s", path)
+          .doesNotContain("globex secret")
+          .doesNotContain("root:");
+      Reply write = api.put("/v1/customers/acme/files/" + path, "overwritten");
+      assertThat(write.status()).as("PUT %s", path).isIn(400, 404);
+      Reply delete = api.delete("/v1/customers/acme/files/" + path);
+      assertThat(delete.status()).as("DELETE %s", path).isIn(400, 404);
+    }
+    // A doubled slash is collapsed by the server: the path stays relative to the cell.
+    assertThat(api.put("/v1/customers/acme/files//etc/passwd", "mine").status()).isEqualTo(200);
+    assertThat(home.resolve("cells/acme/work/etc/passwd")).hasContent("mine");
+    assertThat(home.resolve("cells/globex/work/secret.txt")).hasContent("globex secret");
+    assertThat(controlDb).exists();
+    assertThat(Files.readString(Path.of("/etc/passwd")))
+        .doesNotContain("overwritten")
+        .doesNotContain("mine");
+  }
+
+  @Test
+  void anOversizedBodyIs413AndWritesNothing() {
+    Reply reply = api.put("/v1/customers/acme/files/big.bin", "x".repeat((int) LIMIT + 1));
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.errorCode()).isEqualTo("body_too_large");
+    assertThat(home.resolve("cells/acme/work/big.bin")).doesNotExist();
+
+    Reply json = api.put("/v1/customers/acme/memory/big", "\"" + "x".repeat((int) LIMIT) + "\"");
+    assertThat(json.status()).isEqualTo(413);
+    assertThat(api.get("/v1/customers/acme/memory").json().get("keys")).isEmpty();
+
+    Reply create = api.post("/v1/customers", "{\"id\":\"" + "a".repeat((int) LIMIT) + "\"}");
+    assertThat(create.status()).isEqualTo(413);
+  }
+
+  @Test
+  void aFolderInTheWayIsAConflict() {
+    api.put("/v1/customers/acme/files/dir/file.txt", "x");
+    assertThat(api.put("/v1/customers/acme/files/dir", "y").status()).isEqualTo(409);
+    assertThat(api.put("/v1/customers/acme/files/dir/file.txt/child", "y").status()).isEqualTo(409);
+    assertThat(api.get("/v1/customers/acme/files/dir/file.txt").body()).isEqualTo("x");
+  }
+}
