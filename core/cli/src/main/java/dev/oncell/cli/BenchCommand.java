@@ -1,0 +1,172 @@
+package dev.oncell.cli;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.oncell.client.OncellClient;
+import dev.oncell.client.ShellRequest;
+import dev.oncell.runtime.Host;
+import dev.oncell.runtime.HostConfig;
+import dev.oncell.server.OncellServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oncell bench}: latency of the API's basic calls, end to end through HTTP and the Java
+ * client, against a throw-away server on an ephemeral loopback port. Prints a table.
+ */
+@Command(
+    name = "bench",
+    description = {
+      "Measure p50/p99 latency of shell, memory and customer calls through the HTTP API.",
+      "Starts its own server on a free loopback port with a temporary ONCELL_HOME."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  private static final Logger[] QUIET =
+      new Logger[] {Logger.getLogger("org.flywaydb"), Logger.getLogger("io.helidon")};
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--calls",
+      defaultValue = "200",
+      description = "Calls per operation (default 200).")
+  int calls;
+
+  @Option(
+      names = "--sandbox",
+      defaultValue = "bubblewrap",
+      description = "Sandbox backend to measure (default bubblewrap).")
+  String sandbox;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "30",
+      description = "Untimed calls first (default 30).")
+  int warmup;
+
+  @Override
+  public Integer call() throws IOException {
+    if (calls < 1 || warmup < 0) {
+      throw new CliException(
+          "--calls must be positive and --warmup not negative", "invalid_argument", 2);
+    }
+    for (Logger logger : QUIET) {
+      logger.setLevel(Level.WARNING);
+    }
+    Path home = Files.createTempDirectory("oncell-bench-");
+    String key = "bench-operator-key-" + System.nanoTime();
+    PrintWriter out = spec.commandLine().getOut();
+    try (Host host = Host.open(HostConfig.defaults(home).withSandbox(sandbox))) {
+      host.apiKeys().bootstrapOperatorKey(Optional.of(key));
+      try (OncellServer server = OncellServer.builder(host).port(0).build().start();
+          OncellClient client = OncellClient.create(URI.create(server.url()), key)) {
+        List<Row> rows = run(client);
+        print(out, rows);
+      }
+    } finally {
+      deleteTree(home);
+    }
+    return 0;
+  }
+
+  private List<Row> run(OncellClient client) {
+    client.customers().create("bench");
+    List<Row> rows = new ArrayList<>();
+    rows.add(
+        measure("shell `true` round trip", () -> client.shell("bench", ShellRequest.of("true"))));
+    int[] counter = {0};
+    rows.add(
+        measure(
+            "memory set",
+            () ->
+                client
+                    .memory("bench")
+                    .put("k" + (counter[0]++ % 50), IntNode.valueOf(counter[0]))));
+    rows.add(measure("memory get", () -> client.memory("bench").get("k1")));
+    int[] created = {0};
+    rows.add(measure("customer create", () -> client.customers().create("c-" + created[0]++)));
+    rows.add(
+        measureEach(
+            "wake paused cell -> memory get",
+            () -> client.customers().pause("bench"),
+            () -> client.memory("bench").get("k1")));
+    rows.add(
+        measureEach(
+            "wake paused cell -> shell `true`",
+            () -> client.customers().pause("bench"),
+            () -> client.shell("bench", ShellRequest.of("true"))));
+    return rows;
+  }
+
+  private Row measure(String name, Runnable op) {
+    return measureEach(name, () -> {}, op);
+  }
+
+  /** Times {@code op} only; {@code before} runs untimed ahead of each call. */
+  private Row measureEach(String name, Runnable before, Runnable op) {
+    for (int i = 0; i < warmup; i++) {
+      before.run();
+      op.run();
+    }
+    long[] nanos = new long[calls];
+    for (int i = 0; i < calls; i++) {
+      before.run();
+      long start = System.nanoTime();
+      op.run();
+      nanos[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(nanos);
+    return new Row(name, calls, percentile(nanos, 50), percentile(nanos, 99), mean(nanos));
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  private static double mean(long[] values) {
+    return Arrays.stream(values).average().orElse(0) / 1e6;
+  }
+
+  record Row(String name, int calls, double p50, double p99, double mean) {}
+
+  private void print(PrintWriter out, List<Row> rows) {
+    out.printf(
+        "oncell bench: %d calls each after %d warm-up, sandbox %s, %d cores, Java %s%n%n",
+        calls, warmup, sandbox, Runtime.getRuntime().availableProcessors(), Runtime.version());
+    Table table = Table.of("OPERATION", "CALLS", "P50 MS", "P99 MS", "MEAN MS");
+    for (Row row : rows) {
+      table.row(
+          row.name(),
+          String.valueOf(row.calls()),
+          String.format("%.2f", row.p50()),
+          String.format("%.2f", row.p99()),
+          String.format("%.2f", row.mean()));
+    }
+    table.print(out);
+    out.flush();
+  }
+
+  private static void deleteTree(Path top) throws IOException {
+    try (var paths = Files.walk(top)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

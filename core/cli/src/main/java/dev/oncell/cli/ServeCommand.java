@@ -1,0 +1,121 @@
+package dev.oncell.cli;
+
+import dev.oncell.runtime.Host;
+import dev.oncell.runtime.HostConfig;
+import dev.oncell.server.OncellServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code oncell serve}: the host and its HTTP API, in the foreground until SIGINT/SIGTERM. */
+@Command(
+    name = "serve",
+    description = {
+      "Start the oncell server.",
+      "State lives in ONCELL_HOME (default ~/.oncell). Without ONCELL_API_KEY, an operator key is"
+          + " generated on the first start, saved to ONCELL_HOME/operator.key (mode 600) and"
+          + " printed once."
+    })
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+  /** Quiets libraries that are chatty at INFO; held here so the settings are not collected. */
+  private static final Logger[] QUIET =
+      new Logger[] {Logger.getLogger("org.flywaydb"), Logger.getLogger("io.helidon")};
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      description = "Port to listen on (env ONCELL_PORT; default 8080; 0 picks a free one).")
+  Optional<Integer> port;
+
+  @Option(names = "--host", description = "Address to bind (env ONCELL_BIND; default 127.0.0.1).")
+  Optional<String> bind;
+
+  @Option(names = "--home", description = "State folder (env ONCELL_HOME; default ~/.oncell).")
+  Optional<Path> home;
+
+  @Option(
+      names = "--sandbox",
+      description = "Sandbox backend: bubblewrap or none (env ONCELL_SANDBOX; default bubblewrap).")
+  Optional<String> sandbox;
+
+  @Option(
+      names = "--max-body-bytes",
+      description = "Largest request body accepted (env ONCELL_MAX_BODY_BYTES; default 16 MiB).")
+  Optional<Long> maxBodyBytes;
+
+  @Override
+  public Integer call() throws Exception {
+    CliEnvironment env = Main.environment(spec);
+    for (Logger logger : QUIET) {
+      logger.setLevel(Level.WARNING);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path stateHome = home.orElse(env.oncellHome());
+    HostConfig config =
+        HostConfig.defaults(stateHome)
+            .withSandbox(sandbox.or(() -> env.variable("ONCELL_SANDBOX")).orElse("bubblewrap"));
+    int listenPort =
+        port.or(() -> env.variable("ONCELL_PORT").map(ServeCommand::parsePort)).orElse(8080);
+    Host host = Host.open(config);
+    OncellServer server;
+    try {
+      Optional<String> generated =
+          host.apiKeys().bootstrapOperatorKey(env.variable("ONCELL_API_KEY"));
+      server =
+          OncellServer.builder(host)
+              .bindAddress(bind.or(() -> env.variable("ONCELL_BIND")).orElse("127.0.0.1"))
+              .port(listenPort)
+              .maxBodyBytes(
+                  maxBodyBytes
+                      .or(() -> env.variable("ONCELL_MAX_BODY_BYTES").map(Long::parseLong))
+                      .orElse(16L << 20))
+              .build()
+              .start();
+      out.printf(
+          "oncell %s listening on %s (home %s, sandbox %s)%n",
+          spec.root().version()[0], server.url(), stateHome, host.sandboxBackend());
+      if (generated.isPresent()) {
+        out.printf(
+            "operator key (shown once; also in %s): %s%n",
+            stateHome.resolve("operator.key"), generated.get());
+      } else if (env.variable("ONCELL_API_KEY").isEmpty()) {
+        out.printf("operator key: in %s%n", stateHome.resolve("operator.key"));
+      }
+      out.flush();
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name("oncell-shutdown")
+                .unstarted(
+                    () -> {
+                      server.close();
+                      host.close();
+                      stopped.countDown();
+                    }));
+    stopped.await();
+    return 0;
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new CliException(
+          "ONCELL_PORT must be a number, not '" + value + "'", "invalid_port", 2);
+    }
+  }
+}

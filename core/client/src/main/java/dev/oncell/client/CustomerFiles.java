@@ -1,0 +1,40 @@
+package dev.oncell.client;
+
+/**
+ * The files of one customer's cell: {@code /v1/customers/{id}/files/{path}}. Obtain from {@link
+ * OncellClient#files(String)}.
+ *
+ * <p>Paths are relative to the cell's root and use {@code /} as separator; leading slashes are
+ * ignored and the empty path is the root. Every method throws {@link OncellApiException} on
+ * failure.
+ */
+public interface CustomerFiles {
+
+  /** The customer these files belong to. */
+  String customerId();
+
+  /**
+   * The bytes of a file.
+   *
+   * @throws OncellApiException with code {@code is_a_directory} if {@code path} is a directory
+   */
+  byte[] read(String path);
+
+  /**
+   * The entries of a directory.
+   *
+   * @throws OncellApiException with code {@code not_a_directory} if {@code path} is a file
+   */
+  DirectoryListing list(String path);
+
+  /** The entries of the cell's root directory. */
+  default DirectoryListing listRoot() {
+    return list("");
+  }
+
+  /** Creates or replaces a file (and any missing parent directories). */
+  WrittenFile write(String path, byte[] content);
+
+  /** Deletes a file or an empty directory; a non-empty directory needs {@code recursive}. */
+  void delete(String path, boolean recursive);
+}

@@ -1,0 +1,33 @@
+package dev.oncell.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Customer management: {@code /v1/customers}. Obtain from {@link OncellClient#customers()}. Every
+ * method throws {@link OncellApiException} on failure, for example status 404 / code {@code
+ * not_found} for an unknown id.
+ */
+public interface Customers {
+
+  /** Creates a customer with the server's default configuration. */
+  Customer create(String id);
+
+  /** Creates a customer with {@code config}, any JSON value. */
+  Customer create(String id, JsonNode config);
+
+  /** All customers. */
+  List<Customer> list();
+
+  /** One customer. */
+  Customer get(String id);
+
+  /** Deletes a customer and its cell. */
+  void delete(String id);
+
+  /** Pauses a customer's cell; returns the customer in its new state. */
+  Customer pause(String id);
+
+  /** Resumes a paused customer's cell; returns the customer in its new state. */
+  Customer resume(String id);
+}

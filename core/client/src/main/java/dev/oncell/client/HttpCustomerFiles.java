@@ -1,0 +1,60 @@
+package dev.oncell.client;
+
+import java.util.Objects;
+
+/**
+ * {@link CustomerFiles} over {@code /v1/customers/{id}/files/{path}}. The server tells files from
+ * directories with the {@code X-Oncell-Entry} header ({@code file} or {@code directory}).
+ */
+final class HttpCustomerFiles implements CustomerFiles {
+
+  static final String ENTRY_HEADER = "X-Oncell-Entry";
+
+  private final Transport transport;
+  private final String customerId;
+  private final String prefix;
+
+  HttpCustomerFiles(Transport transport, String customerId) {
+    this.transport = transport;
+    this.customerId = Objects.requireNonNull(customerId, "customerId");
+    this.prefix = HttpOncellClient.customerPath(customerId) + "/files/";
+  }
+
+  @Override
+  public String customerId() {
+    return customerId;
+  }
+
+  @Override
+  public byte[] read(String path) {
+    Transport.Response response = transport.get(prefix + PathSegments.path(path));
+    if (response.header(ENTRY_HEADER).filter("directory"::equalsIgnoreCase).isPresent()) {
+      throw new OncellApiException(
+          response.status(), "is_a_directory", "'" + path + "' is a directory, not a file");
+    }
+    return response.body();
+  }
+
+  @Override
+  public DirectoryListing list(String path) {
+    Transport.Response response = transport.get(prefix + PathSegments.path(path));
+    if (response.header(ENTRY_HEADER).filter("file"::equalsIgnoreCase).isPresent()) {
+      throw new OncellApiException(
+          response.status(), "not_a_directory", "'" + path + "' is a file, not a directory");
+    }
+    return response.json(WireFormat::listing);
+  }
+
+  @Override
+  public WrittenFile write(String path, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    return transport
+        .sendBytes("PUT", prefix + PathSegments.path(path), content)
+        .json(WireFormat::writtenFile);
+  }
+
+  @Override
+  public void delete(String path, boolean recursive) {
+    transport.delete(prefix + PathSegments.path(path) + (recursive ? "?recursive=true" : ""));
+  }
+}
