@@ -50,6 +50,16 @@ class HostTest {
   }
 
   @Test
+  void aNewHomeIsPrivateToTheOperator() throws Exception {
+    Path fresh = home.resolve("fresh-home");
+    try (Host other = Host.open(HostConfig.defaults(fresh))) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)))
+          .isEqualTo("rwx------");
+      assertThat(other.cells().list()).isEmpty();
+    }
+  }
+
+  @Test
   void refusesInvalidAndDuplicateIds() throws Exception {
     for (String bad : new String[] {"", "Acme", "-acme", "a_b", "a".repeat(64), "../x", "a/b"}) {
       assertThatThrownBy(() -> host.cells().create(bad, JsonNodeFactory.instance.objectNode()))

@@ -10,6 +10,7 @@ import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 
 /** The host: control plane, sandbox backend, cells and keys, opened in that order. */
@@ -35,6 +36,12 @@ public final class DefaultHost implements Host {
   public static Host open(HostConfig config) {
     Path home = config.home();
     try {
+      if (!Files.exists(home)) {
+        // Customers' code lives here: readable by the operator's account only.
+        Files.createDirectories(
+            home,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
       Files.createDirectories(home.resolve("cells"));
       Files.createDirectories(home.resolve("control"));
     } catch (IOException e) {
