@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param stdin written to standard input, which is then closed
  * @param cwd working folder relative to {@code /work}, already checked not to escape it
  * @param outputLimitBytes cap on each of stdout and stderr
+ * @param listener receives output lines as they come
  */
 public record ExecRequest(
     String command,
@@ -21,9 +22,21 @@ public record ExecRequest(
     Map<String, String> env,
     Optional<byte[]> stdin,
     String cwd,
-    int outputLimitBytes) {
+    int outputLimitBytes,
+    OutputListener listener) {
+
+  public ExecRequest(
+      String command,
+      Duration timeout,
+      Map<String, String> env,
+      Optional<byte[]> stdin,
+      String cwd,
+      int outputLimitBytes) {
+    this(command, timeout, env, stdin, cwd, outputLimitBytes, OutputListener.NONE);
+  }
 
   public ExecRequest {
+    Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(timeout, "timeout");
     env = Map.copyOf(Objects.requireNonNull(env, "env"));

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,31 @@ public abstract class SandboxContract {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.timedOut()).isFalse();
     assertThat(result.truncated()).isFalse();
+  }
+
+  @Test
+  void streamsOutputLinesWhileRunning() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    ExecResult result =
+        sandbox.exec(
+            new ExecRequest(
+                "echo one; echo two >&2; printf 'three'",
+                Duration.ofSeconds(10),
+                Map.of(),
+                Optional.empty(),
+                "",
+                1 << 20,
+                (stream, line) -> lines.add(stream + ":" + line)));
+    assertThat(result.exitCode()).isZero();
+    assertThat(lines).containsExactlyInAnyOrder("STDOUT:one", "STDERR:two", "STDOUT:three");
+  }
+
+  @Test
+  void neverLosesOutputWrittenJustBeforeExit() {
+    for (int i = 0; i < 20; i++) {
+      ExecResult result = run("head -c 65536 /dev/zero | tr '\\0' x; printf END");
+      assertThat(result.stdout()).as("run %d", i).hasSize(65539).endsWith("END");
+    }
   }
 
   @Test
@@ -157,7 +184,8 @@ public abstract class SandboxContract {
   void backgroundProcessesEndWithTheCommand() throws Exception {
     ExecResult result =
         run(
-            "sh -c 'while true; do date +%s%N > beat-bg; sleep 0.05; done' >/dev/null 2>&1 & exit 0");
+            "sh -c 'while true; do date +%s%N > beat-bg; sleep 0.05; done' >/dev/null 2>&1 &"
+                + " while [ ! -s beat-bg ]; do sleep 0.01; done; exit 0");
     assertThat(result.exitCode()).isZero();
     assertNoHeartbeat("beat-bg");
   }

@@ -169,8 +169,9 @@ public final class BubblewrapBackend implements SandboxBackend {
       ProcessBuilder builder = new ProcessBuilder(args);
       builder.environment().clear();
       // Killing bwrap makes the namespace's init die (--die-with-parent), which takes every
-      // process of the PID namespace with it, setsid children included.
-      return ProcessRunner.run(builder, request, Process::destroyForcibly);
+      // process of the PID namespace with it, setsid children included. Through the handle, not
+      // Process.destroyForcibly(), which would also close our end of the pipes and lose output.
+      return ProcessRunner.run(builder, request, process -> process.toHandle().destroyForcibly());
     }
 
     @Override

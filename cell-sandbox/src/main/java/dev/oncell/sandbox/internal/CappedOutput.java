@@ -1,5 +1,6 @@
 package dev.oncell.sandbox.internal;
 
+import dev.oncell.sandbox.OutputListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +14,15 @@ final class CappedOutput {
 
   private final int limit;
   private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+  private final OutputListener.Stream stream;
+  private final OutputListener listener;
   private long dropped;
 
-  CappedOutput(int limit) {
+  CappedOutput(int limit, OutputListener.Stream stream, OutputListener listener) {
     this.limit = limit;
+    this.stream = stream;
+    this.listener = listener;
   }
 
   void readFrom(InputStream in) throws IOException {
@@ -25,6 +31,11 @@ final class CappedOutput {
     while ((n = in.read(buffer)) >= 0) {
       append(buffer, n);
     }
+    synchronized (this) {
+      if (partialLine.size() > 0) {
+        emit();
+      }
+    }
   }
 
   private synchronized void append(byte[] buffer, int n) {
@@ -32,6 +43,23 @@ final class CappedOutput {
     int keep = Math.max(0, Math.min(room, n));
     kept.write(buffer, 0, keep);
     dropped += n - keep;
+    for (int i = 0; i < keep; i++) {
+      if (buffer[i] == '\n') {
+        emit();
+      } else {
+        partialLine.write(buffer[i]);
+      }
+    }
+  }
+
+  private void emit() {
+    String line = partialLine.toString(StandardCharsets.UTF_8);
+    partialLine.reset();
+    try {
+      listener.line(stream, line);
+    } catch (RuntimeException e) {
+      // A listener's failure costs that line only.
+    }
   }
 
   synchronized boolean truncated() {

@@ -2,6 +2,7 @@ package dev.oncell.sandbox.internal;
 
 import dev.oncell.sandbox.ExecRequest;
 import dev.oncell.sandbox.ExecResult;
+import dev.oncell.sandbox.OutputListener;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessRunner {
 
-  /** How the backend ends every process a command started. Called on timeout and after exit. */
+  /**
+   * How the backend ends every process a command started. Called on timeout and after exit; it must
+   * kill through {@link ProcessHandle}, never {@link Process#destroy}, which closes the output
+   * pipes before they are drained.
+   */
   interface TreeKiller {
     void killTree(Process process);
   }
@@ -33,8 +38,12 @@ final class ProcessRunner {
     } catch (IOException e) {
       throw new SandboxException("cannot start sandboxed command: " + e.getMessage(), false, e);
     }
-    CappedOutput stdout = new CappedOutput(request.outputLimitBytes());
-    CappedOutput stderr = new CappedOutput(request.outputLimitBytes());
+    CappedOutput stdout =
+        new CappedOutput(
+            request.outputLimitBytes(), OutputListener.Stream.STDOUT, request.listener());
+    CappedOutput stderr =
+        new CappedOutput(
+            request.outputLimitBytes(), OutputListener.Stream.STDERR, request.listener());
     Thread outPump = pump("sandbox-stdout-" + process.pid(), process.getInputStream(), stdout);
     Thread errPump = pump("sandbox-stderr-" + process.pid(), process.getErrorStream(), stderr);
     feedStdin(process, request);

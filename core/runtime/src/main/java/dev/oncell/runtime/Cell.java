@@ -1,9 +1,11 @@
 package dev.oncell.runtime;
 
+import dev.oncell.agent.Db;
 import dev.oncell.agent.FileStore;
 import dev.oncell.agent.Memory;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
+import dev.oncell.sandbox.OutputListener;
 import java.io.InputStream;
 
 /**
@@ -23,7 +25,13 @@ public interface Cell {
    */
   ShellResult shell(String command, ShellOptions options);
 
+  /** Like {@link #shell(String, ShellOptions)}, passing output lines to {@code listener} live. */
+  ShellResult shell(String command, ShellOptions options, OutputListener listener);
+
   FileStore files();
+
+  /** The cell's SQL database. */
+  Db db();
 
   /**
    * Opens a file for streaming, for callers that must not hold it in memory.

@@ -13,7 +13,28 @@ public interface Cells {
    * @throws CellException {@code invalid_customer_id} (INVALID) for an id outside {@code
    *     [a-z0-9][a-z0-9-]{0,62}}, {@code customer_exists} (CONFLICT) for a duplicate
    */
-  CellInfo create(String id, JsonNode config);
+  default CellInfo create(String id, JsonNode config) {
+    return create(new NewCell(id, config, Optional.empty(), "production"));
+  }
+
+  /**
+   * Creates a cell; with an agent, starts the agent's {@code setup} in it and returns with the cell
+   * CREATING (ACTIVE once setup succeeds, FAILED with the error otherwise).
+   *
+   * @throws CellException also {@code unknown_agent} (INVALID) when no version of the agent is
+   *     deployed to {@code env}, {@code invalid_env}
+   */
+  CellInfo create(NewCell request);
+
+  /** What a new cell is made of. */
+  record NewCell(String id, JsonNode config, Optional<String> agent, String env) {
+    public NewCell {
+      java.util.Objects.requireNonNull(id, "id");
+      java.util.Objects.requireNonNull(config, "config");
+      java.util.Objects.requireNonNull(agent, "agent");
+      java.util.Objects.requireNonNull(env, "env");
+    }
+  }
 
   Optional<CellInfo> find(String id);
 

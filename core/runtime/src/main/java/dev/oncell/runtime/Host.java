@@ -24,6 +24,10 @@ public interface Host extends AutoCloseable {
 
   ApiKeys apiKeys();
 
+  Deployments deployments();
+
+  Runs runs();
+
   /** The sandbox backend every cell uses, by name. */
   String sandboxBackend();
 

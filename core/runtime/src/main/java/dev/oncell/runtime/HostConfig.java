@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param maxShellTimeout the longest timeout a command may ask for
  * @param shellOutputLimitBytes cap on each of a command's stdout and stderr
  * @param maxFileReadBytes the largest file {@code FileStore.read} loads into memory
+ * @param runTimeout how long a run may take when its method names no timeout
  * @param clock the time source (injected in tests)
  */
 public record HostConfig(
@@ -23,6 +24,7 @@ public record HostConfig(
     Duration maxShellTimeout,
     int shellOutputLimitBytes,
     long maxFileReadBytes,
+    Duration runTimeout,
     Clock clock) {
 
   public HostConfig {
@@ -30,11 +32,15 @@ public record HostConfig(
     Objects.requireNonNull(sandbox, "sandbox");
     Objects.requireNonNull(defaultShellTimeout, "defaultShellTimeout");
     Objects.requireNonNull(maxShellTimeout, "maxShellTimeout");
+    Objects.requireNonNull(runTimeout, "runTimeout");
     Objects.requireNonNull(clock, "clock");
     home = home.toAbsolutePath().normalize();
   }
 
-  /** Sane defaults: bubblewrap, 60 s commands (at most 10 min), 1 MiB output per stream. */
+  /**
+   * Sane defaults: bubblewrap, 60 s commands (at most 10 min), 1 MiB output per stream, 30 min
+   * runs.
+   */
   public static HostConfig defaults(Path home) {
     return new HostConfig(
         home,
@@ -43,6 +49,7 @@ public record HostConfig(
         Duration.ofMinutes(10),
         1 << 20,
         64L << 20,
+        Duration.ofMinutes(30),
         Clock.systemUTC());
   }
 
@@ -54,6 +61,19 @@ public record HostConfig(
         maxShellTimeout,
         shellOutputLimitBytes,
         maxFileReadBytes,
+        runTimeout,
+        clock);
+  }
+
+  public HostConfig withRunTimeout(Duration value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        value,
         clock);
   }
 
@@ -65,6 +85,7 @@ public record HostConfig(
         maxShellTimeout,
         shellOutputLimitBytes,
         maxFileReadBytes,
+        runTimeout,
         value);
   }
 }

@@ -6,6 +6,8 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
+import dev.oncell.runtime.Deployments;
+import dev.oncell.runtime.RunError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -29,11 +32,35 @@ final class CellRegistry implements Cells {
   private static final Logger LOG = Logger.getLogger(CellRegistry.class.getName());
   static final Pattern CUSTOMER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-  private final CellEnvironment env;
-  private final ConcurrentMap<String, LiveCell> cells = new ConcurrentHashMap<>();
+  /** Starts an agent's setup in a new cell; returns the run's id. */
+  interface SetupLauncher {
+    String start(LiveCell cell);
+  }
 
-  CellRegistry(CellEnvironment env) {
+  private final CellEnvironment env;
+  private final Deployments deployments;
+  private final ConcurrentMap<String, LiveCell> cells = new ConcurrentHashMap<>();
+  private volatile SetupLauncher setups =
+      cell -> {
+        throw new IllegalStateException("setup launcher not wired");
+      };
+
+  CellRegistry(CellEnvironment env, Deployments deployments) {
     this.env = env;
+    this.deployments = deployments;
+  }
+
+  private volatile Consumer<String> beforeDelete = id -> {};
+  private volatile Consumer<String> afterDelete = id -> {};
+
+  void setupLauncher(SetupLauncher launcher) {
+    this.setups = launcher;
+  }
+
+  /** What else must go with a cell: its run is cancelled before, its records removed after. */
+  void deletionHooks(Consumer<String> before, Consumer<String> after) {
+    this.beforeDelete = before;
+    this.afterDelete = after;
   }
 
   /** Loads every recorded cell and finishes transitions a crash interrupted. */
@@ -47,14 +74,37 @@ final class CellRegistry implements Cells {
           LOG.info("finished deleting cell " + info.id());
           continue;
         }
-        case CREATING, WAKING -> {
+        case CREATING -> {
           makeFolders(paths);
-          env.controlPlane().updateState(info.id(), CellState.ACTIVE, now());
-          info = withState(info, CellState.ACTIVE);
+          if (info.agent().isPresent()) {
+            // The setup run was cut by the stop of the host.
+            RunError interrupted =
+                new RunError("interrupted", "the server stopped while setup was running");
+            env.controlPlane()
+                .finishSetup(info.id(), CellState.FAILED, Optional.of(interrupted), now());
+            info =
+                new CellInfo(
+                    info.id(),
+                    CellState.FAILED,
+                    info.agent(),
+                    info.env(),
+                    info.config(),
+                    info.setupRunId(),
+                    Optional.of(interrupted),
+                    info.createdAt(),
+                    info.lastActiveAt());
+          } else {
+            env.controlPlane().updateState(info.id(), CellState.ACTIVE, now());
+            info = info.withState(CellState.ACTIVE);
+          }
+        }
+        case WAKING -> {
+          env.controlPlane().updateState(info.id(), CellState.PAUSED, now());
+          info = info.withState(CellState.PAUSED);
         }
         case PAUSING -> {
           env.controlPlane().updateState(info.id(), CellState.PAUSED, now());
-          info = withState(info, CellState.PAUSED);
+          info = info.withState(CellState.PAUSED);
         }
         case ACTIVE, PAUSED, FAILED -> {}
       }
@@ -62,21 +112,45 @@ final class CellRegistry implements Cells {
     }
   }
 
-  private static CellInfo withState(CellInfo info, CellState state) {
-    return new CellInfo(
-        info.id(), state, info.agent(), info.config(), info.createdAt(), info.lastActiveAt());
-  }
-
   @Override
-  public CellInfo create(String id, JsonNode config) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(config, "config");
+  public CellInfo create(NewCell request) {
+    Objects.requireNonNull(request, "request");
+    String id = request.id();
+    JsonNode config = request.config();
     checkId(id);
     if (!config.isObject()) {
       throw CellException.invalid("invalid_config", "config must be a JSON object");
     }
+    checkEnv(request.env());
+    if (request.agent().isPresent()) {
+      String agent = request.agent().get();
+      if (deployments.active(agent, request.env()).isEmpty()) {
+        throw CellException.invalid(
+            "unknown_agent",
+            "no agent named '"
+                + agent
+                + "' is deployed to "
+                + request.env()
+                + (deployments.active(agent, "staging").isPresent()
+                        && !request.env().equals("staging")
+                    ? "; it is in staging: promote it with 'oncell promote staging "
+                        + request.env()
+                        + "'"
+                    : ""));
+      }
+    }
     Instant now = now();
-    CellInfo info = new CellInfo(id, CellState.CREATING, Optional.empty(), config, now, now);
+    CellInfo info =
+        new CellInfo(
+            id,
+            CellState.CREATING,
+            request.agent(),
+            request.env(),
+            config,
+            Optional.empty(),
+            Optional.empty(),
+            now,
+            now);
     if (!env.controlPlane().insertCustomer(info)) {
       throw CellException.conflict("customer_exists", "customer '" + id + "' already exists");
     }
@@ -88,11 +162,25 @@ final class CellRegistry implements Cells {
       env.controlPlane().deleteCustomer(id);
       throw e;
     }
-    env.controlPlane().updateState(id, CellState.ACTIVE, now);
-    LiveCell cell = new LiveCell(withState(info, CellState.ACTIVE), paths, env);
+    if (request.agent().isEmpty()) {
+      env.controlPlane().updateState(id, CellState.ACTIVE, now);
+      info = info.withState(CellState.ACTIVE);
+    }
+    LiveCell cell = new LiveCell(info, paths, env);
     cells.put(id, cell);
     env.log(paths, "created");
+    if (request.agent().isPresent()) {
+      cell.setupStarted(setups.start(cell));
+    }
     return cell.info();
+  }
+
+  static void checkEnv(String envName) {
+    if (!Deployments.ENVIRONMENTS.contains(envName)) {
+      throw CellException.invalid(
+          "invalid_env",
+          "env must be one of " + Deployments.ENVIRONMENTS + ", not '" + envName + "'");
+    }
   }
 
   static void checkId(String id) {
@@ -123,7 +211,7 @@ final class CellRegistry implements Cells {
     return live(id);
   }
 
-  private LiveCell live(String id) {
+  LiveCell live(String id) {
     LiveCell cell = cells.get(id);
     if (cell == null) {
       throw CellException.notFound("not_found", "no customer '" + id + "'");
@@ -143,8 +231,11 @@ final class CellRegistry implements Cells {
 
   @Override
   public void delete(String id) {
-    live(id).delete();
+    LiveCell cell = live(id);
+    beforeDelete.accept(id);
+    cell.delete();
     cells.remove(id);
+    afterDelete.accept(id);
   }
 
   /** Closes every cell's handles; recorded states stay as they are. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
+import dev.oncell.runtime.RunError;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,7 +54,7 @@ final class ControlPlane implements AutoCloseable {
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO customers (id, state, agent, config, created_at, updated_at,"
-                    + " last_active_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " last_active_at, env) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, info.id());
       s.setString(2, info.state().name());
       s.setString(3, info.agent().orElse(null));
@@ -61,6 +62,7 @@ final class ControlPlane implements AutoCloseable {
       s.setTimestamp(5, Timestamp.from(info.createdAt()));
       s.setTimestamp(6, Timestamp.from(info.createdAt()));
       s.setTimestamp(7, Timestamp.from(info.lastActiveAt()));
+      s.setString(8, info.env());
       s.executeUpdate();
       return true;
     } catch (SQLException e) {
@@ -73,6 +75,40 @@ final class ControlPlane implements AutoCloseable {
 
   void updateState(String id, CellState state, Instant now) {
     update("UPDATE customers SET state = ?, updated_at = ? WHERE id = ?", id, state.name(), now);
+  }
+
+  void updateSetupRun(String id, String runId) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("UPDATE customers SET setup_run_id = ? WHERE id = ?")) {
+      s.setString(1, runId);
+      s.setString(2, id);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the setup run of " + id, e);
+    }
+  }
+
+  /** Records the outcome of a setup: ACTIVE, or FAILED with its error. */
+  void finishSetup(String id, CellState state, Optional<RunError> error, Instant now) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE customers SET state = ?, error_code = ?, error_message = ?, updated_at = ?"
+                    + " WHERE id = ?")) {
+      s.setString(1, state.name());
+      s.setString(2, error.map(RunError::code).orElse(null));
+      s.setString(3, error.map(e -> truncate(e.message(), 4000)).orElse(null));
+      s.setTimestamp(4, Timestamp.from(now));
+      s.setString(5, id);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the setup of " + id, e);
+    }
+  }
+
+  static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 
   void updateLastActive(String id, Instant at) {
@@ -133,12 +169,18 @@ final class ControlPlane implements AutoCloseable {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           JsonNode config = Json.read(rs.getString("config"));
+          Optional<RunError> error =
+              Optional.ofNullable(rs.getString("error_code"))
+                  .map(code -> new RunError(code, stringOrEmpty(rs, "error_message")));
           result.add(
               new CellInfo(
                   rs.getString("id"),
                   CellState.valueOf(rs.getString("state")),
                   Optional.ofNullable(rs.getString("agent")),
+                  rs.getString("env"),
                   config,
+                  Optional.ofNullable(rs.getString("setup_run_id")),
+                  error,
                   rs.getTimestamp("created_at").toInstant(),
                   rs.getTimestamp("last_active_at").toInstant()));
         }
@@ -146,6 +188,14 @@ final class ControlPlane implements AutoCloseable {
       return result;
     } catch (SQLException e) {
       throw failure("read customers", e);
+    }
+  }
+
+  private static String stringOrEmpty(ResultSet rs, String column) {
+    try {
+      return Optional.ofNullable(rs.getString(column)).orElse("");
+    } catch (SQLException e) {
+      return "";
     }
   }
 

@@ -3,8 +3,10 @@ package dev.oncell.runtime.internal;
 import dev.oncell.runtime.ApiKeys;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Cells;
+import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.Runs;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
@@ -23,13 +25,22 @@ public final class DefaultHost implements Host {
   private final SandboxBackend sandbox;
   private final CellRegistry cells;
   private final ApiKeyStore apiKeys;
+  private final DeploymentRegistry deployments;
+  private final RunManager runs;
 
   private DefaultHost(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.sandbox = sandbox;
     CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox);
-    this.cells = new CellRegistry(env);
+    this.deployments =
+        new DeploymentRegistry(controlPlane, config.home().resolve("plugins"), config.clock());
+    this.cells = new CellRegistry(env, deployments);
+    this.runs =
+        new RunManager(
+            cells, deployments, new RunStore(controlPlane), config.clock(), config.runTimeout());
+    cells.setupLauncher(runs::startSetup);
+    cells.deletionHooks(runs::cancelForCustomer, runs::forgetCustomer);
     this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());
   }
 
@@ -64,6 +75,8 @@ public final class DefaultHost implements Host {
     DefaultHost host = new DefaultHost(config, controlPlane, sandbox);
     try {
       host.cells.recover();
+      host.runs.recover();
+      host.deployments.deployDropIns();
     } catch (RuntimeException e) {
       controlPlane.close();
       throw e;
@@ -87,6 +100,16 @@ public final class DefaultHost implements Host {
   }
 
   @Override
+  public Deployments deployments() {
+    return deployments;
+  }
+
+  @Override
+  public Runs runs() {
+    return runs;
+  }
+
+  @Override
   public String sandboxBackend() {
     return sandbox.name();
   }
@@ -99,7 +122,9 @@ public final class DefaultHost implements Host {
   @Override
   public void close() {
     try {
+      runs.close();
       cells.releaseAll();
+      deployments.close();
     } finally {
       controlPlane.close();
     }

@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal;
 
+import dev.oncell.agent.Db;
 import dev.oncell.agent.FileStore;
 import dev.oncell.agent.Memory;
 import dev.oncell.agent.ShellOptions;
@@ -8,13 +9,16 @@ import dev.oncell.runtime.Cell;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
+import dev.oncell.runtime.RunError;
 import dev.oncell.sandbox.ExecRequest;
 import dev.oncell.sandbox.ExecResult;
+import dev.oncell.sandbox.OutputListener;
 import dev.oncell.sandbox.SandboxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -34,8 +38,12 @@ final class LiveCell implements Cell {
   private final Memory memory = new GuardedMemory(this);
   private final FileStore files = new GuardedFiles(this);
 
+  private final Db db = new GuardedDb(this);
+
   private CellState state;
-  private CellHandles handles; // non-null only while ACTIVE
+  private Optional<String> setupRunId;
+  private Optional<RunError> error;
+  private CellHandles handles; // non-null only while the cell is in use
   private boolean deleted;
   private volatile Instant lastActive;
 
@@ -44,6 +52,8 @@ final class LiveCell implements Cell {
     this.paths = paths;
     this.env = env;
     this.state = created.state();
+    this.setupRunId = created.setupRunId();
+    this.error = created.error();
     this.lastActive = created.lastActiveAt();
   }
 
@@ -64,7 +74,43 @@ final class LiveCell implements Cell {
 
   private CellInfo infoUnlocked() {
     return new CellInfo(
-        created.id(), state, created.agent(), created.config(), created.createdAt(), lastActive);
+        created.id(),
+        state,
+        created.agent(),
+        created.env(),
+        created.config(),
+        setupRunId,
+        error,
+        created.createdAt(),
+        lastActive);
+  }
+
+  /** Records the setup run that was started for this new cell. */
+  void setupStarted(String runId) {
+    lock.writeLock().lock();
+    try {
+      env.controlPlane().updateSetupRun(id(), runId);
+      setupRunId = Optional.of(runId);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The agent's setup ended: ACTIVE, or FAILED with its error. */
+  void setupFinished(Optional<RunError> failure) {
+    lock.writeLock().lock();
+    try {
+      if (deleted) {
+        return;
+      }
+      CellState next = failure.isPresent() ? CellState.FAILED : CellState.ACTIVE;
+      env.controlPlane().finishSetup(id(), next, failure, env.clock().instant());
+      state = next;
+      error = failure;
+      env.log(paths, failure.map(e -> "setup failed: " + e.code()).orElse("setup done"));
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Runs {@code op} on an active cell, waking it first if needed. */
@@ -96,7 +142,9 @@ final class LiveCell implements Cell {
     try {
       checkNotDeleted();
       if (handles == null) {
-        boolean wasPaused = state != CellState.ACTIVE;
+        // Only a paused cell changes state; a new (CREATING) or FAILED one just opens handles.
+        boolean wasPaused =
+            state == CellState.PAUSED || state == CellState.PAUSING || state == CellState.WAKING;
         if (wasPaused) {
           setState(CellState.WAKING);
         }
@@ -179,6 +227,11 @@ final class LiveCell implements Cell {
 
   @Override
   public ShellResult shell(String command, ShellOptions options) {
+    return shell(command, options, OutputListener.NONE);
+  }
+
+  @Override
+  public ShellResult shell(String command, ShellOptions options, OutputListener listener) {
     if (command.isBlank()) {
       throw CellException.invalid("invalid_command", "the command is empty");
     }
@@ -210,7 +263,8 @@ final class LiveCell implements Cell {
                     options.env(),
                     options.stdin(),
                     h.files().relative(cwd),
-                    env.config().shellOutputLimitBytes());
+                    env.config().shellOutputLimitBytes(),
+                    listener);
           } catch (IllegalArgumentException e) {
             throw CellException.invalid("invalid_command", e.getMessage());
           }
@@ -255,5 +309,10 @@ final class LiveCell implements Cell {
   @Override
   public Memory memory() {
     return memory;
+  }
+
+  @Override
+  public Db db() {
+    return db;
   }
 }

@@ -1,0 +1,39 @@
+package dev.oncell.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs of agent methods. One run at a time per cell: a second start while one is running is refused
+ * with {@code run_in_progress} (CONFLICT).
+ */
+public interface Runs {
+
+  /**
+   * Starts {@code method} in {@code customer}'s cell and returns at once with the run RUNNING. With
+   * an idempotency key already used for this customer, returns that run instead.
+   *
+   * @throws CellException NOT_FOUND ({@code not_found}, {@code unknown_method}), INVALID ({@code
+   *     no_agent}, {@code invalid_input}), CONFLICT ({@code run_in_progress}, {@code
+   *     agent_not_deployed}, {@code customer_failed}); nothing is recorded then
+   */
+  RunInfo start(String customer, String method, JsonNode input, Optional<String> idempotencyKey);
+
+  /** Waits until the run finishes. */
+  RunInfo await(String runId);
+
+  Optional<RunInfo> find(String runId);
+
+  /** The customer's runs, newest first. */
+  List<RunInfo> list(String customer);
+
+  /**
+   * Events with a sequence number above {@code afterSeq}, waiting up to {@code wait} for new ones
+   * while the run is live. {@code complete} says the run's last event has been returned.
+   */
+  Batch events(String runId, long afterSeq, Duration wait);
+
+  record Batch(List<RunEvent> events, boolean complete) {}
+}

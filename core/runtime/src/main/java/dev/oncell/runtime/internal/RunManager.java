@@ -1,0 +1,468 @@
+package dev.oncell.runtime.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.CellState;
+import dev.oncell.runtime.DeploymentInfo;
+import dev.oncell.runtime.RunError;
+import dev.oncell.runtime.RunEvent;
+import dev.oncell.runtime.RunInfo;
+import dev.oncell.runtime.RunStatus;
+import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.internal.plugins.AgentMethodHandle;
+import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts runs on virtual threads, one at a time per cell, enforces their timeouts and records their
+ * outcome. An agent that throws fails its run, never the host.
+ */
+final class RunManager implements Runs, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(RunManager.class.getName());
+
+  /** What a run executes with its context. */
+  private interface Body {
+    Object run(RunContext ctx) throws Exception;
+  }
+
+  private static final class ActiveRun {
+    final RunInfo info;
+    final RunEventLog log;
+    final AgentPlugin plugin;
+    final Consumer<RunInfo> onFinish;
+    final CompletableFuture<RunInfo> done = new CompletableFuture<>();
+    final AtomicBoolean finished = new AtomicBoolean();
+    volatile RunContext ctx;
+    volatile Thread thread;
+
+    ActiveRun(RunInfo info, RunEventLog log, AgentPlugin plugin, Consumer<RunInfo> onFinish) {
+      this.info = info;
+      this.log = log;
+      this.plugin = plugin;
+      this.onFinish = onFinish;
+    }
+  }
+
+  private final CellRegistry cells;
+  private final DeploymentRegistry deployments;
+  private final RunStore store;
+  private final Clock clock;
+  private final Duration defaultTimeout;
+  private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+  private final Map<String, String> busyCells = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("oncell-run-watchdog").daemon().factory());
+
+  RunManager(
+      CellRegistry cells,
+      DeploymentRegistry deployments,
+      RunStore store,
+      Clock clock,
+      Duration defaultTimeout) {
+    this.cells = cells;
+    this.deployments = deployments;
+    this.store = store;
+    this.clock = clock;
+    this.defaultTimeout = defaultTimeout;
+  }
+
+  /** Runs that were running when the host stopped end as failed, with a last event. */
+  void recover() {
+    for (RunInfo run : store.running()) {
+      RunError error = new RunError("interrupted", "the server stopped while this run was going");
+      store.finish(
+          run.id(), RunStatus.FAILED, Optional.empty(), Optional.of(error), clock.instant());
+      List<RunEvent> seen = store.events(run.id(), 0);
+      long next = seen.isEmpty() ? 1 : seen.getLast().seq() + 1;
+      store.insertEvent(
+          run.id(),
+          new RunEvent(
+              next,
+              "error",
+              outcome(run.id(), RunStatus.FAILED, Optional.empty(), Optional.of(error)),
+              clock.instant()));
+    }
+  }
+
+  @Override
+  public RunInfo start(
+      String customer, String method, JsonNode input, Optional<String> idempotencyKey) {
+    LiveCell cell = cells.live(customer);
+    if (idempotencyKey.isPresent()) {
+      Optional<RunInfo> existing = store.byIdempotencyKey(customer, idempotencyKey.get());
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+    }
+    CellInfo info = cell.info();
+    String agent =
+        info.agent()
+            .orElseThrow(
+                () ->
+                    CellException.invalid(
+                        "no_agent", "customer '" + customer + "' was created without an agent"));
+    if (info.state() == CellState.FAILED) {
+      throw CellException.conflict(
+          "customer_failed",
+          "the setup of customer '"
+              + customer
+              + "' failed"
+              + info.error().map(e -> ": " + e.message()).orElse(""));
+    }
+    DeploymentInfo deployment = activeDeployment(agent, info.env());
+    AgentPlugin plugin = deployments.plugin(deployment);
+    AgentMethodHandle handle =
+        plugin
+            .method(method)
+            .orElseThrow(
+                () ->
+                    CellException.notFound(
+                        "unknown_method",
+                        "agent '"
+                            + agent
+                            + "' has no method '"
+                            + method
+                            + "'; it has "
+                            + plugin.methods().keySet()));
+    Object argument = argument(plugin, handle, input);
+    Duration timeout = handle.timeout().orElse(defaultTimeout);
+    return launch(
+            cell,
+            deployment,
+            plugin,
+            method,
+            input,
+            idempotencyKey,
+            timeout,
+            ctx -> invoke(handle, plugin, ctx, argument),
+            run -> {})
+        .info;
+  }
+
+  /** Starts the agent's {@code setup} in a new cell; the cell learns the outcome. */
+  String startSetup(LiveCell cell) {
+    CellInfo info = cell.info();
+    DeploymentInfo deployment = activeDeployment(info.agent().orElseThrow(), info.env());
+    AgentPlugin plugin = deployments.plugin(deployment);
+    return launch(
+            cell,
+            deployment,
+            plugin,
+            AgentMethodHandle.SETUP,
+            NullNode.getInstance(),
+            Optional.empty(),
+            defaultTimeout,
+            ctx -> {
+              plugin.agent().setup(ctx);
+              return null;
+            },
+            run -> cell.setupFinished(run.error()))
+        .info
+        .id();
+  }
+
+  private DeploymentInfo activeDeployment(String agent, String env) {
+    return deployments
+        .active(agent, env)
+        .orElseThrow(
+            () ->
+                CellException.conflict(
+                    "agent_not_deployed",
+                    "no version of agent '" + agent + "' is active in " + env));
+  }
+
+  private static Object argument(AgentPlugin plugin, AgentMethodHandle handle, JsonNode input) {
+    Optional<JavaType> type = handle.inputJavaType(plugin.mapper());
+    if (type.isEmpty()) {
+      return null;
+    }
+    if (type.get().getRawClass() == JsonNode.class) {
+      return input;
+    }
+    try {
+      return plugin.mapper().convertValue(input, type.get());
+    } catch (IllegalArgumentException e) {
+      throw CellException.invalid(
+          "invalid_input",
+          "input does not fit "
+              + type.get().getRawClass().getSimpleName()
+              + " of method '"
+              + handle.name()
+              + "': "
+              + AgentPluginMessages.firstLine(e.getMessage()));
+    }
+  }
+
+  private static Object invoke(
+      AgentMethodHandle handle, AgentPlugin plugin, RunContext ctx, Object argument)
+      throws Exception {
+    Object[] args =
+        handle.inputType().isPresent() ? new Object[] {ctx, argument} : new Object[] {ctx};
+    try {
+      return handle.method().invoke(plugin.agent(), args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private ActiveRun launch(
+      LiveCell cell,
+      DeploymentInfo deployment,
+      AgentPlugin plugin,
+      String method,
+      JsonNode input,
+      Optional<String> idempotencyKey,
+      Duration timeout,
+      Body body,
+      Consumer<RunInfo> onFinish) {
+    String runId = "r-" + UUID.randomUUID();
+    if (busyCells.putIfAbsent(cell.id(), runId) != null) {
+      throw CellException.conflict(
+          "run_in_progress",
+          "customer '"
+              + cell.id()
+              + "' is running "
+              + busyCells.getOrDefault(cell.id(), "a run")
+              + "; one run at a time per cell");
+    }
+    RunInfo info =
+        new RunInfo(
+            runId,
+            cell.id(),
+            deployment.id(),
+            deployment.agent(),
+            deployment.version(),
+            method,
+            RunStatus.RUNNING,
+            input,
+            Optional.empty(),
+            Optional.empty(),
+            clock.instant(),
+            Optional.empty());
+    ActiveRun run = new ActiveRun(info, new RunEventLog(runId, store, clock), plugin, onFinish);
+    active.put(runId, run);
+    try {
+      store.insert(info, idempotencyKey);
+    } catch (RuntimeException e) {
+      active.remove(runId);
+      busyCells.remove(cell.id(), runId);
+      throw e;
+    }
+    run.ctx = new RunContext(runId, cell, run.log, plugin);
+    run.thread = Thread.ofVirtual().name("run-" + runId).unstarted(() -> execute(run, body));
+    watchdog.schedule(() -> timeOut(run, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    run.thread.start();
+    return run;
+  }
+
+  private void execute(ActiveRun run, Body body) {
+    Thread.currentThread().setContextClassLoader(run.plugin.classLoader());
+    try {
+      ObjectNode started = Json.MAPPER.createObjectNode();
+      started.put("runId", run.info.id());
+      started.put("agent", run.info.agent());
+      started.put("version", run.info.version());
+      started.put("method", run.info.method());
+      run.log.append("started", started);
+      Object value = body.run(run.ctx);
+      JsonNode result =
+          value == null ? NullNode.getInstance() : run.plugin.mapper().valueToTree(value);
+      finish(run, RunStatus.SUCCEEDED, Optional.of(result), Optional.empty());
+    } catch (Throwable t) {
+      if (!run.ctx.isCancelled()) {
+        finish(run, RunStatus.FAILED, Optional.empty(), Optional.of(error(t)));
+      }
+      if (t instanceof Error e && !(t instanceof StackOverflowError)) {
+        LOG.log(Level.SEVERE, "run " + run.info.id() + " hit a JVM error", e);
+      }
+    }
+  }
+
+  private void timeOut(ActiveRun run, Duration timeout) {
+    if (run.finished.get()) {
+      return;
+    }
+    run.ctx.cancel("timed out after " + timeout);
+    Thread thread = run.thread;
+    if (thread != null) {
+      thread.interrupt(); // a shell command in progress is killed with its whole tree
+    }
+    finish(
+        run,
+        RunStatus.TIMED_OUT,
+        Optional.empty(),
+        Optional.of(
+            new RunError(
+                "timeout",
+                "the run took longer than "
+                    + timeout
+                    + "; set @AgentMethod(timeout = ...) to allow more")));
+  }
+
+  private void finish(
+      ActiveRun run, RunStatus status, Optional<JsonNode> result, Optional<RunError> error) {
+    if (!run.finished.compareAndSet(false, true)) {
+      return;
+    }
+    RunInfo done =
+        new RunInfo(
+            run.info.id(),
+            run.info.customer(),
+            run.info.deploymentId(),
+            run.info.agent(),
+            run.info.version(),
+            run.info.method(),
+            status,
+            run.info.input(),
+            result,
+            error,
+            run.info.createdAt(),
+            Optional.of(clock.instant()));
+    try {
+      store.finish(done.id(), status, result, error, done.finishedAt().orElseThrow());
+      run.log.append(
+          status == RunStatus.SUCCEEDED ? "result" : "error",
+          outcome(done.id(), status, result, error));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "cannot record the end of run " + done.id(), e);
+    } finally {
+      busyCells.remove(done.customer(), done.id());
+      active.remove(done.id());
+      try {
+        run.onFinish.accept(done);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "after run " + done.id(), e);
+      }
+      run.done.complete(done);
+    }
+  }
+
+  /** The body of the last event and of a synchronous call's answer. */
+  static ObjectNode outcome(
+      String runId, RunStatus status, Optional<JsonNode> result, Optional<RunError> error) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("runId", runId);
+    node.put("status", status.wire());
+    node.set("result", result.orElse(NullNode.getInstance()));
+    if (error.isPresent()) {
+      ObjectNode e = node.putObject("error");
+      e.put("code", error.get().code());
+      e.put("message", error.get().message());
+    } else {
+      node.putNull("error");
+    }
+    return node;
+  }
+
+  private static RunError error(Throwable t) {
+    return switch (t) {
+      case CellException e -> new RunError(e.code(), e.getMessage());
+      case UnsupportedOperationException e ->
+          new RunError("unsupported", String.valueOf(e.getMessage()));
+      case RunContext.RunCancelledException e -> new RunError("cancelled", e.getMessage());
+      default ->
+          new RunError(
+              "agent_error",
+              t.getClass().getName()
+                  + Optional.ofNullable(t.getMessage()).map(m -> ": " + m).orElse(""));
+    };
+  }
+
+  @Override
+  public RunInfo await(String runId) {
+    ActiveRun run = active.get(runId);
+    if (run != null) {
+      return run.done.join();
+    }
+    return find(runId)
+        .orElseThrow(() -> CellException.notFound("not_found", "no run '" + runId + "'"));
+  }
+
+  @Override
+  public Optional<RunInfo> find(String runId) {
+    return store.find(runId);
+  }
+
+  @Override
+  public List<RunInfo> list(String customer) {
+    cells.live(customer);
+    return store.byCustomer(customer);
+  }
+
+  @Override
+  public Batch events(String runId, long afterSeq, Duration wait) {
+    ActiveRun run = active.get(runId);
+    if (run != null) {
+      try {
+        return run.log.after(afterSeq, wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Batch(List.of(), false);
+      }
+    }
+    RunInfo info =
+        store
+            .find(runId)
+            .orElseThrow(() -> CellException.notFound("not_found", "no run '" + runId + "'"));
+    return new Batch(store.events(runId, afterSeq), info.status().finished());
+  }
+
+  /** Cancels the customer's run, if one is going: its cell is about to be deleted. */
+  void cancelForCustomer(String customer) {
+    String runId = busyCells.get(customer);
+    ActiveRun run = runId == null ? null : active.get(runId);
+    if (run == null) {
+      return;
+    }
+    run.ctx.cancel("was cancelled: its customer was deleted");
+    Thread thread = run.thread;
+    if (thread != null) {
+      thread.interrupt();
+    }
+    finish(
+        run,
+        RunStatus.CANCELLED,
+        Optional.empty(),
+        Optional.of(new RunError("cancelled", "the customer was deleted during the run")));
+  }
+
+  void forgetCustomer(String customer) {
+    store.deleteCustomer(customer);
+  }
+
+  @Override
+  public void close() {
+    watchdog.shutdownNow();
+    for (ActiveRun run : active.values()) {
+      run.ctx.cancel("stopped with the server");
+      Thread thread = run.thread;
+      if (thread != null) {
+        thread.interrupt();
+      }
+    }
+  }
+}
