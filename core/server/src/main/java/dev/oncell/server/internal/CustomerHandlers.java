@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code /v1/customers}: create, list, get, delete, pause, resume. */
 final class CustomerHandlers {
 
-  private static final Set<String> CREATE_FIELDS = Set.of("id", "config", "agent");
+  private static final Set<String> CREATE_FIELDS = Set.of("id", "config", "agent", "env");
 
   private final Host host;
   private final RequestBodies bodies;
@@ -32,13 +34,14 @@ final class CustomerHandlers {
     } else if (!config.isObject()) {
       throw ApiException.badRequest("invalid_request", "field 'config' must be a JSON object");
     }
-    JsonNode agent = body.path("agent");
-    if (!agent.isMissingNode() && !agent.isNull()) {
-      // Agents arrive with plugins; until one is deployed, no name can match.
-      throw ApiException.badRequest(
-          "unknown_agent", "no agent named '" + agent.asText() + "' is deployed");
+    Optional<String> agent = RequestBodies.optionalText(body, "agent");
+    String env = RequestBodies.optionalText(body, "env").orElse("production");
+    CellInfo info = host.cells().create(new Cells.NewCell(id, config, agent, env));
+    if (info.setupRunId().isPresent()
+        && req.query().first("wait").map("true"::equals).orElse(false)) {
+      host.runs().await(info.setupRunId().get());
+      info = host.cells().find(id).orElse(info);
     }
-    CellInfo info = host.cells().create(id, config);
     Responses.json(res, 201, Responses.customer(info));
   }
 

@@ -90,6 +90,17 @@ final class RequestBodies {
     return object;
   }
 
+  static java.util.Optional<String> optionalText(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return java.util.Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badRequest("invalid_request", "field '" + field + "' must be a string");
+    }
+    return java.util.Optional.of(value.asText());
+  }
+
   static String requiredText(ObjectNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {

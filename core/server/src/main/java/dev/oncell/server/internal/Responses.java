@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
+import dev.oncell.runtime.RunError;
+import dev.oncell.runtime.RunInfo;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -93,9 +98,57 @@ final class Responses {
     } else {
       node.putNull("agent");
     }
+    node.put("env", info.env());
     node.set("config", info.config());
+    node.put("setupRunId", info.setupRunId().orElse(null));
+    node.set("error", info.error().map(Responses::error).orElse(NullNode.getInstance()));
     node.put("createdAt", info.createdAt().toString());
     node.put("lastActiveAt", info.lastActiveAt().toString());
+    return node;
+  }
+
+  static JsonNode error(RunError error) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("code", error.code());
+    node.put("message", error.message());
+    return node;
+  }
+
+  static ObjectNode deployment(DeploymentInfo d) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", d.id());
+    node.put("pluginId", d.pluginId());
+    node.put("agent", d.agent());
+    node.put("version", d.version());
+    node.put("env", d.env());
+    node.put("sha256", d.sha256());
+    ArrayNode methods = node.putArray("methods");
+    d.methods().forEach(methods::add);
+    node.put("active", d.active());
+    node.put("createdAt", d.createdAt().toString());
+    return node;
+  }
+
+  /** The answer of a synchronous run call, the same object as a stream's last event. */
+  static ObjectNode outcome(RunInfo run) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("runId", run.id());
+    node.put("status", run.status().wire());
+    node.set("result", run.result().orElse(NullNode.getInstance()));
+    node.set("error", run.error().map(Responses::error).orElse(NullNode.getInstance()));
+    return node;
+  }
+
+  static ObjectNode run(RunInfo run) {
+    ObjectNode node = outcome(run);
+    node.put("customer", run.customer());
+    node.put("agent", run.agent());
+    node.put("version", run.version());
+    node.put("deploymentId", run.deploymentId());
+    node.put("method", run.method());
+    node.set("input", run.input());
+    node.put("createdAt", run.createdAt().toString());
+    node.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
     return node;
   }
 }

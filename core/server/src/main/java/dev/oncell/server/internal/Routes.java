@@ -14,6 +14,9 @@ final class Routes {
     ShellHandler shell = new ShellHandler(host, bodies);
     FileHandlers files = new FileHandlers(host, bodies);
     MemoryHandlers memory = new MemoryHandlers(host, bodies);
+    DeploymentHandlers deployments = new DeploymentHandlers(host, bodies);
+    AgentHandlers agents = new AgentHandlers(host, bodies);
+    RunHandlers runs = new RunHandlers(host);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -35,6 +38,14 @@ final class Routes {
         .get("/v1/customers/{id}/memory/{+key}", memory::get)
         .put("/v1/customers/{id}/memory/{+key}", memory::put)
         .delete("/v1/customers/{id}/memory/{+key}", memory::delete)
+        .post("/v1/deployments", deployments::deploy)
+        .get("/v1/deployments", deployments::list)
+        .post("/v1/deployments/promote", deployments::promote)
+        .post("/v1/agents/{method}", agents::call)
+        .post("/v1/agents/{method}/stream", agents::stream)
+        .get("/v1/runs", runs::list)
+        .get("/v1/runs/{id}", runs::get)
+        .get("/v1/runs/{id}/events", runs::events)
         .any(
             (req, res) ->
                 Responses.error(

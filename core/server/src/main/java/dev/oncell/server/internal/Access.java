@@ -1,0 +1,24 @@
+package dev.oncell.server.internal;
+
+import dev.oncell.runtime.Principal;
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * Checks a customer named in a body or a record (not in the path) against the caller's key. The
+ * {@link AuthFilter} registered the caller in the request's context.
+ */
+final class Access {
+
+  private Access() {}
+
+  static void check(ServerRequest req, String customer) {
+    Principal principal =
+        req.context()
+            .get(Principal.class)
+            .orElseThrow(() -> new ApiException(401, "unauthorized", "no API key"));
+    if (!principal.mayAccess(customer)) {
+      throw new ApiException(
+          403, "forbidden", "this key does not reach customer '" + customer + "'");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.oncell.server.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.DeploymentInfo;
+import dev.oncell.runtime.Host;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /v1/deployments}: upload a plugin jar, list, promote. Operator keys only. */
+final class DeploymentHandlers {
+
+  private static final Set<String> PROMOTE_FIELDS = Set.of("from", "to", "agent");
+
+  private final Host host;
+  private final RequestBodies bodies;
+
+  DeploymentHandlers(Host host, RequestBodies bodies) {
+    this.host = host;
+    this.bodies = bodies;
+  }
+
+  void deploy(ServerRequest req, ServerResponse res) {
+    String env = req.query().first("env").orElse("staging");
+    byte[] jar = bodies.read(req);
+    if (jar.length == 0) {
+      throw ApiException.badRequest("invalid_plugin", "send the plugin jar as the request body");
+    }
+    Responses.json(res, 201, Responses.deployment(host.deployments().deploy(jar, env)));
+  }
+
+  void list(ServerRequest req, ServerResponse res) {
+    Responses.json(res, 200, wrap("deployments", host.deployments().list()));
+  }
+
+  void promote(ServerRequest req, ServerResponse res) {
+    ObjectNode body = bodies.object(req, PROMOTE_FIELDS);
+    String from = RequestBodies.requiredText(body, "from");
+    String to = RequestBodies.requiredText(body, "to");
+    Optional<String> agent = RequestBodies.optionalText(body, "agent");
+    Responses.json(res, 200, wrap("promoted", host.deployments().promote(from, to, agent)));
+  }
+
+  private static ObjectNode wrap(String field, List<DeploymentInfo> deployments) {
+    ObjectNode body = Responses.JSON.createObjectNode();
+    ArrayNode array = body.putArray(field);
+    deployments.forEach(d -> array.add(Responses.deployment(d)));
+    return body;
+  }
+}
