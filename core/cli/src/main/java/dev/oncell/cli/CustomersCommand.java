@@ -1,9 +1,9 @@
 package dev.oncell.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.ApiError;
 import dev.oncell.client.Customer;
 import dev.oncell.client.OncellClient;
 import java.io.PrintWriter;
@@ -38,6 +38,26 @@ final class CustomersCommand extends CommandGroup {
     }
   }
 
+  /**
+   * For a customer whose agent setup failed, prints the one error line (not with {@code --json},
+   * whose output holds the error); returns the exit code: 1 then, else 0.
+   */
+  static int setupOutcome(PrintWriter err, JsonOption json, Customer customer) {
+    if (!customer.failed()) {
+      return 0;
+    }
+    if (!json.enabled) {
+      ErrorHandler.printError(
+          err,
+          "the setup of customer "
+              + customer.id()
+              + " failed"
+              + customer.error().map(e -> ": " + e.message()).orElse(""),
+          customer.error().map(ApiError::code).orElse("setup_failed"));
+    }
+    return ErrorHandler.API_ERROR;
+  }
+
   /** Prints customers as a table, or as {@code {"customers": [...]}}. */
   static void printAll(PrintWriter out, JsonOption json, List<Customer> customers) {
     if (json.enabled) {
@@ -51,14 +71,18 @@ final class CustomersCommand extends CommandGroup {
   }
 
   private static Table table(List<Customer> customers) {
-    Table table = Table.of("ID", "STATE", "AGENT", "CREATED", "LAST ACTIVE");
+    Table table = Table.of("ID", "STATE", "AGENT", "ENV", "CREATED", "LAST ACTIVE");
     for (Customer c : customers) {
-      table.row(c.id(), c.state(), c.agent().orElse("-"), c.createdAt(), c.lastActiveAt());
+      table.row(c.id(), c.state(), c.agent().orElse("-"), c.env(), c.createdAt(), c.lastActiveAt());
     }
     return table;
   }
 
-  @Command(name = "create", description = "Create a customer.")
+  @Command(
+      name = "create",
+      description =
+          "Create a customer. With --agent, the agent's setup runs at creation; --wait waits for"
+              + " it and exits 1 if it failed.")
   static final class CreateCustomer extends ClientCommand {
     @Parameters(paramLabel = "ID", description = "The new customer's id.")
     String id;
@@ -66,24 +90,43 @@ final class CustomersCommand extends CommandGroup {
     @Option(names = "--config", paramLabel = "JSON", description = "Configuration, as JSON.")
     Optional<String> config = Optional.empty();
 
+    @Option(names = "--agent", paramLabel = "NAME", description = "The agent serving it.")
+    Optional<String> agent = Optional.empty();
+
+    @Option(
+        names = "--env",
+        paramLabel = "ENV",
+        description = "Which deployment of the agent serves it: production (default) or staging.")
+    Optional<String> env = Optional.empty();
+
+    @Option(names = "--wait", description = "Wait until the agent's setup finished.")
+    boolean waitForSetup;
+
     @Mixin JsonOption json;
 
     @Override
     int run(OncellClient client) {
-      Optional<JsonNode> parsed =
-          config.map(
-              text ->
-                  Json.parse(text)
-                      .orElseThrow(
-                          () ->
-                              new ParameterException(
-                                  spec.commandLine(), "--config is not valid JSON: " + text)));
-      Customer customer =
-          parsed.isPresent()
-              ? client.customers().create(id, parsed.get())
-              : client.customers().create(id);
+      dev.oncell.client.CreateCustomer request =
+          dev.oncell.client.CreateCustomer.of(id).withWaitForSetup(waitForSetup);
+      if (config.isPresent()) {
+        String text = config.get();
+        request =
+            request.withConfig(
+                Json.parse(text)
+                    .orElseThrow(
+                        () ->
+                            new ParameterException(
+                                spec.commandLine(), "--config is not valid JSON: " + text)));
+      }
+      if (agent.isPresent()) {
+        request = request.withAgent(agent.get());
+      }
+      if (env.isPresent()) {
+        request = request.withEnv(env.get());
+      }
+      Customer customer = client.customers().create(request);
       printOne(out(), json, customer);
-      return 0;
+      return setupOutcome(err(), json, customer);
     }
   }
 

@@ -28,12 +28,21 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       Exception exception, CommandLine commandLine, ParseResult parseResult) {
     Failure failure = describe(exception);
     PrintWriter err = commandLine.getErr();
-    err.println("oncell: " + oneLine(failure.message()) + " (" + failure.code() + ")");
+    printError(err, failure.message(), failure.code());
     if (Main.environment(commandLine.getCommandSpec()).debug()) {
       exception.printStackTrace(err);
     }
     err.flush();
     return failure.exitCode();
+  }
+
+  /**
+   * Prints the one error line, {@code oncell: <message> (<code>)}, for failures a command reports
+   * itself (a failed run, a failed setup) rather than by throwing.
+   */
+  static void printError(PrintWriter err, String message, String code) {
+    err.println("oncell: " + oneLine(message) + " (" + code + ")");
+    err.flush();
   }
 
   private static Failure describe(Exception exception) {

@@ -21,6 +21,12 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       LoginCommand.class,
       CustomersCommand.class,
+      DeployCommand.class,
+      DeploymentsCommand.class,
+      PromoteCommand.class,
+      RunCommand.class,
+      StreamCommand.class,
+      RunsCommand.class,
       ShellCommand.class,
       MemoryCommand.class,
       FilesCommand.class,

@@ -1,9 +1,12 @@
 package dev.oncell.cli;
 
+import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.server.OncellServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +55,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       description = "Largest request body accepted (env ONCELL_MAX_BODY_BYTES; default 16 MiB).")
   Optional<Long> maxBodyBytes;
 
+  @Option(
+      names = "--no-examples",
+      description =
+          "Do not deploy the example agents the ./oncell launcher names in ONCELL_EXAMPLE_AGENTS.")
+  boolean noExamples;
+
   @Override
   public Integer call() throws Exception {
     CliEnvironment env = Main.environment(spec);
@@ -70,6 +79,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     try {
       Optional<String> generated =
           host.apiKeys().bootstrapOperatorKey(env.variable("ONCELL_API_KEY"));
+      if (!noExamples) {
+        deployExamples(env, host, out);
+      }
       server =
           OncellServer.builder(host)
               .bindAddress(bind.or(() -> env.variable("ONCELL_BIND")).orElse("127.0.0.1"))
@@ -108,6 +120,25 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     }));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Deploys the example agents (jar paths in {@code ONCELL_EXAMPLE_AGENTS}, separated by {@code :})
+   * to production, so that a fresh server has an agent to try. The same jar twice is a no-op.
+   */
+  private static void deployExamples(CliEnvironment env, Host host, PrintWriter out) {
+    for (String path : env.variable("ONCELL_EXAMPLE_AGENTS").orElse("").split(":")) {
+      if (path.isBlank()) {
+        continue;
+      }
+      Path jar = Path.of(path);
+      try {
+        DeploymentInfo d = host.deployments().deploy(Files.readAllBytes(jar), "production");
+        out.printf("example agent %s %s active in production%n", d.agent(), d.version());
+      } catch (IOException | RuntimeException e) {
+        out.printf("example agent %s not deployed: %s%n", jar.getFileName(), e.getMessage());
+      }
+    }
   }
 
   private static int parsePort(String value) {

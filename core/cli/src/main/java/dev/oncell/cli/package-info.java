@@ -14,7 +14,9 @@
  *       --json}.
  *   <li>A failure prints exactly one line, {@code oncell: <message> (<code>)}, to stderr (plus a
  *       stack trace only with {@code ONCELL_DEBUG=1}). Exit codes: 1 API error or other failure, 2
- *       usage error, 3 server unreachable; {@code shell} exits with the remote command's code.
+ *       usage error, 3 server unreachable (or an event stream cut before the run's result); {@code
+ *       shell} exits with the remote command's code; {@code run}, {@code stream} and {@code runs
+ *       events} exit 1 when the run did not succeed, printing the same one error line.
  * </ul>
  */
 package dev.oncell.cli;

@@ -85,6 +85,15 @@ final class CannedServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers {@code route} with 200 and a {@code text/event-stream} body. */
+  CannedServer onEvents(String route, String eventStream) {
+    return on(
+        route,
+        200,
+        Map.of("Content-Type", "text/event-stream"),
+        eventStream.getBytes(StandardCharsets.UTF_8));
+  }
+
   List<Recorded> requests() {
     return List.copyOf(requests);
   }

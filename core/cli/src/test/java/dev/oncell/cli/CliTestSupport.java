@@ -24,7 +24,8 @@ abstract class CliTestSupport {
 
   static final String ACME =
       """
-      {"id": "acme", "state": "ACTIVE", "agent": null, "config": {"plan": "pro"},
+      {"id": "acme", "state": "ACTIVE", "agent": null, "env": "production",
+       "config": {"plan": "pro"}, "setupRunId": null, "error": null,
        "createdAt": "2026-11-22T04:00:00Z", "lastActiveAt": "2026-11-22T05:30:00Z"}
       """;
 

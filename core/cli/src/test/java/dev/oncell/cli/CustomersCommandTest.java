@@ -10,7 +10,8 @@ class CustomersCommandTest extends CliTestSupport {
 
   private static final String BETA =
       """
-      {"id": "beta", "state": "PAUSED", "agent": "coder", "config": {},
+      {"id": "beta", "state": "PAUSED", "agent": "coder", "env": "staging", "config": {},
+       "setupRunId": "r-7", "error": null,
        "createdAt": "2026-11-23T00:00:00Z", "lastActiveAt": "2026-11-23T00:00:01Z"}
       """;
 
@@ -25,9 +26,9 @@ class CustomersCommandTest extends CliTestSupport {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out().lines())
         .containsExactly(
-            "ID    STATE   AGENT  CREATED               LAST ACTIVE",
-            "acme  ACTIVE  -      2026-11-22T04:00:00Z  2026-11-22T05:30:00Z",
-            "beta  PAUSED  coder  2026-11-23T00:00:00Z  2026-11-23T00:00:01Z");
+            "ID    STATE   AGENT  ENV         CREATED               LAST ACTIVE",
+            "acme  ACTIVE  -      production  2026-11-22T04:00:00Z  2026-11-22T05:30:00Z",
+            "beta  PAUSED  coder  staging     2026-11-23T00:00:00Z  2026-11-23T00:00:01Z");
     assertThat(server.lastRequest().header("Authorization")).contains("Bearer " + KEY);
   }
 
@@ -61,6 +62,43 @@ class CustomersCommandTest extends CliTestSupport {
     assertThat(run.out()).startsWith("ID ").contains("acme  ACTIVE");
     assertThat(mapper.readTree(server.lastRequest().body()))
         .isEqualTo(mapper.readTree("{\"id\":\"acme\",\"config\":{\"plan\":\"pro\"}}"));
+  }
+
+  @Test
+  void create_withAgentEnvAndWait_sendsThemAndWaits() throws Exception {
+    server.onJson("POST /v1/customers?wait=true", 201, BETA.replace("PAUSED", "ACTIVE"));
+
+    Run run = run("customers", "create", "beta", "--agent", "coder", "--env", "staging", "--wait");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("beta  ACTIVE  coder  staging");
+    assertThat(mapper.readTree(server.lastRequest().body()))
+        .isEqualTo(
+            mapper.readTree("{\"id\": \"beta\", \"agent\": \"coder\", \"env\": \"staging\"}"));
+  }
+
+  @Test
+  void create_whoseSetupFailed_printsTheCustomerThenOneErrorLine_andExitsOne() throws Exception {
+    String failed =
+        """
+        {"id": "acme", "state": "FAILED", "agent": "coder", "env": "production", "config": {},
+         "setupRunId": "r-9", "error": {"code": "setup_failed", "message": "clone failed"},
+         "createdAt": "2026-11-22T04:00:00Z", "lastActiveAt": "2026-11-22T04:00:00Z"}
+        """;
+    server.onJson("POST /v1/customers?wait=true", 201, failed);
+
+    Run run = run("customers", "create", "acme", "--agent", "coder", "--wait");
+    Run json = run("customers", "create", "acme", "--agent", "coder", "--wait", "--json");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("acme  FAILED  coder");
+    assertThat(run.err())
+        .isEqualTo(
+            "oncell: the setup of customer acme failed: clone failed (setup_failed)"
+                + System.lineSeparator());
+    assertThat(json.exitCode()).as("--json: the error is in the JSON").isEqualTo(1);
+    assertThat(json.err()).isEmpty();
+    assertThat(mapper.readTree(json.out())).isEqualTo(mapper.readTree(failed));
   }
 
   @Test

@@ -83,6 +83,8 @@ class ErrorsTest extends CliTestSupport {
 
     Run help = run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("login", "customers", "shell", "memory", "files");
+    assertThat(help.out())
+        .contains("login", "customers", "shell", "memory", "files")
+        .contains("deploy", "deployments", "promote", "run", "stream", "runs");
   }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.testagents.EchoAgent;
+import dev.oncell.runtime.testkit.PluginJars;
 import dev.oncell.server.OncellServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +47,12 @@ class NewcomerWalkthroughTest {
     host.close();
   }
 
-  record Run(int exitCode, String out, String err) {}
+  record Run(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;
+    }
+  }
 
   private Run withStdin(String stdin, String... args) {
     CliEnvironment env =
@@ -98,6 +106,48 @@ class NewcomerWalkthroughTest {
     Run gone = oncell("customers", "get", "acme");
     assertThat(gone.exitCode()).isEqualTo(1);
     assertThat(gone.err()).startsWith("oncell: ").contains("(not_found)");
+  }
+
+  @Test
+  void anAgentFromDeployToStream() throws Exception {
+    Path jar =
+        Files.write(
+            tmp.resolve("echo.jar"), PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class));
+    Run deployed = oncell("deploy", jar.toString());
+    assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+    assertThat(deployed.out()).contains("echo").contains("staging");
+    assertThat(oncell("promote", "staging", "production").exitCode()).isZero();
+    assertThat(oncell("deployments", "list").out()).contains("production");
+
+    for (String customer : new String[] {"acme", "globex"}) {
+      Run created = oncell("customers", "create", customer, "--agent", "echo", "--wait");
+      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created.out()).contains("ACTIVE");
+    }
+
+    Run call =
+        oncell("run", "echo", "--customer", "acme", "--input", "{\"text\":\"hi\",\"times\":2}");
+    assertThat(call.exitCode()).as(call.toString()).isZero();
+    assertThat(call.out()).contains("\"hihi\"").contains("\"acme\"");
+
+    Run streamed = oncell("stream", "lines", "--customer", "globex");
+    assertThat(streamed.exitCode()).as(streamed.toString()).isZero();
+    assertThat(streamed.out())
+        .contains("first")
+        .contains("set up for globex")
+        .doesNotContain("set up for acme");
+
+    Run failed = oncell("run", "fail", "--customer", "acme");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err()).contains("boom from the agent");
+
+    Run unknown = oncell("run", "nope", "--customer", "acme");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("(unknown_method)");
+
+    assertThat(oncell("runs", "list", "--customer", "acme").out())
+        .contains("echo")
+        .contains("fail");
   }
 
   @Test

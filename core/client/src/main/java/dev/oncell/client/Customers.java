@@ -10,11 +10,22 @@ import java.util.List;
  */
 public interface Customers {
 
-  /** Creates a customer with the server's default configuration. */
-  Customer create(String id);
+  /**
+   * Creates a customer. With an agent, the agent's setup runs at creation; with {@link
+   * CreateCustomer#waitForSetup()} this call returns only once it finished, and a failed setup is
+   * not an exception but a customer in state {@code FAILED} with its {@link Customer#error()}.
+   */
+  Customer create(CreateCustomer request);
 
-  /** Creates a customer with {@code config}, any JSON value. */
-  Customer create(String id, JsonNode config);
+  /** Creates a customer with the server's default configuration and no agent. */
+  default Customer create(String id) {
+    return create(CreateCustomer.of(id));
+  }
+
+  /** Creates a customer with {@code config}, any JSON value, and no agent. */
+  default Customer create(String id, JsonNode config) {
+    return create(CreateCustomer.of(id).withConfig(config));
+  }
 
   /** All customers. */
   List<Customer> list();

@@ -1,7 +1,8 @@
 package dev.oncell.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,23 +16,18 @@ final class HttpCustomers implements Customers {
   }
 
   @Override
-  public Customer create(String id) {
-    return create(id, Optional.empty());
-  }
-
-  @Override
-  public Customer create(String id, JsonNode config) {
-    return create(id, Optional.of(Objects.requireNonNull(config, "config")));
-  }
-
-  private Customer create(String id, Optional<JsonNode> config) {
-    Objects.requireNonNull(id, "id");
+  public Customer create(CreateCustomer request) {
+    Objects.requireNonNull(request, "request");
+    // Waiting for the agent's setup may take as long as the setup does: no time limit then.
+    Optional<Duration> timeout =
+        request.waitForSetup() ? Optional.empty() : Optional.of(transport.requestTimeout());
     return transport
         .sendJson(
             "POST",
-            "/v1/customers",
-            WireFormat.createCustomer(id, config),
-            transport.requestTimeout())
+            "/v1/customers" + (request.waitForSetup() ? "?wait=true" : ""),
+            WireFormat.createCustomer(request),
+            timeout,
+            Map.of())
         .json(WireFormat::customer);
   }
 

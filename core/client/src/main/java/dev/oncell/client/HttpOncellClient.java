@@ -13,11 +13,17 @@ final class HttpOncellClient implements OncellClient {
   private final URI baseUrl;
   private final Transport transport;
   private final Customers customers;
+  private final Deployments deployments;
+  private final Agents agents;
+  private final Runs runs;
 
   HttpOncellClient(URI baseUrl, String apiKey, Duration requestTimeout) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.transport = new Transport(baseUrl, apiKey, requestTimeout);
     this.customers = new HttpCustomers(transport);
+    this.deployments = new HttpDeployments(transport);
+    this.agents = new HttpAgents(transport);
+    this.runs = new HttpRuns(transport);
   }
 
   /** {@code /v1/customers/{id}}, the id encoded as one segment. */
@@ -63,6 +69,21 @@ final class HttpOncellClient implements OncellClient {
   @Override
   public CustomerMemory memory(String customerId) {
     return new HttpCustomerMemory(transport, customerId);
+  }
+
+  @Override
+  public Deployments deployments() {
+    return deployments;
+  }
+
+  @Override
+  public Agents agents() {
+    return agents;
+  }
+
+  @Override
+  public Runs runs() {
+    return runs;
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Objects;
  * <p>{@link #status()} is the HTTP status of the response, or 0 when no response arrived. {@link
  * #code()} is the server's machine-readable error code (for example {@code not_found}), {@code
  * http_<status>} when the error body was not oncell's JSON error format, or one of {@code
- * unreachable}, {@code timeout}, {@code interrupted} and {@code bad_response} for failures on the
- * client side.
+ * unreachable}, {@code timeout}, {@code interrupted}, {@code disconnected} (an event stream broke
+ * before the run's last event) and {@code bad_response} for failures on the client side.
  */
 public final class OncellApiException extends RuntimeException {
 

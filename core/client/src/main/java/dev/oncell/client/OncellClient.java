@@ -14,6 +14,8 @@ import java.util.Optional;
  *   ShellResponse r = client.shell("acme", ShellRequest.of("ls -la"));
  *   client.files("acme").write("notes/todo.md", bytes);
  *   client.memory("acme").put("plan", planJson);
+ *   client.deployments().deploy(jarBytes, "production");
+ *   RunResult r = client.agents().call("analyze", "acme", inputJson);
  * }
  * }</pre>
  *
@@ -53,6 +55,15 @@ public interface OncellClient extends AutoCloseable {
 
   /** The memory of a customer. Cheap: no request is made until a method is called. */
   CustomerMemory memory(String customerId);
+
+  /** Agent plugins and their environments. */
+  Deployments deployments();
+
+  /** Calls of agent methods (runs), waiting for the result or streaming events. */
+  Agents agents();
+
+  /** Runs: their state, history and events. */
+  Runs runs();
 
   /** Releases the underlying HTTP client. */
   @Override
@@ -98,7 +109,8 @@ public interface OncellClient extends AutoCloseable {
 
     /**
      * How long to wait for a response (default 60 seconds). A shell command with a longer timeout
-     * of its own gets that timeout plus a margin instead.
+     * of its own gets that timeout plus a margin instead. Agent calls, event streams and creating a
+     * customer that waits for its setup have no time limit.
      */
     public Builder requestTimeout(Duration value) {
       Objects.requireNonNull(value, "requestTimeout");

@@ -2,6 +2,7 @@ package dev.oncell.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,18 +12,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Sends requests and turns every failure into an {@link OncellApiException}. Paths passed in must
- * already be percent-encoded and start with {@code /}.
+ * already be percent-encoded and start with {@code /}. A timeout of {@code Optional.empty()} means
+ * none: the call waits as long as the server works (agent runs).
  */
 final class Transport implements AutoCloseable {
+
+  static final String EVENT_STREAM = "text/event-stream";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_RAW_ERROR_CHARS = 500;
@@ -41,6 +49,20 @@ final class Transport implements AutoCloseable {
       } catch (IOException | WireFormat.MalformedException e) {
         throw new OncellApiException(
             status, "bad_response", "unexpected response from " + uri + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A 2xx {@code text/event-stream} response whose body is still being received. */
+  record Stream(URI uri, int status, InputStream body) implements AutoCloseable {
+
+    /** Closes the body; before its end this drops the connection. */
+    @Override
+    public void close() {
+      try {
+        body.close();
+      } catch (IOException e) {
+        // Nothing more will be read from it either way.
       }
     }
   }
@@ -67,64 +89,136 @@ final class Transport implements AutoCloseable {
   }
 
   Response get(String path) {
-    return send("GET", path, BodyPublishers.noBody(), Optional.empty(), requestTimeout);
+    return send("GET", path, BodyPublishers.noBody(), Map.of(), Optional.of(requestTimeout));
   }
 
   Response delete(String path) {
-    return send("DELETE", path, BodyPublishers.noBody(), Optional.empty(), requestTimeout);
+    return send("DELETE", path, BodyPublishers.noBody(), Map.of(), Optional.of(requestTimeout));
   }
 
   Response post(String path) {
-    return send("POST", path, BodyPublishers.noBody(), Optional.empty(), requestTimeout);
+    return send("POST", path, BodyPublishers.noBody(), Map.of(), Optional.of(requestTimeout));
   }
 
   Response sendJson(String method, String path, JsonNode body, Duration timeout) {
-    byte[] bytes = WireFormat.bytes(body);
+    return sendJson(method, path, body, Optional.of(timeout), Map.of());
+  }
+
+  Response sendJson(
+      String method,
+      String path,
+      JsonNode body,
+      Optional<Duration> timeout,
+      Map<String, String> headers) {
     return send(
-        method, path, BodyPublishers.ofByteArray(bytes), Optional.of("application/json"), timeout);
+        method,
+        path,
+        BodyPublishers.ofByteArray(WireFormat.bytes(body)),
+        withContentType(headers, "application/json"),
+        timeout);
   }
 
   Response sendBytes(String method, String path, byte[] body) {
+    return sendBytes(method, path, body, "application/octet-stream");
+  }
+
+  Response sendBytes(String method, String path, byte[] body, String contentType) {
     return send(
         method,
         path,
         BodyPublishers.ofByteArray(body),
-        Optional.of("application/octet-stream"),
-        requestTimeout);
+        withContentType(Map.of(), contentType),
+        Optional.of(requestTimeout));
+  }
+
+  /**
+   * Opens a server-sent event stream, without a time limit. {@code body} is sent as JSON when
+   * present. A non-2xx answer is read in full and thrown; so is a 2xx answer that is not an event
+   * stream.
+   */
+  Stream openStream(
+      String method, String path, Optional<JsonNode> body, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Accept", EVENT_STREAM);
+    BodyPublisher publisher = BodyPublishers.noBody();
+    if (body.isPresent()) {
+      publisher = BodyPublishers.ofByteArray(WireFormat.bytes(body.get()));
+      all.put("Content-Type", "application/json");
+    }
+    HttpResponse<InputStream> response =
+        exchange(method, path, publisher, all, Optional.empty(), BodyHandlers.ofInputStream());
+    URI uri = response.request().uri();
+    int status = response.statusCode();
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (status < 200 || status > 299 || !type.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
+      byte[] bytes;
+      try (InputStream in = response.body()) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw unreachable(uri, e);
+      }
+      if (status < 200 || status > 299) {
+        throw error(uri, status, bytes);
+      }
+      throw new OncellApiException(
+          status,
+          "bad_response",
+          "expected an event stream from " + uri + " but got '" + type + "'");
+    }
+    return new Stream(uri, status, response.body());
   }
 
   private Response send(
       String method,
       String path,
       BodyPublisher body,
-      Optional<String> contentType,
-      Duration timeout) {
+      Map<String, String> headers,
+      Optional<Duration> timeout) {
+    HttpResponse<byte[]> response =
+        exchange(method, path, body, headers, timeout, BodyHandlers.ofByteArray());
+    URI uri = response.request().uri();
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      throw error(uri, status, response.body());
+    }
+    return new Response(uri, status, response.headers(), response.body());
+  }
+
+  private <T> HttpResponse<T> exchange(
+      String method,
+      String path,
+      BodyPublisher body,
+      Map<String, String> headers,
+      Optional<Duration> timeout,
+      BodyHandler<T> handler) {
     URI uri = URI.create(base + path);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("Authorization", authorization)
-            .method(method, body);
-    contentType.ifPresent(type -> request.header("Content-Type", type));
-    HttpResponse<byte[]> response;
+        HttpRequest.newBuilder(uri).header("Authorization", authorization).method(method, body);
+    timeout.ifPresent(request::timeout);
+    headers.forEach(request::header);
     try {
-      response = http.send(request.build(), BodyHandlers.ofByteArray());
+      return http.send(request.build(), handler);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unreachable(uri, e);
     } catch (HttpTimeoutException e) {
       throw new OncellApiException(
-          0, "timeout", "no response from " + uri + " within " + timeout.toMillis() + " ms", e);
+          0,
+          "timeout",
+          "no response from " + uri + " within " + timeout.orElseThrow().toMillis() + " ms",
+          e);
     } catch (IOException e) {
       throw unreachable(uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OncellApiException(0, "interrupted", "interrupted while calling " + uri, e);
     }
-    int status = response.statusCode();
-    if (status < 200 || status > 299) {
-      throw error(uri, status, response.body());
-    }
-    return new Response(uri, status, response.headers(), response.body());
+  }
+
+  private static Map<String, String> withContentType(
+      Map<String, String> headers, String contentType) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", contentType);
+    return all;
   }
 
   private static OncellApiException unreachable(URI uri, IOException e) {
@@ -133,7 +227,7 @@ final class Transport implements AutoCloseable {
   }
 
   /** The most specific message in a cause chain; JDK HTTP exceptions often have none. */
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     Optional<String> message = Optional.empty();
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {

@@ -51,7 +51,10 @@ final class WireFormat {
         text(node, "id"),
         text(node, "state"),
         optionalText(node, "agent"),
+        optionalText(node, "env").orElse(Customer.DEFAULT_ENV),
         config.isMissingNode() || config.isNull() ? NODES.objectNode() : config,
+        optionalText(node, "setupRunId"),
+        apiError(node, "error"),
         createdAt,
         node.hasNonNull("lastActiveAt") ? instant(node, "lastActiveAt") : createdAt);
   }
@@ -133,9 +136,11 @@ final class WireFormat {
 
   // ---- requests
 
-  static ObjectNode createCustomer(String id, Optional<JsonNode> config) {
-    ObjectNode node = NODES.objectNode().put("id", id);
-    config.ifPresent(value -> node.set("config", value));
+  static ObjectNode createCustomer(CreateCustomer request) {
+    ObjectNode node = NODES.objectNode().put("id", request.id());
+    request.config().ifPresent(value -> node.set("config", value));
+    request.agent().ifPresent(value -> node.put("agent", value));
+    request.env().ifPresent(value -> node.put("env", value));
     return node;
   }
 
@@ -158,7 +163,12 @@ final class WireFormat {
     node.put("id", customer.id());
     node.put("state", customer.state());
     customer.agent().ifPresentOrElse(a -> node.put("agent", a), () -> node.putNull("agent"));
+    node.put("env", customer.env());
     node.set("config", customer.config().deepCopy());
+    customer
+        .setupRunId()
+        .ifPresentOrElse(r -> node.put("setupRunId", r), () -> node.putNull("setupRunId"));
+    node.set("error", customer.error().<JsonNode>map(ApiError::toJson).orElse(NODES.nullNode()));
     node.put("createdAt", customer.createdAt().toString());
     node.put("lastActiveAt", customer.lastActiveAt().toString());
     return node;
@@ -195,13 +205,13 @@ final class WireFormat {
 
   // ---- field helpers
 
-  private static void requireObject(JsonNode node, String what) {
+  static void requireObject(JsonNode node, String what) {
     if (!node.isObject()) {
       throw new MalformedException("expected a JSON object for " + what);
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     if (!value.isTextual()) {
       throw new MalformedException("missing text field '" + field + "'");
@@ -209,12 +219,12 @@ final class WireFormat {
     return value.asText();
   }
 
-  private static Optional<String> optionalText(JsonNode node, String field) {
+  static Optional<String> optionalText(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 
-  private static Instant instant(JsonNode node, String field) {
+  static Instant instant(JsonNode node, String field) {
     try {
       return Instant.parse(text(node, field));
     } catch (DateTimeParseException e) {
@@ -222,7 +232,19 @@ final class WireFormat {
     }
   }
 
-  private static JsonNode array(JsonNode node, String field) {
+  /** An {@code {"code", "message"}} object; empty when the field is absent or null. */
+  static Optional<ApiError> apiError(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isObject()) {
+      throw new MalformedException("field '" + field + "' is not an error object");
+    }
+    return Optional.of(new ApiError(text(value, "code"), value.path("message").asText("")));
+  }
+
+  static JsonNode array(JsonNode node, String field) {
     JsonNode value = node.path(field);
     if (!value.isArray()) {
       throw new MalformedException("missing array field '" + field + "'");

@@ -45,9 +45,18 @@ final class CannedServer implements AutoCloseable {
 
   private record Canned(int status, Map<String, String> headers, byte[] body) {}
 
+  /** Writes a response body bit by bit, for responses that must arrive over time. */
+  @FunctionalInterface
+  interface BodyWriter {
+    void write(OutputStream out) throws IOException, InterruptedException;
+  }
+
+  private record Streamed(Map<String, String> headers, BodyWriter writer) {}
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, Canned> routes = new ConcurrentHashMap<>();
+  private final Map<String, Streamed> streamed = new ConcurrentHashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
   private CannedServer(HttpServer server, ExecutorService executor) {
@@ -85,6 +94,24 @@ final class CannedServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers {@code route} with 200 and a {@code text/event-stream} body sent in one piece. */
+  CannedServer onEvents(String route, String eventStream) {
+    return on(
+        route,
+        200,
+        Map.of("Content-Type", "text/event-stream"),
+        eventStream.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Answers {@code route} with 200 and a chunked {@code text/event-stream} body that {@code writer}
+   * writes (and flushes) over time; the response ends when {@code writer} returns.
+   */
+  CannedServer onEvents(String route, BodyWriter writer) {
+    streamed.put(route, new Streamed(Map.of("Content-Type", "text/event-stream"), writer));
+    return this;
+  }
+
   List<Recorded> requests() {
     return List.copyOf(requests);
   }
@@ -119,6 +146,17 @@ final class CannedServer implements AutoCloseable {
               + " "
               + uri.getRawPath()
               + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      Streamed stream = streamed.get(route);
+      if (stream != null) {
+        stream.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+          stream.writer().write(out);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
       Canned canned =
           routes.getOrDefault(
               route,

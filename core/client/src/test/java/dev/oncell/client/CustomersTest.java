@@ -53,6 +53,89 @@ class CustomersTest extends ClientTestSupport {
   }
 
   @Test
+  void create_withAgentEnvAndWait_sendsThemAndWaitsWithoutATimeLimit() throws Exception {
+    server.onJson(
+        "POST /v1/customers?wait=true",
+        201,
+        """
+        {"id": "acme", "state": "ACTIVE", "agent": "data-analysis", "env": "staging",
+         "config": {}, "setupRunId": "r-1", "error": null,
+         "createdAt": "2026-11-22T04:00:00Z", "lastActiveAt": "2026-11-22T04:00:00Z"}
+        """);
+
+    Customer customer =
+        client
+            .customers()
+            .create(
+                CreateCustomer.of("acme")
+                    .withAgent("data-analysis")
+                    .withEnv("staging")
+                    .withConfig(mapper.readTree("{\"repo\": \"x\"}"))
+                    .withWaitForSetup(true));
+
+    assertThat(customer.agent()).contains("data-analysis");
+    assertThat(customer.env()).isEqualTo("staging");
+    assertThat(customer.setupRunId()).contains("r-1");
+    assertThat(customer.error()).isEmpty();
+    assertThat(customer.failed()).isFalse();
+    assertThat(server.lastRequest().rawQuery()).contains("wait=true");
+    assertThat(mapper.readTree(server.lastRequest().body()))
+        .isEqualTo(
+            mapper.readTree(
+                """
+                {"id": "acme", "config": {"repo": "x"}, "agent": "data-analysis",
+                 "env": "staging"}
+                """));
+  }
+
+  @Test
+  void create_whoseSetupFailed_returnsAFailedCustomerWithItsError() throws Exception {
+    String failed =
+        """
+        {"id": "acme", "state": "FAILED", "agent": "data-analysis", "env": "production",
+         "config": {}, "setupRunId": "r-9",
+         "error": {"code": "setup_failed", "message": "clone failed"},
+         "createdAt": "2026-11-22T04:00:00Z", "lastActiveAt": "2026-11-22T04:00:00Z"}
+        """;
+    server.onJson("POST /v1/customers?wait=true", 201, failed);
+
+    Customer customer =
+        client
+            .customers()
+            .create(CreateCustomer.of("acme").withAgent("data-analysis").withWaitForSetup(true));
+
+    assertThat(customer.failed()).as("state FAILED").isTrue();
+    assertThat(customer.error()).contains(new ApiError("setup_failed", "clone failed"));
+    assertThat(customer.toJson()).as("toJson round trip").isEqualTo(mapper.readTree(failed));
+  }
+
+  @Test
+  void customerFromAnOlderServer_withoutEnvOrSetupFields_defaultsToProduction() {
+    server.onJson(
+        "GET /v1/customers/old",
+        200,
+        """
+        {"id": "old", "state": "ACTIVE", "config": {}, "createdAt": "2026-11-22T04:00:00Z"}
+        """);
+
+    Customer customer = client.customers().get("old");
+
+    assertThat(customer.env()).isEqualTo("production");
+    assertThat(customer.setupRunId()).isEmpty();
+    assertThat(customer.error()).isEmpty();
+    assertThat(customer)
+        .as("the six-argument constructor means the same defaults")
+        .isEqualTo(
+            new Customer(
+                "old",
+                "ACTIVE",
+                Optional.empty(),
+                mapper.createObjectNode(),
+                Instant.parse("2026-11-22T04:00:00Z"),
+                Instant.parse("2026-11-22T04:00:00Z")));
+  }
+
+  @Test
   void list_parsesEveryCustomer() {
     server.onJson(
         "GET /v1/customers",

@@ -10,7 +10,8 @@ public interface Deployments {
   Set<String> ENVIRONMENTS = Set.of("staging", "production");
 
   /**
-   * Deploys a plugin jar; it becomes the active version of its agent in {@code env}.
+   * Deploys a plugin jar; it becomes the active version of its agent in {@code env}. Deploying the
+   * jar that is already active there changes nothing and returns that deployment.
    *
    * @throws CellException {@code invalid_plugin} for a jar that is not an agent plugin, {@code
    *     invalid_env}, or {@code agent_name_taken} (CONFLICT) when another plugin already serves

@@ -70,6 +70,10 @@ class AgentRunsTest {
     assertThat(deployed.methods())
         .contains("echo", "lines", "orchestrate", "slow")
         .doesNotContain("setup");
+    assertThat(host.deployments().deploy(ECHO, "production").id())
+        .as("the same jar again is a no-op")
+        .isEqualTo(deployed.id());
+    assertThat(host.deployments().list()).hasSize(1);
 
     CellInfo acme = customer("acme", "echo");
     assertThat(acme.state()).isEqualTo(CellState.ACTIVE);

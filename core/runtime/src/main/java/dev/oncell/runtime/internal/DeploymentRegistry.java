@@ -61,7 +61,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
       for (Path jar : jars) {
         byte[] bytes = Files.readAllBytes(jar);
         if (list().stream().anyMatch(d -> d.sha256().equals(sha256(bytes)))) {
-          continue;
+          continue; // deployed before, perhaps promoted or replaced since: leave it be
         }
         try {
           DeploymentInfo d = deploy(bytes, "production");
@@ -79,6 +79,11 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
   public synchronized DeploymentInfo deploy(byte[] jar, String env) {
     CellRegistry.checkEnv(env);
     String sha = sha256(jar);
+    for (DeploymentInfo current : list()) {
+      if (current.active() && current.env().equals(env) && current.sha256().equals(sha)) {
+        return current; // the very jar already serves this environment
+      }
+    }
     Path target = deployedDir.resolve(sha + ".jar");
     try {
       Path temp = Files.createTempFile(deployedDir, ".incoming-", ".jar");
