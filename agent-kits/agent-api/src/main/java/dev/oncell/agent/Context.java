@@ -49,7 +49,12 @@ public interface Context {
    * Any other step: runs {@code body} once and records its result, which a replay returns without
    * running it again.
    */
-  <T> T step(String name, Class<T> type, Supplier<T> body);
+  default <T> T step(String name, Class<T> type, Supplier<T> body) {
+    return step(name, type, StepOptions.defaults(), body);
+  }
+
+  /** A step with a retry policy, or a side effect outside the cell: see {@link StepOptions}. */
+  <T> T step(String name, Class<T> type, StepOptions options, Supplier<T> body);
 
   /** Named steps with progress events. */
   Orchestrator orchestrator(String name);

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param shellOutputLimitBytes cap on each of a command's stdout and stderr
  * @param maxFileReadBytes the largest file {@code FileStore.read} loads into memory
  * @param runTimeout how long a run may take when its method names no timeout
+ * @param journalRetention how long the journal of a finished run is kept
  * @param clock the time source (injected in tests)
  */
 public record HostConfig(
@@ -25,6 +26,7 @@ public record HostConfig(
     int shellOutputLimitBytes,
     long maxFileReadBytes,
     Duration runTimeout,
+    Duration journalRetention,
     Clock clock) {
 
   public HostConfig {
@@ -33,6 +35,7 @@ public record HostConfig(
     Objects.requireNonNull(defaultShellTimeout, "defaultShellTimeout");
     Objects.requireNonNull(maxShellTimeout, "maxShellTimeout");
     Objects.requireNonNull(runTimeout, "runTimeout");
+    Objects.requireNonNull(journalRetention, "journalRetention");
     Objects.requireNonNull(clock, "clock");
     home = home.toAbsolutePath().normalize();
   }
@@ -50,6 +53,7 @@ public record HostConfig(
         1 << 20,
         64L << 20,
         Duration.ofMinutes(30),
+        Duration.ofDays(7),
         Clock.systemUTC());
   }
 
@@ -62,6 +66,7 @@ public record HostConfig(
         shellOutputLimitBytes,
         maxFileReadBytes,
         runTimeout,
+        journalRetention,
         clock);
   }
 
@@ -73,6 +78,20 @@ public record HostConfig(
         maxShellTimeout,
         shellOutputLimitBytes,
         maxFileReadBytes,
+        value,
+        journalRetention,
+        clock);
+  }
+
+  public HostConfig withJournalRetention(Duration value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        runTimeout,
         value,
         clock);
   }
@@ -86,6 +105,7 @@ public record HostConfig(
         shellOutputLimitBytes,
         maxFileReadBytes,
         runTimeout,
+        journalRetention,
         value);
   }
 }

@@ -21,6 +21,21 @@ public interface Runs {
    */
   RunInfo start(String customer, String method, JsonNode input, Optional<String> idempotencyKey);
 
+  /**
+   * Cancels a running run: its current step is interrupted (a shell command's process tree is
+   * killed) and the run ends CANCELLED.
+   *
+   * @throws CellException {@code not_found}, or {@code run_finished} (CONFLICT)
+   */
+  RunInfo cancel(String runId);
+
+  /**
+   * The journal of a run: one record per step.
+   *
+   * @throws CellException {@code not_found}, {@code journal_expired} past the retention
+   */
+  List<RunStep> journal(String runId);
+
   /** Waits until the run finishes. */
   RunInfo await(String runId);
 

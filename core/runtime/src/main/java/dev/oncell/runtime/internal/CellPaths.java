@@ -24,6 +24,14 @@ record CellPaths(Path root, Path work, Path data, Path index, Path logs) {
     return data.resolve("cell");
   }
 
+  Path journals() {
+    return data.resolve("journal");
+  }
+
+  Path journal(String runId) {
+    return journals().resolve(runId + ".log");
+  }
+
   Path log() {
     return logs.resolve("cell.log");
   }

@@ -7,7 +7,6 @@ import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Deployments;
-import dev.oncell.runtime.RunError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,27 +75,11 @@ final class CellRegistry implements Cells {
         }
         case CREATING -> {
           makeFolders(paths);
-          if (info.agent().isPresent()) {
-            // The setup run was cut by the stop of the host.
-            RunError interrupted =
-                new RunError("interrupted", "the server stopped while setup was running");
-            env.controlPlane()
-                .finishSetup(info.id(), CellState.FAILED, Optional.of(interrupted), now());
-            info =
-                new CellInfo(
-                    info.id(),
-                    CellState.FAILED,
-                    info.agent(),
-                    info.env(),
-                    info.config(),
-                    info.setupRunId(),
-                    Optional.of(interrupted),
-                    info.createdAt(),
-                    info.lastActiveAt());
-          } else {
+          if (info.agent().isEmpty()) {
             env.controlPlane().updateState(info.id(), CellState.ACTIVE, now());
             info = info.withState(CellState.ACTIVE);
           }
+          // With an agent it stays CREATING: its setup run is resumed (or started) by the runs.
         }
         case WAKING -> {
           env.controlPlane().updateState(info.id(), CellState.PAUSED, now());

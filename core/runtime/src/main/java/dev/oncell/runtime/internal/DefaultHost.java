@@ -38,7 +38,12 @@ public final class DefaultHost implements Host {
     this.cells = new CellRegistry(env, deployments);
     this.runs =
         new RunManager(
-            cells, deployments, new RunStore(controlPlane), config.clock(), config.runTimeout());
+            cells,
+            deployments,
+            new RunStore(controlPlane),
+            config.clock(),
+            config.runTimeout(),
+            config.journalRetention());
     cells.setupLauncher(runs::startSetup);
     cells.deletionHooks(runs::cancelForCustomer, runs::forgetCustomer);
     this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());

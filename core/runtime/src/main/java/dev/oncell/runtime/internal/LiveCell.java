@@ -62,6 +62,10 @@ final class LiveCell implements Cell {
     return created.id();
   }
 
+  CellPaths paths() {
+    return paths;
+  }
+
   @Override
   public CellInfo info() {
     lock.readLock().lock();

@@ -1,5 +1,7 @@
 package dev.oncell.runtime.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.agent.Context;
@@ -15,6 +17,8 @@ import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
+import dev.oncell.agent.StepOptions;
+import dev.oncell.runtime.internal.journal.JournalEntry;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +29,39 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The {@link Context} of one run. Every call goes through {@link #call}, the one choke point that
- * numbers the run's steps and refuses calls once the run was cancelled; the journal hooks in there.
+ * The {@link Context} of one run. Every call goes through {@link #call}, the one choke point: it
+ * numbers the step, refuses calls once the run was cancelled, returns the journaled result of a
+ * step done before a restart, and journals each new step before returning. See {@code
+ * internal.journal}'s package documentation for the rules.
  */
 final class RunContext implements Context {
 
   /** Event types the platform emits; an agent's own events use other names. */
-  static final Set<String> RESERVED_EVENTS = Set.of("started", "result", "error", "step", "shell");
+  static final Set<String> RESERVED_EVENTS =
+      Set.of("started", "resumed", "result", "error", "step", "shell");
+
+  private static final TypeReference<List<FileEntry>> FILE_ENTRIES = new TypeReference<>() {};
+  private static final TypeReference<Optional<JsonNode>> OPTIONAL_JSON = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
 
   private final String runId;
   private final LiveCell cell;
   private final RunEventLog events;
   private final AgentPlugin plugin;
+  private final RunJournal journal;
   private final AtomicLong sequence = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger sideEffectDepth =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Optional<String> cancelled = Optional.empty();
 
-  RunContext(String runId, LiveCell cell, RunEventLog events, AgentPlugin plugin) {
+  RunContext(
+      String runId, LiveCell cell, RunEventLog events, AgentPlugin plugin, RunJournal journal) {
     this.runId = runId;
     this.cell = cell;
     this.events = events;
     this.plugin = plugin;
+    this.journal = journal;
   }
 
   /** Thrown into the agent's code when the run was cancelled or timed out. */
@@ -66,24 +83,166 @@ final class RunContext implements Context {
     return sequence.get();
   }
 
+  private <T> T call(String kind, String name, Object request, Class<T> type, Supplier<T> body) {
+    return call(kind, name, request, journal.type(type), StepOptions.defaults(), body);
+  }
+
+  private <T> T call(
+      String kind, String name, Object request, TypeReference<T> type, Supplier<T> body) {
+    return call(kind, name, request, journal.type(type), StepOptions.defaults(), body);
+  }
+
   /** The choke point: every Context call of the run passes here, numbered in order. */
-  private <T> T call(String kind, String name, Supplier<T> body) {
-    sequence.incrementAndGet();
+  private <T> T call(
+      String kind,
+      String name,
+      Object request,
+      JavaType type,
+      StepOptions options,
+      Supplier<T> body) {
+    if (sideEffectDepth.get() > 0) {
+      throw new IllegalStateException(
+          "a side-effect step's body cannot make Context calls ("
+              + kind
+              + " '"
+              + name
+              + "'): a replay could not tell which of them happened");
+    }
+    long seq = sequence.incrementAndGet();
+    checkNotCancelled(kind, name);
+    String hash = journal.hash(kind, name, request);
+    Optional<JournalEntry> recorded = journal.recorded(seq);
+    if (recorded.isPresent()) {
+      JournalEntry entry = recorded.get();
+      if (!entry.kind().equals(kind)
+          || !entry.name().equals(name)
+          || !entry.requestHash().equals(hash)) {
+        throw new StepFailures.NonDeterminismException(
+            "step "
+                + seq
+                + ": the journal recorded "
+                + entry.describe()
+                + " but the agent now calls "
+                + kind
+                + " '"
+                + name
+                + "'"
+                + (entry.kind().equals(kind) && entry.name().equals(name)
+                    ? " with a different request"
+                    : "")
+                + "; agent code must make the same calls in the same order on replay");
+      }
+      switch (entry.status()) {
+        case DONE -> {
+          skipTo(entry.endSeq());
+          return journal.decode(entry, type);
+        }
+        case FAILED -> {
+          if (options.maxAttempts() == 1) {
+            skipTo(entry.endSeq());
+            throw new StepFailures.RecordedFailureException(
+                entry.errorCode().orElse("agent_error"), entry.errorMessage().orElse(""));
+          }
+          // A retryable step's failure is tried again on replay.
+        }
+        case STARTED -> {
+          Optional<T> reconciled = reconcile(seq, entry, type, options);
+          if (reconciled.isPresent()) {
+            journal.done(seq, seq, kind, name, hash, reconciled.get());
+            return reconciled.get();
+          }
+          // The check says it did not happen: safe to run it now.
+        }
+      }
+    }
+    if (options.isSideEffect()) {
+      journal.started(seq, kind, name, hash);
+      sideEffectDepth.incrementAndGet();
+      try {
+        return execute(seq, kind, name, hash, options, body);
+      } finally {
+        sideEffectDepth.decrementAndGet();
+      }
+    }
+    return execute(seq, kind, name, hash, options, body);
+  }
+
+  /** After a replayed step, numbering continues after the steps its body made. */
+  private void skipTo(long endSeq) {
+    sequence.accumulateAndGet(endSeq, Math::max);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Optional<T> reconcile(
+      long seq, JournalEntry entry, JavaType type, StepOptions options) {
+    if (options.reconcile().isEmpty()) {
+      throw new StepFailures.NeedsAttentionException(
+          "step "
+              + seq
+              + " ("
+              + entry.describe()
+              + ") has an outside effect that started but was never recorded as done, and it has"
+              + " no reconcile check: it may or may not have happened, so it is not repeated");
+    }
+    Optional<?> found = options.reconcile().get().get();
+    return found.map(value -> (T) plugin.mapper().convertValue(value, type));
+  }
+
+  private <T> T execute(
+      long seq, String kind, String name, String hash, StepOptions options, Supplier<T> body) {
+    long backoff = options.backoff().toMillis();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T value = body.get();
+        journal.done(seq, sequence.get(), kind, name, hash, value);
+        return value;
+      } catch (RuntimeException e) {
+        if (isCancelled() || Thread.currentThread().isInterrupted()) {
+          throw e; // cut short, not failed: a replay runs the step again
+        }
+        if (attempt < options.maxAttempts()) {
+          sleep(backoff);
+          backoff *= 2;
+          continue;
+        }
+        journal.failed(
+            seq, sequence.get(), kind, name, hash, StepFailures.code(e), StepFailures.message(e));
+        throw e;
+      }
+    }
+  }
+
+  private void checkNotCancelled(String kind, String name) {
     if (cancelled.isPresent()) {
       throw new RunCancelledException(
           "run " + runId + " " + cancelled.get() + "; " + kind + " '" + name + "' not started");
     }
-    return body.get();
   }
 
-  private void callVoid(String kind, String name, Runnable body) {
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunCancelledException("interrupted while waiting to retry");
+    }
+  }
+
+  private void callVoid(String kind, String name, Object request, Runnable body) {
     call(
         kind,
         name,
+        request,
+        Void.class,
         () -> {
           body.run();
           return null;
         });
+  }
+
+  /** A platform event, as a step, so a replay does not send it twice. */
+  private void emit(String type, JsonNode data) {
+    callVoid("event", type, data, () -> events.append(type, data));
   }
 
   @Override
@@ -103,9 +262,17 @@ final class RunContext implements Context {
 
   @Override
   public ShellResult shell(String command, ShellOptions options) {
+    ObjectNode request = Json.MAPPER.createObjectNode();
+    request.put("command", command);
+    request.put("timeoutMs", options.timeout().map(java.time.Duration::toMillis).orElse(-1L));
+    request.set("env", Json.MAPPER.valueToTree(new java.util.TreeMap<>(options.env())));
+    request.put("stdin", options.stdin().map(RunContext::sha256).orElse(""));
+    request.put("cwd", options.cwd());
     return call(
         "shell",
         command,
+        request,
+        ShellResult.class,
         () ->
             cell.shell(
                 command,
@@ -124,32 +291,33 @@ final class RunContext implements Context {
     return new FileStore() {
       @Override
       public byte[] read(String path) {
-        return call("store.read", path, () -> files.read(path));
+        return call("store.read", path, path, byte[].class, () -> files.read(path));
       }
 
       @Override
       public void write(String path, byte[] content) {
-        callVoid("store.write", path, () -> files.write(path, content));
+        callVoid("store.write", path, sha256(content), () -> files.write(path, content));
       }
 
       @Override
       public List<FileEntry> list(String path) {
-        return call("store.list", path, () -> files.list(path));
+        return call("store.list", path, path, FILE_ENTRIES, () -> files.list(path));
       }
 
       @Override
       public boolean delete(String path, boolean recursive) {
-        return call("store.delete", path, () -> files.delete(path, recursive));
+        return call(
+            "store.delete", path, recursive, Boolean.class, () -> files.delete(path, recursive));
       }
 
       @Override
       public boolean exists(String path) {
-        return call("store.exists", path, () -> files.exists(path));
+        return call("store.exists", path, path, Boolean.class, () -> files.exists(path));
       }
 
       @Override
       public boolean isDirectory(String path) {
-        return call("store.isDirectory", path, () -> files.isDirectory(path));
+        return call("store.isDirectory", path, path, Boolean.class, () -> files.isDirectory(path));
       }
     };
   }
@@ -160,22 +328,22 @@ final class RunContext implements Context {
     return new Memory() {
       @Override
       public void set(String key, JsonNode value) {
-        callVoid("memory.set", key, () -> memory.set(key, value));
+        callVoid("memory.set", key, value, () -> memory.set(key, value));
       }
 
       @Override
       public Optional<JsonNode> get(String key) {
-        return call("memory.get", key, () -> memory.get(key));
+        return call("memory.get", key, key, OPTIONAL_JSON, () -> memory.get(key));
       }
 
       @Override
       public List<String> keys() {
-        return call("memory.keys", "", memory::keys);
+        return call("memory.keys", "", "", STRINGS, memory::keys);
       }
 
       @Override
       public boolean delete(String key) {
-        return call("memory.delete", key, () -> memory.delete(key));
+        return call("memory.delete", key, key, Boolean.class, () -> memory.delete(key));
       }
     };
   }
@@ -186,19 +354,19 @@ final class RunContext implements Context {
     return new Db() {
       @Override
       public int update(String sql, Object... params) {
-        return call("db.update", sql, () -> db.update(sql, params));
+        return call("db.update", sql, List.of(params), Integer.class, () -> db.update(sql, params));
       }
 
       @Override
       public List<Map<String, Object>> query(String sql, Object... params) {
-        return call("db.query", sql, () -> db.query(sql, params));
+        return call("db.query", sql, List.of(params), ROWS, () -> db.query(sql, params));
       }
     };
   }
 
   @Override
   public JsonNode config() {
-    return call("config", "", () -> cell.info().config().deepCopy());
+    return call("config", "", "", JsonNode.class, () -> cell.info().config().deepCopy());
   }
 
   @Override
@@ -207,12 +375,19 @@ final class RunContext implements Context {
       throw new IllegalArgumentException(
           "event type '" + type + "' is the platform's; use another name");
     }
-    callVoid("stream", type, () -> events.append(type, plugin.mapper().valueToTree(data)));
+    JsonNode json = plugin.mapper().valueToTree(data);
+    callVoid("stream", type, json, () -> events.append(type, json));
   }
 
   @Override
-  public <T> T step(String name, Class<T> type, Supplier<T> body) {
-    return call("step", name, () -> type.cast(body.get()));
+  public <T> T step(String name, Class<T> type, StepOptions options, Supplier<T> body) {
+    return call(
+        "step",
+        name,
+        options.sideEffectKey().orElse(""),
+        journal.type(type),
+        options,
+        () -> type.cast(body.get()));
   }
 
   @Override
@@ -224,7 +399,7 @@ final class RunContext implements Context {
         stepEvent(name, step.name(), "running", (double) i / steps.length);
         Object result;
         try {
-          result = call("step", step.name(), step.body());
+          result = call("step", step.name(), name, Object.class, step.body()::get);
         } catch (RuntimeException e) {
           stepEvent(name, step.name(), "failed", (double) i / steps.length);
           throw e;
@@ -242,7 +417,11 @@ final class RunContext implements Context {
     data.put("step", step);
     data.put("status", status);
     data.put("progress", Math.round(progress * 1000) / 1000.0);
-    events.append("step", data);
+    emit("step", data);
+  }
+
+  static String sha256(byte[] bytes) {
+    return DeploymentRegistry.sha256(bytes);
   }
 
   private static UnsupportedOperationException notYet(String call, String feature) {
@@ -255,6 +434,8 @@ final class RunContext implements Context {
     return call(
         "index",
         path,
+        glob.orElse(""),
+        Integer.class,
         () -> {
           throw notYet("index", "code search");
         });
@@ -265,6 +446,8 @@ final class RunContext implements Context {
     return call(
         "search",
         query,
+        topK,
+        new TypeReference<List<SearchHit>>() {},
         () -> {
           throw notYet("search", "code search");
         });
@@ -275,6 +458,8 @@ final class RunContext implements Context {
     return call(
         "llm",
         "",
+        prompt,
+        LlmResponse.class,
         () -> {
           throw notYet("llm", "LLM routing");
         });
@@ -290,6 +475,7 @@ final class RunContext implements Context {
     callVoid(
         "upload",
         dest,
+        fromUrl,
         () -> {
           throw notYet("upload", "the egress allow-list");
         });
@@ -300,6 +486,8 @@ final class RunContext implements Context {
     return call(
         "secret",
         name,
+        name,
+        new TypeReference<Optional<String>>() {},
         () -> {
           throw notYet("secret", "operator secrets");
         });

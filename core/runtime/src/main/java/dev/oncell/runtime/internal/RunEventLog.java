@@ -20,10 +20,12 @@ final class RunEventLog {
   private final List<RunEvent> events = new ArrayList<>();
   private boolean closed;
 
-  RunEventLog(String runId, RunStore store, Clock clock) {
+  /** A log that continues after {@code earlier} events, for a run resumed after a restart. */
+  RunEventLog(String runId, RunStore store, Clock clock, List<RunEvent> earlier) {
     this.runId = runId;
     this.store = store;
     this.clock = clock;
+    this.events.addAll(earlier);
   }
 
   synchronized RunEvent append(String type, JsonNode data) {

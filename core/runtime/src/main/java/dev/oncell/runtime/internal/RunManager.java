@@ -12,10 +12,15 @@ import dev.oncell.runtime.RunError;
 import dev.oncell.runtime.RunEvent;
 import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
+import dev.oncell.runtime.RunStep;
 import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentMethodHandle;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +58,9 @@ final class RunManager implements Runs, AutoCloseable {
     final CompletableFuture<RunInfo> done = new CompletableFuture<>();
     final AtomicBoolean finished = new AtomicBoolean();
     volatile RunContext ctx;
+    volatile RunJournal journal;
     volatile Thread thread;
+    volatile boolean resumed;
 
     ActiveRun(RunInfo info, RunEventLog log, AgentPlugin plugin, Consumer<RunInfo> onFinish) {
       this.info = info;
@@ -68,6 +75,7 @@ final class RunManager implements Runs, AutoCloseable {
   private final RunStore store;
   private final Clock clock;
   private final Duration defaultTimeout;
+  private final Duration journalRetention;
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final Map<String, String> busyCells = new ConcurrentHashMap<>();
   private final ScheduledExecutorService watchdog =
@@ -79,30 +87,99 @@ final class RunManager implements Runs, AutoCloseable {
       DeploymentRegistry deployments,
       RunStore store,
       Clock clock,
-      Duration defaultTimeout) {
+      Duration defaultTimeout,
+      Duration journalRetention) {
     this.cells = cells;
     this.deployments = deployments;
     this.store = store;
     this.clock = clock;
     this.defaultTimeout = defaultTimeout;
+    this.journalRetention = journalRetention;
   }
 
-  /** Runs that were running when the host stopped end as failed, with a last event. */
+  /**
+   * Resumes every run that was running when the host stopped, on the deployment it started with:
+   * steps in its journal return their recorded results, the first one without executes for real. A
+   * new cell whose setup never got a run gets one now.
+   */
   void recover() {
     for (RunInfo run : store.running()) {
-      RunError error = new RunError("interrupted", "the server stopped while this run was going");
-      store.finish(
-          run.id(), RunStatus.FAILED, Optional.empty(), Optional.of(error), clock.instant());
-      List<RunEvent> seen = store.events(run.id(), 0);
-      long next = seen.isEmpty() ? 1 : seen.getLast().seq() + 1;
-      store.insertEvent(
-          run.id(),
-          new RunEvent(
-              next,
-              "error",
-              outcome(run.id(), RunStatus.FAILED, Optional.empty(), Optional.of(error)),
-              clock.instant()));
+      try {
+        resume(run);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot resume run " + run.id(), e);
+        failUnresumable(run, new RunError("resume_failed", e.getMessage()));
+      }
     }
+    for (CellInfo info : cells.list()) {
+      if (info.state() == CellState.CREATING
+          && info.agent().isPresent()
+          && !busyCells.containsKey(info.id())) {
+        LiveCell cell = cells.live(info.id());
+        cell.setupStarted(startSetup(cell));
+      }
+    }
+  }
+
+  private void resume(RunInfo run) {
+    LiveCell cell = cells.live(run.customer());
+    DeploymentInfo deployment =
+        deployments
+            .find(run.deploymentId())
+            .orElseThrow(
+                () -> new IllegalStateException("deployment " + run.deploymentId() + " is gone"));
+    AgentPlugin plugin = deployments.plugin(deployment);
+    Body body;
+    Consumer<RunInfo> onFinish;
+    if (run.method().equals(AgentMethodHandle.SETUP)) {
+      body =
+          ctx -> {
+            plugin.agent().setup(ctx);
+            return null;
+          };
+      onFinish = done -> cell.setupFinished(done.error());
+    } else {
+      AgentMethodHandle handle =
+          plugin
+              .method(run.method())
+              .orElseThrow(() -> new IllegalStateException("method " + run.method() + " is gone"));
+      Object argument = argument(plugin, handle, run.input());
+      body = ctx -> invoke(handle, plugin, ctx, argument);
+      onFinish = done -> {};
+    }
+    if (busyCells.putIfAbsent(cell.id(), run.id()) != null) {
+      throw new IllegalStateException(
+          "cell " + cell.id() + " already runs " + busyCells.get(cell.id()));
+    }
+    ActiveRun active =
+        new ActiveRun(
+            run,
+            new RunEventLog(run.id(), store, clock, store.events(run.id(), 0)),
+            plugin,
+            onFinish);
+    active.resumed = true;
+    this.active.put(run.id(), active);
+    Duration timeout =
+        run.method().equals(AgentMethodHandle.SETUP)
+            ? defaultTimeout
+            : plugin
+                .method(run.method())
+                .flatMap(AgentMethodHandle::timeout)
+                .orElse(defaultTimeout);
+    begin(active, cell, timeout, body);
+  }
+
+  private void failUnresumable(RunInfo run, RunError error) {
+    store.finish(run.id(), RunStatus.FAILED, Optional.empty(), Optional.of(error), clock.instant());
+    List<RunEvent> seen = store.events(run.id(), 0);
+    long next = seen.isEmpty() ? 1 : seen.getLast().seq() + 1;
+    store.insertEvent(
+        run.id(),
+        new RunEvent(
+            next,
+            "error",
+            outcome(run.id(), RunStatus.FAILED, Optional.empty(), Optional.of(error)),
+            clock.instant()));
   }
 
   @Override
@@ -263,7 +340,8 @@ final class RunManager implements Runs, AutoCloseable {
             Optional.empty(),
             clock.instant(),
             Optional.empty());
-    ActiveRun run = new ActiveRun(info, new RunEventLog(runId, store, clock), plugin, onFinish);
+    ActiveRun run =
+        new ActiveRun(info, new RunEventLog(runId, store, clock, List.of()), plugin, onFinish);
     active.put(runId, run);
     try {
       store.insert(info, idempotencyKey);
@@ -272,11 +350,25 @@ final class RunManager implements Runs, AutoCloseable {
       busyCells.remove(cell.id(), runId);
       throw e;
     }
-    run.ctx = new RunContext(runId, cell, run.log, plugin);
+    begin(run, cell, timeout, body);
+    return run;
+  }
+
+  /** Opens the run's journal and starts its thread and its timeout. */
+  private void begin(ActiveRun run, LiveCell cell, Duration timeout, Body body) {
+    String runId = run.info.id();
+    try {
+      run.journal =
+          new RunJournal(JournalFile.open(cell.paths().journal(runId)), run.plugin.mapper(), clock);
+    } catch (RuntimeException e) {
+      active.remove(runId);
+      busyCells.remove(cell.id(), runId);
+      throw e;
+    }
+    run.ctx = new RunContext(runId, cell, run.log, run.plugin, run.journal);
     run.thread = Thread.ofVirtual().name("run-" + runId).unstarted(() -> execute(run, body));
     watchdog.schedule(() -> timeOut(run, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
     run.thread.start();
-    return run;
   }
 
   private void execute(ActiveRun run, Body body) {
@@ -287,7 +379,10 @@ final class RunManager implements Runs, AutoCloseable {
       started.put("agent", run.info.agent());
       started.put("version", run.info.version());
       started.put("method", run.info.method());
-      run.log.append("started", started);
+      if (run.resumed) {
+        started.put("journaledSteps", run.journal.recordedSteps());
+      }
+      run.log.append(run.resumed ? "resumed" : "started", started);
       Object value = body.run(run.ctx);
       JsonNode result =
           value == null ? NullNode.getInstance() : run.plugin.mapper().valueToTree(value);
@@ -350,6 +445,11 @@ final class RunManager implements Runs, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "cannot record the end of run " + done.id(), e);
     } finally {
+      RunJournal journal = run.journal;
+      if (journal != null) {
+        journal.close();
+      }
+      pruneJournals(done.customer());
       busyCells.remove(done.customer(), done.id());
       active.remove(done.id());
       try {
@@ -379,17 +479,83 @@ final class RunManager implements Runs, AutoCloseable {
   }
 
   private static RunError error(Throwable t) {
-    return switch (t) {
-      case CellException e -> new RunError(e.code(), e.getMessage());
-      case UnsupportedOperationException e ->
-          new RunError("unsupported", String.valueOf(e.getMessage()));
-      case RunContext.RunCancelledException e -> new RunError("cancelled", e.getMessage());
-      default ->
-          new RunError(
-              "agent_error",
-              t.getClass().getName()
-                  + Optional.ofNullable(t.getMessage()).map(m -> ": " + m).orElse(""));
-    };
+    if (t instanceof RunContext.RunCancelledException e) {
+      return new RunError("cancelled", e.getMessage());
+    }
+    return new RunError(StepFailures.code(t), StepFailures.message(t));
+  }
+
+  /** Cancels a running run: its current step is interrupted and the run ends cancelled. */
+  @Override
+  public RunInfo cancel(String runId) {
+    ActiveRun run = active.get(runId);
+    if (run == null) {
+      RunInfo info =
+          find(runId)
+              .orElseThrow(() -> CellException.notFound("not_found", "no run '" + runId + "'"));
+      throw CellException.conflict(
+          "run_finished", "run " + runId + " already ended " + info.status().wire());
+    }
+    run.ctx.cancel("was cancelled");
+    Thread thread = run.thread;
+    if (thread != null) {
+      thread.interrupt();
+    }
+    finish(
+        run,
+        RunStatus.CANCELLED,
+        Optional.empty(),
+        Optional.of(new RunError("cancelled", "the run was cancelled")));
+    return run.done.join();
+  }
+
+  @Override
+  public List<RunStep> journal(String runId) {
+    RunInfo run =
+        find(runId)
+            .orElseThrow(() -> CellException.notFound("not_found", "no run '" + runId + "'"));
+    LiveCell cell = cells.live(run.customer());
+    Path file = cell.paths().journal(runId);
+    if (!Files.exists(file) && run.status().finished()) {
+      throw CellException.notFound(
+          "journal_expired",
+          "the journal of run " + runId + " is past its retention and was removed");
+    }
+    return JournalFile.readAll(file).stream()
+        .map(
+            e ->
+                new RunStep(
+                    e.seq(),
+                    e.kind(),
+                    e.name(),
+                    e.requestHash(),
+                    e.status().name().toLowerCase(java.util.Locale.ROOT),
+                    e.result(),
+                    e.errorCode().map(code -> new RunError(code, e.errorMessage().orElse(""))),
+                    e.at()))
+        .toList();
+  }
+
+  /** Removes journals of finished runs older than the retention; a live run's is never touched. */
+  private void pruneJournals(String customer) {
+    try {
+      Path dir = cells.live(customer).paths().journals();
+      if (!Files.isDirectory(dir)) {
+        return;
+      }
+      java.time.Instant cutoff = clock.instant().minus(journalRetention);
+      try (var files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          String runId = file.getFileName().toString().replaceFirst("\\.log$", "");
+          if (!active.containsKey(runId)
+              && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "pruning journals of " + customer, e);
+    }
   }
 
   @Override

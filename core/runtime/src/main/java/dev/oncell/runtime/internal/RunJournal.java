@@ -1,0 +1,132 @@
+package dev.oncell.runtime.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.internal.journal.JournalEntry;
+import dev.oncell.runtime.internal.journal.JournalFile;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The journal of one run as its context uses it: what was recorded before (for replay), and records
+ * of new steps. Results are JSON written with the agent's own mapper.
+ */
+final class RunJournal implements AutoCloseable {
+
+  private final JournalFile file;
+  private final ObjectMapper mapper;
+  private final ObjectMapper canonical;
+  private final Clock clock;
+  private final Map<Long, JournalEntry> recorded = new HashMap<>();
+
+  RunJournal(JournalFile file, ObjectMapper mapper, Clock clock) {
+    this.file = file;
+    this.mapper = mapper;
+    this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    this.clock = clock;
+    for (JournalEntry e : file.entries()) {
+      recorded.put(e.seq(), e); // the last record of a step wins: STARTED, then DONE
+    }
+  }
+
+  /** How many steps the journal already holds. */
+  int recordedSteps() {
+    return recorded.size();
+  }
+
+  Optional<JournalEntry> recorded(long seq) {
+    return Optional.ofNullable(recorded.get(seq));
+  }
+
+  /** A stable hash of what a call asked for: same request, same hash, across restarts. */
+  String hash(String kind, String name, Object request) {
+    ObjectNode node = canonical.createObjectNode();
+    node.put("kind", kind);
+    node.put("name", name);
+    node.set("request", canonical.valueToTree(request));
+    try {
+      byte[] bytes = canonical.writeValueAsBytes(node);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash a request of " + kind, e);
+    }
+  }
+
+  void started(long seq, String kind, String name, String hash) {
+    file.append(
+        entry(seq, seq, kind, name, hash, JournalEntry.Status.STARTED, Optional.empty(), null));
+  }
+
+  void done(long seq, long endSeq, String kind, String name, String hash, Object value) {
+    JsonNode result = mapper.valueToTree(value);
+    file.append(
+        entry(seq, endSeq, kind, name, hash, JournalEntry.Status.DONE, Optional.of(result), null));
+  }
+
+  void failed(
+      long seq, long endSeq, String kind, String name, String hash, String code, String message) {
+    file.append(
+        new JournalEntry(
+            seq,
+            endSeq,
+            kind,
+            name,
+            hash,
+            JournalEntry.Status.FAILED,
+            Optional.empty(),
+            Optional.of(code),
+            Optional.of(message),
+            clock.instant()));
+  }
+
+  private JournalEntry entry(
+      long seq,
+      long endSeq,
+      String kind,
+      String name,
+      String hash,
+      JournalEntry.Status status,
+      Optional<JsonNode> result,
+      Void unused) {
+    return new JournalEntry(
+        seq,
+        endSeq,
+        kind,
+        name,
+        hash,
+        status,
+        result,
+        Optional.empty(),
+        Optional.empty(),
+        clock.instant());
+  }
+
+  <T> T decode(JournalEntry entry, JavaType type) {
+    JsonNode result = entry.result().orElseThrow();
+    if (result.isNull() && !type.isReferenceType()) {
+      return null;
+    }
+    return mapper.convertValue(result, type);
+  }
+
+  JavaType type(Class<?> raw) {
+    return mapper.getTypeFactory().constructType(raw);
+  }
+
+  JavaType type(com.fasterxml.jackson.core.type.TypeReference<?> ref) {
+    return mapper.getTypeFactory().constructType(ref);
+  }
+
+  @Override
+  public void close() {
+    file.close();
+  }
+}

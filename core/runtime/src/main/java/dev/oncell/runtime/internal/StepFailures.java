@@ -1,0 +1,60 @@
+package dev.oncell.runtime.internal;
+
+import dev.oncell.runtime.CellException;
+
+/** The failures the journal itself raises into an agent's run. */
+final class StepFailures {
+
+  private StepFailures() {}
+
+  /** The agent now makes a different call than the one its journal recorded at this step. */
+  static final class NonDeterminismException extends RuntimeException {
+    NonDeterminismException(String message) {
+      super(message);
+    }
+  }
+
+  /** A side effect may or may not have happened, and nothing can tell which. */
+  static final class NeedsAttentionException extends RuntimeException {
+    NeedsAttentionException(String message) {
+      super(message);
+    }
+  }
+
+  /** A step's failure, recorded before and thrown again on replay. */
+  static final class RecordedFailureException extends RuntimeException {
+    private final String code;
+
+    RecordedFailureException(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    String code() {
+      return code;
+    }
+  }
+
+  /** The code a failure is journaled and reported with. */
+  static String code(Throwable t) {
+    return switch (t) {
+      case CellException e -> e.code();
+      case RecordedFailureException e -> e.code();
+      case NonDeterminismException e -> "non_determinism";
+      case NeedsAttentionException e -> "needs_attention";
+      case UnsupportedOperationException e -> "unsupported";
+      default -> "agent_error";
+    };
+  }
+
+  static String message(Throwable t) {
+    return switch (t) {
+      case CellException e -> e.getMessage();
+      case RecordedFailureException e -> e.getMessage();
+      case NonDeterminismException e -> e.getMessage();
+      case NeedsAttentionException e -> e.getMessage();
+      case UnsupportedOperationException e -> String.valueOf(e.getMessage());
+      default -> t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    };
+  }
+}
