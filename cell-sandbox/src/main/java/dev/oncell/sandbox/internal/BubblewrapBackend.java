@@ -46,6 +46,7 @@ public final class BubblewrapBackend implements SandboxBackend {
 
   @Override
   public void verify() {
+    sweepOrphans();
     Path bwrap = findBwrap();
     List<String> probe = new ArrayList<>(baseArgs());
     probe.add("/bin/true");
@@ -71,6 +72,21 @@ public final class BubblewrapBackend implements SandboxBackend {
       Thread.currentThread().interrupt();
       throw new SandboxException("interrupted while checking bubblewrap", true, e);
     }
+  }
+
+  /**
+   * Kills sandboxes a crashed host left behind: when the host dies, a running {@code bwrap} is
+   * re-parented to init and its command goes on, with nobody left to enforce its timeout. They are
+   * recognised by this host's {@code /etc} folder in their command line.
+   */
+  private void sweepOrphans() {
+    String marker = runtimeDir.resolve("etc") + " /etc";
+    long self = ProcessHandle.current().pid();
+    ProcessHandle.allProcesses()
+        .filter(p -> p.parent().map(ProcessHandle::pid).orElse(1L) != self)
+        .filter(p -> p.info().commandLine().orElse("").contains(marker))
+        .filter(p -> p.info().command().orElse("").endsWith("bwrap"))
+        .forEach(ProcessHandle::destroyForcibly);
   }
 
   @Override

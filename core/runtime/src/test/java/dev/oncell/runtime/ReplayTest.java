@@ -100,6 +100,28 @@ class ReplayTest {
     return host.runs().await(runId);
   }
 
+  /** Command lines in /proc containing {@code text}: also those in other PID namespaces. */
+  static List<String> processesRunning(String text) throws Exception {
+    List<String> found = new java.util.ArrayList<>();
+    try (var entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path entry : entries) {
+        try {
+          String cmdline =
+              new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8)
+                  .replace('\0', ' ');
+          String state = Files.readString(entry.resolve("stat"));
+          boolean zombie = state.substring(state.lastIndexOf(')') + 2).startsWith("Z");
+          if (!zombie && cmdline.contains(text)) {
+            found.add(entry.getFileName() + ": " + cmdline.strip());
+          }
+        } catch (java.io.IOException e) {
+          // gone meanwhile
+        }
+      }
+    }
+    return found;
+  }
+
   private static long count(List<String> lines, String line) {
     return Collections.frequency(lines, line);
   }
@@ -185,21 +207,24 @@ class ReplayTest {
   @Test
   void cancellingARunKillsItsShellCommand() throws Exception {
     customer("acme", -1);
-    RunInfo run = host.runs().start("acme", "sleeper", JSON.nullNode(), Optional.empty());
+    String seconds = "41." + System.nanoTime() % 100000;
+    RunInfo run =
+        host.runs()
+            .start("acme", "sleeper", JSON.getNodeFactory().textNode(seconds), Optional.empty());
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (ProcessHandle.allProcesses()
-        .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 41"))) {
+    while (processesRunning("sleep " + seconds).size() < 2) { // bwrap, and the sleep inside
       assertThat(System.nanoTime()).as("the shell step started").isLessThan(deadline);
       Thread.sleep(20);
     }
     RunInfo cancelled = host.runs().cancel(run.id());
     assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
-    Thread.sleep(300);
-    assertThat(
-            ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("sleep 41"))
-                .toList())
-        .isEmpty();
+    long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!processesRunning("sleep " + seconds).isEmpty()) {
+      assertThat(System.nanoTime())
+          .as("the shell command was killed: %s", processesRunning("sleep " + seconds))
+          .isLessThan(gone);
+      Thread.sleep(20);
+    }
     assertThat(host.runs().events(run.id(), 0, Duration.ZERO).events().getLast().type())
         .isEqualTo("error");
   }

@@ -89,6 +89,18 @@ public final class DefaultHost implements Host {
     return host;
   }
 
+  CellRegistry registry() {
+    return cells;
+  }
+
+  DeploymentRegistry deploymentRegistry() {
+    return deployments;
+  }
+
+  ControlPlane controlPlane() {
+    return controlPlane;
+  }
+
   @Override
   public HostConfig config() {
     return config;

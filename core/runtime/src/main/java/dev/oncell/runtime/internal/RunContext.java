@@ -55,13 +55,31 @@ final class RunContext implements Context {
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile Optional<String> cancelled = Optional.empty();
 
+  private final boolean replayOnly;
+
   RunContext(
       String runId, LiveCell cell, RunEventLog events, AgentPlugin plugin, RunJournal journal) {
+    this(runId, cell, events, plugin, journal, false);
+  }
+
+  /**
+   * With {@code replayOnly}, the context executes nothing: it checks the agent's calls against a
+   * recorded journal and stops with {@link StepFailures.ReplayEndedException} where the journal
+   * ends. That is how recorded journals are replayed on every build.
+   */
+  RunContext(
+      String runId,
+      LiveCell cell,
+      RunEventLog events,
+      AgentPlugin plugin,
+      RunJournal journal,
+      boolean replayOnly) {
     this.runId = runId;
     this.cell = cell;
     this.events = events;
     this.plugin = plugin;
     this.journal = journal;
+    this.replayOnly = replayOnly;
   }
 
   /** Thrown into the agent's code when the run was cancelled or timed out. */
@@ -112,6 +130,10 @@ final class RunContext implements Context {
     checkNotCancelled(kind, name);
     String hash = journal.hash(kind, name, request);
     Optional<JournalEntry> recorded = journal.recorded(seq);
+    if (replayOnly
+        && (recorded.isEmpty() || recorded.get().status() == JournalEntry.Status.STARTED)) {
+      throw new StepFailures.ReplayEndedException(seq);
+    }
     if (recorded.isPresent()) {
       JournalEntry entry = recorded.get();
       if (!entry.kind().equals(kind)

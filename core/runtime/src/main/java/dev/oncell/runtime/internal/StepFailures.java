@@ -35,6 +35,20 @@ final class StepFailures {
     }
   }
 
+  /** A replay-only context reached the end of its recorded journal at this step. */
+  static final class ReplayEndedException extends RuntimeException {
+    private final long seq;
+
+    ReplayEndedException(long seq) {
+      super("the recorded journal ends before step " + seq);
+      this.seq = seq;
+    }
+
+    long seq() {
+      return seq;
+    }
+  }
+
   /** The code a failure is journaled and reported with. */
   static String code(Throwable t) {
     return switch (t) {

@@ -145,9 +145,9 @@ public class DurableAgent extends Agent {
         });
   }
 
-  /** A slow shell step to cancel. */
-  public String sleeper(Context ctx) {
-    return ctx.shell("sleep 41").stdout();
+  /** A slow shell step to cancel; the duration makes its process easy to find. */
+  public String sleeper(Context ctx, String seconds) {
+    return ctx.shell("sleep " + seconds).stdout();
   }
 
   private static String ask(String url, String prompt) {

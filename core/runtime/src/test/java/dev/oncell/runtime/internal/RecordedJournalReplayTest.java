@@ -1,0 +1,90 @@
+package dev.oncell.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oncell.runtime.Cells;
+import dev.oncell.runtime.Host;
+import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.internal.journal.JournalFile;
+import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.runtime.testagents.DurableAgent;
+import dev.oncell.runtime.testkit.PluginJars;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replays journals recorded by earlier versions against today's agent and runtime, executing
+ * nothing: a change to the journal format, the hashing of requests or the numbering of steps that
+ * would break the recovery of runs already on disk fails this test.
+ */
+class RecordedJournalReplayTest {
+
+  @TempDir Path tmp;
+  private Host host;
+  private AgentPlugin plugin;
+  private LiveCell cell;
+
+  @BeforeEach
+  void open() {
+    host = Host.open(HostConfig.defaults(tmp.resolve("home")));
+    host.deployments()
+        .deploy(PluginJars.plugin("durable", "1.0.0", DurableAgent.class), "production");
+    host.cells()
+        .create(
+            new Cells.NewCell(
+                "acme", JsonNodeFactory.instance.objectNode(), Optional.empty(), "production"));
+    DefaultHost internals = (DefaultHost) host;
+    cell = internals.registry().live("acme");
+    plugin =
+        internals
+            .deploymentRegistry()
+            .plugin(host.deployments().active("durable", "production").orElseThrow());
+  }
+
+  @AfterEach
+  void close() {
+    host.close();
+  }
+
+  private RunContext replaying(String resource) throws Exception {
+    Path journal = tmp.resolve("replay.log");
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      Files.copy(in, journal, StandardCopyOption.REPLACE_EXISTING);
+    }
+    DefaultHost internals = (DefaultHost) host;
+    return new RunContext(
+        "r-recorded",
+        cell,
+        new RunEventLog(
+            "r-recorded", new RunStore(internals.controlPlane()), Clock.systemUTC(), List.of()),
+        plugin,
+        new RunJournal(JournalFile.open(journal), plugin.mapper(), Clock.systemUTC()),
+        true);
+  }
+
+  @Test
+  void theVersion1DarkModeJournalReplaysToItsStartedCommit() throws Exception {
+    RunContext ctx = replaying("/journals/v1-dark-mode.log");
+    assertThatThrownBy(
+            () -> plugin.method("darkMode").orElseThrow().method().invoke(plugin.agent(), ctx))
+        .hasCauseInstanceOf(StepFailures.ReplayEndedException.class)
+        .cause()
+        .satisfies(e -> assertThat(((StepFailures.ReplayEndedException) e).seq()).isEqualTo(14));
+    // Nothing executed: the recorded config points at a counter file that never came to be.
+    assertThat(Path.of("/var/tmp/oncell-fixture/c")).doesNotExist();
+    try (var files = Files.list(tmp.resolve("home/cells/acme/work"))) {
+      assertThat(files.toList()).as("no edit ran again").isEmpty();
+    }
+  }
+}
