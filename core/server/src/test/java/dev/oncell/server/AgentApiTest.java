@@ -291,6 +291,54 @@ class AgentApiTest {
   }
 
   @Test
+  void cancelAndJournalOfARun() throws Exception {
+    deployAndCreate("acme");
+    HttpClient http = HttpClient.newHttpClient();
+    var slow =
+        http.sendAsync(
+            HttpRequest.newBuilder(URI.create(api.server.url() + "/v1/agents/slow"))
+                .header("Authorization", "Bearer " + RunningServer.KEY)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"customer\":\"acme\",\"input\":{\"millis\":20000}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String runId = "";
+    while (runId.isEmpty()) {
+      Thread.sleep(50);
+      for (JsonNode run : api.get("/v1/runs?customer=acme").json().get("runs")) {
+        if (run.get("method").asText().equals("slow")) {
+          runId = run.get("runId").asText();
+        }
+      }
+    }
+    Thread.sleep(300);
+    Reply cancelled = api.post("/v1/runs/" + runId + "/cancel", null);
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+    assertThat(RunningServer.JSON.readTree(slow.get().body()).get("status").asText())
+        .isEqualTo("cancelled");
+    assertThat(api.post("/v1/runs/" + runId + "/cancel", null).errorCode())
+        .isEqualTo("run_finished");
+    assertThat(api.post("/v1/runs/r-ghost/cancel", null).status()).isEqualTo(404);
+
+    Reply call =
+        api.post(
+            "/v1/agents/echo", "{\"customer\":\"acme\",\"input\":{\"text\":\"j\",\"times\":1}}");
+    JsonNode journal = api.get("/v1/runs/" + call.json().get("runId").asText() + "/journal").json();
+    assertThat(journal.get("steps")).isEmpty(); // echo makes no Context call
+    JsonNode setup =
+        api.get(
+                "/v1/runs/"
+                    + api.get("/v1/customers/acme").json().get("setupRunId").asText()
+                    + "/journal")
+            .json();
+    assertThat(setup.get("steps").findValuesAsText("kind"))
+        .contains("store.write", "memory.set", "stream");
+    assertThat(setup.get("steps").get(0).get("status").asText()).isEqualTo("done");
+  }
+
+  @Test
   void aNewVersionServesNewRuns() {
     deployAndCreate("acme");
     assertThat(

@@ -46,6 +46,8 @@ final class Routes {
         .get("/v1/runs", runs::list)
         .get("/v1/runs/{id}", runs::get)
         .get("/v1/runs/{id}/events", runs::events)
+        .post("/v1/runs/{id}/cancel", runs::cancel)
+        .get("/v1/runs/{id}/journal", runs::journal)
         .any(
             (req, res) ->
                 Responses.error(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.RunInfo;
+import dev.oncell.runtime.RunStep;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -52,6 +53,30 @@ final class RunHandlers {
       }
     }
     EventStream.send(res, host.runs(), run.id(), Math.max(0, after));
+  }
+
+  void cancel(ServerRequest req, ServerResponse res) {
+    RunInfo run = run(req);
+    Responses.json(res, 200, Responses.run(host.runs().cancel(run.id())));
+  }
+
+  void journal(ServerRequest req, ServerResponse res) {
+    RunInfo run = run(req);
+    ObjectNode body = Responses.JSON.createObjectNode();
+    body.put("runId", run.id());
+    ArrayNode steps = body.putArray("steps");
+    for (RunStep step : host.runs().journal(run.id())) {
+      ObjectNode node = steps.addObject();
+      node.put("seq", step.seq());
+      node.put("kind", step.kind());
+      node.put("name", step.name());
+      node.put("requestHash", step.requestHash());
+      node.put("status", step.status());
+      step.result().ifPresent(r -> node.set("result", r));
+      step.error().ifPresent(e -> node.set("error", Responses.error(e)));
+      node.put("at", step.at().toString());
+    }
+    Responses.json(res, 200, body);
   }
 
   private RunInfo run(ServerRequest req) {
