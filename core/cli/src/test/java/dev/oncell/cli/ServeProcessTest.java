@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.oncell.client.OncellApiException;
 import dev.oncell.client.OncellClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,68 +29,23 @@ class ServeProcessTest {
       Pattern.compile("operator key \\(shown once.*\\): (\\S+)");
 
   @TempDir Path home;
-  private final List<Process> processes = new ArrayList<>();
+  private final List<ChildServer> servers = new ArrayList<>();
 
-  /** A started server: its URL and everything it printed up to the listening line. */
-  record Served(Process process, String url, List<String> output) {}
-
-  private Served serve(Map<String, String> env) throws IOException {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Duser.home=" + home.resolve("user"),
-                "dev.oncell.cli.Main",
-                "serve",
-                "--port",
-                "0")
-            .redirectErrorStream(true);
-    builder.environment().put("ONCELL_HOME", home.resolve("state").toString());
-    builder.environment().remove("ONCELL_API_KEY");
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    processes.add(process);
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> output = new ArrayList<>();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      output.add(line);
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        // The key line, if any, follows the listening line.
-        if (env.isEmpty()) {
-          output.add(reader.readLine());
-        }
-        Thread.ofVirtual().start(() -> drain(reader));
-        return new Served(process, m.group(1), output);
-      }
-    }
-    throw new AssertionError("server exited before listening: " + output);
-  }
-
-  private static void drain(BufferedReader reader) {
-    try {
-      while (reader.readLine() != null) {
-        // keep the pipe empty
-      }
-    } catch (IOException e) {
-      // the process is gone
-    }
+  private ChildServer serve(Map<String, String> env) throws IOException {
+    ChildServer server = ChildServer.start(home.resolve("state"), home.resolve("user"), env);
+    servers.add(server);
+    return server;
   }
 
   @AfterEach
   void killAll() {
-    processes.forEach(Process::destroyForcibly);
+    servers.forEach(ChildServer::close);
   }
 
   @Test
   void stateSurvivesASigkillOfTheServer() throws Exception {
     Map<String, String> env = Map.of("ONCELL_API_KEY", "crash-test-operator-key");
-    Served first = serve(env);
+    ChildServer first = serve(env);
     try (OncellClient client =
         OncellClient.create(URI.create(first.url()), "crash-test-operator-key")) {
       client.customers().create("acme");
@@ -107,7 +60,7 @@ class ServeProcessTest {
     assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(first.process().exitValue()).isEqualTo(137);
 
-    Served second = serve(env);
+    ChildServer second = serve(env);
     try (OncellClient client =
         OncellClient.create(URI.create(second.url()), "crash-test-operator-key")) {
       assertThat(client.memory("acme").get("progress")).contains(TextNode.valueOf("step 8 of 15"));
@@ -120,7 +73,7 @@ class ServeProcessTest {
 
   @Test
   void generatesAnOperatorKeyOnceAndStoresItPrivately() throws Exception {
-    Served first = serve(Map.of());
+    ChildServer first = serve(Map.of());
     Matcher m = GENERATED.matcher(String.join("\n", first.output()));
     assertThat(m.find()).as("first start prints the key: %s", first.output()).isTrue();
     String key = m.group(1);
@@ -140,7 +93,7 @@ class ServeProcessTest {
     first.process().destroy();
     assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-    Served second = serve(Map.of());
+    ChildServer second = serve(Map.of());
     assertThat(String.join("\n", second.output())).doesNotContain(key);
     try (OncellClient client = OncellClient.create(URI.create(second.url()), key)) {
       assertThat(client.customers().list()).isEmpty();

@@ -169,19 +169,33 @@ public class DurableAgent extends Agent {
   }
 
   /** The counter file, the gate and the mode, outside the cell. */
-  record Gate(Path counter, Path gate, int holdAt, Optional<Path> modeFile) {
+  record Gate(Path counter, Path gate, int holdAt, Optional<Path> modeFile, int stepMillis) {
 
     Gate(JsonNode config) {
       this(
           Path.of(config.path("counter").asText()),
           Path.of(config.path("gate").asText("/nonexistent-gate")),
           config.path("holdAt").asInt(-1),
-          Optional.ofNullable(config.get("mode")).map(m -> Path.of(m.asText())));
+          Optional.ofNullable(config.get("mode")).map(m -> Path.of(m.asText())),
+          config.path("stepMillis").asInt(0));
+    }
+
+    /** Makes each step take a while, so that a crash can land in the middle of one. */
+    private void pause() {
+      if (stepMillis > 0) {
+        try {
+          Thread.sleep(stepMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted");
+        }
+      }
     }
 
     /** Records an execution of step {@code step}; holds there until the gate file exists. */
     String pass(int step, String what) {
       append(what + "\n");
+      pause();
       if (step == holdAt) {
         append("holding " + step + "\n");
         while (!Files.exists(gate)) {
@@ -198,6 +212,7 @@ public class DurableAgent extends Agent {
 
     /** An effect outside the cell, recorded once per execution; then maybe held. */
     String sideEffect(int step, String name) {
+      pause();
       append("effect " + name + "\n");
       pass(step, "after " + name);
       return "receipt-" + name;
