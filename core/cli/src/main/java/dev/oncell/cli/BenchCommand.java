@@ -1,10 +1,16 @@
 package dev.oncell.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oncell.client.OncellClient;
 import dev.oncell.client.ShellRequest;
+import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.RunInfo;
 import dev.oncell.server.OncellServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +43,11 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
   private static final Logger[] QUIET =
-      new Logger[] {Logger.getLogger("org.flywaydb"), Logger.getLogger("io.helidon")};
+      new Logger[] {
+        Logger.getLogger("org.flywaydb"),
+        Logger.getLogger("io.helidon"),
+        Logger.getLogger("org.pf4j")
+      };
 
   @Spec CommandSpec spec;
 
@@ -76,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
       try (OncellServer server = OncellServer.builder(host).port(0).build().start();
           OncellClient client = OncellClient.create(URI.create(server.url()), key)) {
         List<Row> rows = run(client);
+        rows.addAll(journal(host));
         print(out, rows);
       }
     } finally {
@@ -111,6 +122,62 @@ final class BenchCommand implements Callable<Integer> {
             () -> client.customers().pause("bench"),
             () -> client.shell("bench", ShellRequest.of("true"))));
     return rows;
+  }
+
+  /**
+   * The durable journal: per-step checkpoint overhead of steps that do nothing (each one written
+   * and fsynced before it returns), and whole 10-step runs one after another.
+   */
+  private List<Row> journal(Host host) {
+    host.deployments()
+        .deploy(PluginJars.plugin("oncell-bench", "1.0.0", BenchAgent.class), "production");
+    host.cells()
+        .create(
+            new Cells.NewCell(
+                "bench-journal",
+                JsonNodeFactory.instance.objectNode(),
+                Optional.of("bench"),
+                "production"));
+    awaitSetup(host, "bench-journal");
+    RunInfo steps =
+        host.runs()
+            .await(
+                host.runs()
+                    .start("bench-journal", "steps", IntNode.valueOf(calls * 5), Optional.empty())
+                    .id());
+    long[] nanos = new long[calls * 5];
+    JsonNode result = steps.result().orElseThrow();
+    for (int i = 0; i < nanos.length; i++) {
+      nanos[i] = result.get(i).asLong();
+    }
+    Arrays.sort(nanos);
+    List<Row> rows = new ArrayList<>();
+    rows.add(
+        new Row(
+            "journaled step, fsync (in a run)",
+            nanos.length,
+            percentile(nanos, 50),
+            percentile(nanos, 99),
+            mean(nanos)));
+    Row tenSteps =
+        measureEach(
+            "10-step run, start to result",
+            () -> {},
+            () ->
+                host.runs()
+                    .await(
+                        host.runs()
+                            .start("bench-journal", "steps", IntNode.valueOf(10), Optional.empty())
+                            .id()));
+    rows.add(tenSteps);
+    return rows;
+  }
+
+  private static void awaitSetup(Host host, String customer) {
+    host.cells()
+        .find(customer)
+        .flatMap(CellInfo::setupRunId)
+        .ifPresent(id -> host.runs().await(id));
   }
 
   private Row measure(String name, Runnable op) {
@@ -159,6 +226,13 @@ final class BenchCommand implements Callable<Integer> {
           String.format("%.2f", row.mean()));
     }
     table.print(out);
+    rows.stream()
+        .filter(r -> r.name().startsWith("10-step run"))
+        .findFirst()
+        .ifPresent(
+            r ->
+                out.printf(
+                    "%n10-step runs per second, one after another: %.0f%n", 1000 / r.mean()));
     out.flush();
   }
 

@@ -30,7 +30,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Quiets libraries that are chatty at INFO; held here so the settings are not collected. */
   private static final Logger[] QUIET =
-      new Logger[] {Logger.getLogger("org.flywaydb"), Logger.getLogger("io.helidon")};
+      new Logger[] {
+        Logger.getLogger("org.flywaydb"),
+        Logger.getLogger("io.helidon"),
+        Logger.getLogger("org.pf4j")
+      };
 
   @Spec CommandSpec spec;
 

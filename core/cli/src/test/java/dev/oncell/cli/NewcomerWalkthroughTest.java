@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.testagents.EchoAgent;
-import dev.oncell.runtime.testkit.PluginJars;
 import dev.oncell.server.OncellServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -10,7 +10,6 @@ import dev.oncell.runtime.testagents.BrokenSetupAgent;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.EchoAgentV2;
 import dev.oncell.runtime.testagents.ImpostorAgent;
-import dev.oncell.runtime.testkit.PluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.EchoAgentV2;
 import dev.oncell.runtime.testagents.ImpostorAgent;
-import dev.oncell.runtime.testkit.PluginJars;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.BufferedReader;
 import java.io.InputStream;

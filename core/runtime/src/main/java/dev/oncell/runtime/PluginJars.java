@@ -1,4 +1,4 @@
-package dev.oncell.runtime.testkit;
+package dev.oncell.runtime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +13,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Builds real PF4J plugin jars in tests: a manifest with Plugin-Id and Plugin-Version, the given
- * classes (with their nested classes) and {@code META-INF/extensions.idx} naming the agent.
+ * Builds real PF4J plugin jars from classes on the class path, for tests, benchmarks and tools: a
+ * manifest with Plugin-Id and Plugin-Version, the given classes (with their nested classes) and
+ * {@code META-INF/extensions.idx} naming the agent.
  */
 public final class PluginJars {
 
