@@ -60,7 +60,10 @@ class RecordedJournalReplayTest {
   private RunContext replaying(String resource) throws Exception {
     Path journal = tmp.resolve("replay.log");
     try (InputStream in = getClass().getResourceAsStream(resource)) {
-      Files.copy(in, journal, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          java.util.Objects.requireNonNull(in, "recorded journal missing from test resources"),
+          journal,
+          StandardCopyOption.REPLACE_EXISTING);
     }
     DefaultHost internals = (DefaultHost) host;
     return new RunContext(
@@ -75,7 +78,7 @@ class RecordedJournalReplayTest {
 
   @Test
   void theVersion1DarkModeJournalReplaysToItsStartedCommit() throws Exception {
-    RunContext ctx = replaying("/journals/v1-dark-mode.log");
+    RunContext ctx = replaying("/journals/v1-dark-mode.journal");
     assertThatThrownBy(
             () -> plugin.method("darkMode").orElseThrow().method().invoke(plugin.agent(), ctx))
         .hasCauseInstanceOf(StepFailures.ReplayEndedException.class)

@@ -97,8 +97,10 @@ class JournalFileTest {
   @Test
   void recordedVersion1JournalsStillRead() throws Exception {
     Path file = tmp.resolve("v1.log");
-    try (InputStream in = getClass().getResourceAsStream("/journals/v1-dark-mode.log")) {
-      Files.copy(in, file);
+    try (InputStream in = getClass().getResourceAsStream("/journals/v1-dark-mode.journal")) {
+      Files.copy(
+          java.util.Objects.requireNonNull(in, "recorded journal missing from test resources"),
+          file);
     }
     List<JournalEntry> entries = JournalFile.readAll(file);
     assertThat(entries).hasSize(14);
