@@ -1,0 +1,43 @@
+package dev.oncell.search;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The code index of one folder tree (a cell's {@code work/}), stored in its own Lucene directory.
+ * Thread-safe; one instance per index directory.
+ */
+public interface CodeIndex extends AutoCloseable {
+
+  /**
+   * Indexes the files under {@code path} (relative to the root; empty for all) that match {@code
+   * glob} (such as {@code **}{@code /*.{ts,py}}), incrementally: unchanged files (by content hash)
+   * are skipped, deleted ones removed. Binary files, files over 1 MB and what {@code .gitignore}
+   * ignores are skipped.
+   *
+   * @throws SearchException (invalid) for a path outside the root or an invalid glob
+   */
+  IndexReport index(String path, Optional<String> glob);
+
+  /**
+   * The best chunks for a query, at most a few per file.
+   *
+   * @throws SearchException (invalid) for an empty or huge query, topK outside 1..100, an invalid
+   *     glob
+   */
+  List<SearchHit> search(String query, int topK, Optional<String> glob);
+
+  /**
+   * Lines matching a regular expression (Java syntax, close to {@code grep -E}), in path then line
+   * order, at most {@code limit}.
+   *
+   * @throws SearchException (invalid) for an invalid regex or glob
+   */
+  List<GrepMatch> grep(String regex, Optional<String> glob, int limit);
+
+  /** Number of files and chunks in the index. */
+  IndexReport status();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,4 @@
+package dev.oncell.search;
+
+/** One line matching a grep: as {@code grep -rnE} prints it. */
+public record GrepMatch(String path, int line, String text) {}
