@@ -35,8 +35,8 @@ public interface CodeIndex extends AutoCloseable {
    */
   List<GrepMatch> grep(String regex, Optional<String> glob, int limit);
 
-  /** Number of files and chunks in the index. */
-  IndexReport status();
+  /** Files, chunks and embedded chunks in the index. */
+  IndexStatus status();
 
   @Override
   void close();
