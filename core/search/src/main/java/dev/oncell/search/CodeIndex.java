@@ -1,5 +1,6 @@
 package dev.oncell.search;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,14 @@ public interface CodeIndex extends AutoCloseable {
 
   /** Files, chunks and embedded chunks in the index. */
   IndexStatus status();
+
+  /**
+   * Waits until no index run is going on and every chunk has its vector (or the index is
+   * keyword-only).
+   *
+   * @return false if the timeout passed first
+   */
+  boolean awaitIdle(Duration timeout);
 
   @Override
   void close();

@@ -1,24 +1,45 @@
 package dev.oncell.search;
 
+import java.util.Objects;
+
 /**
- * The root of this module's failures. {@link #invalid()} marks a bad request (empty query, invalid
- * regex or glob, topK out of range), as opposed to an I/O fault of the index.
+ * The root of this module's failures. {@link #invalid()} marks a bad request (empty query,
+ * invalid regex or glob, topK out of range), as opposed to an I/O fault of the index; {@link
+ * #code()} says which, for callers that answer with an error code.
  */
 public class SearchException extends RuntimeException {
 
   private final boolean invalid;
+  private final String code;
 
   public SearchException(String message, boolean invalid) {
-    super(message);
-    this.invalid = invalid;
+    this(invalid ? "invalid_request" : "index_failed", message, invalid, null);
   }
 
   public SearchException(String message, boolean invalid, Throwable cause) {
+    this(invalid ? "invalid_request" : "index_failed", message, invalid, cause);
+  }
+
+  private SearchException(String code, String message, boolean invalid, Throwable cause) {
     super(message, cause);
+    this.code = Objects.requireNonNull(code, "code");
     this.invalid = invalid;
+  }
+
+  /**
+   * A bad request, with a code such as {@code invalid_query}, {@code invalid_regex}, {@code
+   * invalid_glob}, {@code invalid_path} or {@code invalid_top_k}.
+   */
+  public static SearchException invalid(String code, String message) {
+    return new SearchException(code, message, true, null);
   }
 
   public boolean invalid() {
     return invalid;
+  }
+
+  /** A stable machine-readable reason. */
+  public String code() {
+    return code;
   }
 }
