@@ -26,7 +26,16 @@ public interface CodeIndex extends AutoCloseable {
    * @throws SearchException (invalid) for an empty or huge query, topK outside 1..100, an invalid
    *     glob
    */
-  List<SearchHit> search(String query, int topK, Optional<String> glob);
+  default List<SearchHit> search(String query, int topK, Optional<String> glob) {
+    return search(query, topK, glob, SearchMode.HYBRID);
+  }
+
+  /**
+   * As {@link #search(String, int, Optional)}, answered by one side of the index only.
+   *
+   * @throws SearchException (invalid) also for {@link SearchMode#VECTOR} on a keyword-only index
+   */
+  List<SearchHit> search(String query, int topK, Optional<String> glob, SearchMode mode);
 
   /**
    * Lines matching a regular expression (Java syntax, close to {@code grep -E}), in path then line
