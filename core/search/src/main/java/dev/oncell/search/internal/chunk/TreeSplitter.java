@@ -25,6 +25,9 @@ final class TreeSplitter implements AutoCloseable {
   /** Deeper than this, a node is left whole: generated code can nest thousands deep. */
   private static final int MAX_DEPTH = 64;
 
+  /** A class header under this part of the cap (100 characters) is no chunk of its own. */
+  private static final int TINY_HEADER_PART = 15;
+
   private final SourceText source;
   private final Syntax syntax;
   private final int maxChars;
@@ -75,7 +78,8 @@ final class TreeSplitter implements AutoCloseable {
       return pieces;
     }
     Run firstRun = runs.getFirst();
-    if (scope.header() && firstRun.first > first) {
+    boolean header = scope.header() && firstRun.first > first;
+    if (header) {
       // The class's own lines before its first member: doc, annotations, declaration.
       pieces.add(piece(first, firstRun.first - 1, scope.label(), group, scope.definition(), -1));
     } else {
@@ -85,7 +89,32 @@ final class TreeSplitter implements AutoCloseable {
     for (Run run : runs) {
       pieces.addAll(member(run, scope, group, depth));
     }
-    return merger.merge(pieces, group);
+    return merger.merge(header ? withHeader(pieces, group) : pieces, group);
+  }
+
+  /**
+   * Joins the class header (at index 0) and the fields and other leftovers right below it. A
+   * header too small to say much on its own ({@code class Outer {}) becomes a leftover that joins
+   * the next member under that member's label; a larger one (doc comment, fields) keeps the
+   * class's label.
+   */
+  private List<Piece> withHeader(List<Piece> pieces, int group) {
+    Piece header = pieces.getFirst();
+    int chars = header.chars();
+    int i = 1;
+    for (; i < pieces.size(); i++) {
+      Piece next = pieces.get(i);
+      if (!next.glue() || next.group() != group || chars + next.chars() > maxChars) {
+        break;
+      }
+      chars += next.chars();
+    }
+    int last = pieces.get(i - 1).last();
+    int definition = chars < maxChars / TINY_HEADER_PART ? Piece.GLUE : header.definition();
+    List<Piece> joined = new ArrayList<>(pieces.size() - i + 1);
+    joined.add(new Piece(header.first(), last, chars, header.label(), group, definition, chars));
+    joined.addAll(pieces.subList(i, pieces.size()));
+    return joined;
   }
 
   private List<Piece> member(Run run, Scope scope, int group, int depth) {
