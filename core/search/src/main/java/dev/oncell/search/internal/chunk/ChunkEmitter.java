@@ -35,11 +35,11 @@ final class ChunkEmitter {
         continue;
       }
       Label label = piece.label();
-      String content = source.lines(first, last);
-      if (content.length() > maxChars) {
+      if (source.length(first, last) > maxChars) {
         chunks.addAll(windows.chunk(path, language, source, first, last, label));
         continue;
       }
+      String content = source.lines(first, last);
       Optional<String> symbol =
           label.symbol().isEmpty() ? Optional.empty() : Optional.of(label.symbol());
       chunks.add(new Chunk(path, language, label.kind(), symbol, first + 1, last + 1, content));

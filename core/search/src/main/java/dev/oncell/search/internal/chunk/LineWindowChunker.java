@@ -83,7 +83,7 @@ public final class LineWindowChunker {
       while (end < last
           && end + 1 - row < maxLines
           && source.lineLength(end + 1) <= maxChars
-          && source.chars(row, end + 1) - 1 <= maxChars) {
+          && source.length(row, end + 1) <= maxChars) {
         end++;
       }
       if (end < last && end > row) {

@@ -16,6 +16,7 @@ final class SourceText {
   private final int lineCount;
   private final int[] lineStart; // char offset of each line, plus a sentinel
   private final int[] lineStartByte; // the same in UTF-8 bytes; == lineStart for ASCII text
+  private final int[] crlfBefore; // \r\n line ends before each line; null if there are none
   private final boolean ascii;
   private final boolean needsSanitizing;
 
@@ -53,6 +54,14 @@ final class SourceText {
     }
     // Sentinel: where a next line would start, so that lineEnd() of the last line needs no case.
     lineStart[lines] = n > 0 && text.charAt(n - 1) == '\n' ? n : n + 1;
+    this.crlfBefore = text.indexOf('\r') < 0 ? null : new int[lines + 1];
+    if (crlfBefore != null) {
+      for (int row = 0; row < lines; row++) {
+        int newline = lineStart[row + 1] - 1;
+        boolean crlf = newline < n && newline > lineStart[row] && text.charAt(newline - 1) == '\r';
+        crlfBefore[row + 1] = crlfBefore[row] + (crlf ? 1 : 0);
+      }
+    }
     if (asciiOnly) {
       this.lineStartByte = lineStart;
     } else {
@@ -98,9 +107,21 @@ final class SourceText {
     return lineCount;
   }
 
-  /** Characters of lines {@code first..last} (0-based, inclusive), line terminators included. */
+  /**
+   * The size of lines {@code first..last} (0-based, inclusive) with their line ends, counting
+   * {@code \r\n} as one character, so that a file chunks the same with either line end.
+   */
   int chars(int first, int last) {
-    return Math.min(lineStart[last + 1], text.length()) - lineStart[first];
+    return Math.min(lineStart[last + 1], text.length()) - lineStart[first] - crlfs(first, last + 1);
+  }
+
+  /** The size of {@link #lines}{@code (first, last)}, counting {@code \r\n} as one character. */
+  int length(int first, int last) {
+    return lineEnd(last) - lineStart[first] - crlfs(first, last);
+  }
+
+  private int crlfs(int first, int end) {
+    return crlfBefore == null ? 0 : crlfBefore[end] - crlfBefore[first];
   }
 
   /** Length of line {@code row} without its terminator. */

@@ -89,7 +89,15 @@ final class TreeSplitter implements AutoCloseable {
     for (Run run : runs) {
       pieces.addAll(member(run, scope, group, depth));
     }
-    return merger.merge(header ? withHeader(pieces, group) : pieces, group);
+    List<Piece> merged = merger.merge(header ? withHeader(pieces, group) : pieces, group);
+    if (scope.header() && merged.size() == 1) {
+      // All members merged back: the class is one chunk and is named as such.
+      Piece whole = merged.getFirst();
+      return List.of(
+          new Piece(
+              first, last, whole.chars(), scope.label(), group, scope.definition(), whole.chars()));
+    }
+    return merged;
   }
 
   /**
