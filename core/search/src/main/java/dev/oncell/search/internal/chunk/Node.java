@@ -7,16 +7,12 @@ import org.treesitter.TSNode;
  * A named syntax node with what chunking asks of it most, read once: each call into the bindings
  * costs about a microsecond.
  */
-record Node(TSNode ts, String type, int startByte, int endByte) {
-
-  static Node of(TSNode ts) {
-    return new Node(ts, ts.getType(), ts.getStartByte(), ts.getEndByte());
-  }
+record Node(TSNode ts, String type, int startByte, int endByte, NodeTypes types) {
 
   /** The child in field {@code name}. */
   Optional<Node> field(String name) {
     TSNode child = ts.getChildByFieldName(name);
-    return child == null || child.isNull() ? Optional.empty() : Optional.of(of(child));
+    return child == null || child.isNull() ? Optional.empty() : Optional.of(types.node(child));
   }
 
   /** The text of this node if it lies on one line (names do), else empty. */
@@ -32,6 +28,6 @@ record Node(TSNode ts, String type, int startByte, int endByte) {
   }
 
   Node namedChild(int i) {
-    return of(ts.getNamedChild(i));
+    return types.node(ts.getNamedChild(i));
   }
 }

@@ -14,6 +14,7 @@ final class ParserPool {
 
   private final int maxIdle;
   private final TSLanguage[] grammars = new TSLanguage[Language.values().length];
+  private final NodeTypes[] types = new NodeTypes[Language.values().length];
   private final ConcurrentLinkedDeque<TSParser>[] idle;
   private final AtomicInteger[] idleCount;
   private final AtomicInteger created = new AtomicInteger();
@@ -74,6 +75,16 @@ final class ParserPool {
   /** Parsers ever created. */
   int created() {
     return created.get();
+  }
+
+  /** The node types of {@code language}'s grammar. */
+  synchronized NodeTypes types(Language language) {
+    NodeTypes known = types[language.ordinal()];
+    if (known == null) {
+      known = new NodeTypes(grammar(language));
+      types[language.ordinal()] = known;
+    }
+    return known;
   }
 
   private synchronized TSLanguage grammar(Language language) {

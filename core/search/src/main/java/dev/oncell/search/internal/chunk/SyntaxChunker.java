@@ -53,7 +53,8 @@ final class SyntaxChunker {
     boolean fit = false;
     try {
       TSTree tree = parser.parseString(null, source.parseable());
-      try (TreeSplitter splitter = new TreeSplitter(source, language.syntax(), merger)) {
+      try (TreeSplitter splitter =
+          new TreeSplitter(source, language.syntax(), parsers.types(language), merger)) {
         TSNode root = tree.getRootNode();
         Optional<List<Piece>> pieces =
             mostlyErrors(root, source) ? Optional.empty() : Optional.of(splitter.split(root));

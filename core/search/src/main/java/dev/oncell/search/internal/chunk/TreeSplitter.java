@@ -30,6 +30,7 @@ final class TreeSplitter implements AutoCloseable {
 
   private final SourceText source;
   private final Syntax syntax;
+  private final NodeTypes types;
   private final int maxChars;
   private final int smallChars;
   private final PieceMerger merger;
@@ -37,9 +38,10 @@ final class TreeSplitter implements AutoCloseable {
   private int groups;
   private int definitions;
 
-  TreeSplitter(SourceText source, Syntax syntax, PieceMerger merger) {
+  TreeSplitter(SourceText source, Syntax syntax, NodeTypes types, PieceMerger merger) {
     this.source = source;
     this.syntax = syntax;
+    this.types = types;
     this.maxChars = merger.maxChars();
     this.smallChars = merger.smallChars();
     this.merger = merger;
@@ -66,7 +68,7 @@ final class TreeSplitter implements AutoCloseable {
   /** Pieces covering every row of the file. */
   List<Piece> split(TSNode root) {
     Scope top = new Scope(Label.MODULE, false, Piece.GLUE, false);
-    return members(Node.of(root), 0, source.lineCount() - 1, top, 0);
+    return members(types.node(root), 0, source.lineCount() - 1, top, 0);
   }
 
   private List<Piece> members(Node body, int first, int last, Scope scope, int depth) {
@@ -236,9 +238,8 @@ final class TreeSplitter implements AutoCloseable {
     boolean wrapped = false;
     if (cursor.gotoFirstChild()) {
       do {
-        TSNode child = cursor.currentNode();
-        if (child.isNamed()) {
-          Node named = Node.of(child);
+        Node named = types.namedOrNull(cursor.currentNode());
+        if (named != null) {
           wrapped |= syntax.transparent(named.type());
           children.add(named);
         }
