@@ -80,7 +80,10 @@ public final class Glob {
             if (segmentStart && slashAfter) {
               re.append("(?:.*/)?");
               i += 3;
-            } else if (segmentStart && i + 2 == g.length() && i > 0) {
+            } else if (segmentStart
+                && i + 2 == g.length()
+                && !re.isEmpty()
+                && re.charAt(re.length() - 1) == '/') {
               // dir/** : everything below dir
               re.setLength(re.length() - 1);
               re.append("(?:/.*)?");
@@ -88,9 +91,9 @@ public final class Glob {
             } else {
               re.append(".*");
               i += 2;
-            }
-            while (i < g.length() && g.charAt(i) == '*') {
-              i++;
+              while (i < g.length() && g.charAt(i) == '*') {
+                i++;
+              }
             }
             continue;
           }
