@@ -9,7 +9,8 @@ import java.util.regex.PatternSyntaxException;
  * A grep regex: Java syntax, with what {@code grep -E} users write translated: POSIX classes
  * ({@code [[:alpha:]]}, {@code [[:digit:]]}, {@code [[:space:]]}, ...) and GNU word boundaries
  * ({@code \<}, {@code \>}). Compiled with {@link Pattern#UNIX_LINES}, so that only {@code \n} ends
- * a line, as for grep.
+ * a line, and {@link Pattern#UNICODE_CHARACTER_CLASS}, so that {@code \b}, {@code \w} and the
+ * classes know letters beyond ASCII, as grep does in a UTF-8 locale.
  *
  * @param source the regex as given
  * @param pattern what matches each line
@@ -29,7 +30,7 @@ public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams)
           Map.entry("lower", "\\p{Lower}"),
           Map.entry("space", "\\s\\x0B"),
           Map.entry("blank", " \\t"),
-          Map.entry("punct", "\\p{Punct}"),
+          Map.entry("punct", "\\p{P}\\p{S}"),
           Map.entry("xdigit", "0-9A-Fa-f"),
           Map.entry("cntrl", "\\p{Cntrl}"),
           Map.entry("print", "\\p{Print}"),
@@ -49,7 +50,7 @@ public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams)
     String java = translate(regex);
     Pattern pattern;
     try {
-      pattern = Pattern.compile(java, Pattern.UNIX_LINES);
+      pattern = Pattern.compile(java, Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
     } catch (PatternSyntaxException e) {
       throw SearchException.invalid(
           "invalid_regex",

@@ -100,12 +100,29 @@ public final class RegexTrigrams {
     return left;
   }
 
+  /**
+   * A sequence: runs of exact items are multiplied out into exact strings; an inexact item (or a
+   * run grown too large) closes the run, whose trigrams join the requirement.
+   */
   private Info concatenation() throws Unsupported {
-    Info acc = Info.empty();
+    Info run = Info.empty();
+    TrigramQuery required = TrigramQuery.ALL;
+    boolean exact = true;
     while (more() && peek() != '|' && peek() != ')') {
-      acc = concat(acc, repetition());
+      Info item = repetition();
+      if (item.exact != null && run.exact.size() * item.exact.size() <= MAX_EXACT) {
+        run = concat(run, item);
+      } else if (item.exact != null) {
+        required = TrigramQuery.and(required, run.requirement());
+        run = item;
+        exact = false;
+      } else {
+        required = TrigramQuery.and(required, TrigramQuery.and(run.requirement(), item.match));
+        run = Info.empty();
+        exact = false;
+      }
     }
-    return acc;
+    return exact ? run : new Info(null, TrigramQuery.and(required, run.requirement()));
   }
 
   private static Info concat(Info a, Info b) {
@@ -253,8 +270,8 @@ public final class RegexTrigrams {
           pos++;
         }
         String flags = re.substring(start, pos);
-        if (flags.indexOf('x') >= 0 || flags.indexOf('u') >= 0 || flags.indexOf('c') >= 0) {
-          throw new Unsupported(); // comments mode or Unicode case folding: not analysed
+        if (flags.indexOf('x') >= 0 || flags.indexOf('c') >= 0) {
+          throw new Unsupported(); // comments mode or canonical equivalence: not analysed
         }
         if (!more()) {
           throw new Unsupported();

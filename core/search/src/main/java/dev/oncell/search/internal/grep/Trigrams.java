@@ -5,17 +5,20 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The distinct trigrams of a text: three consecutive UTF-16 chars, each folded with {@link
- * Character#toLowerCase(char)}, none of them a newline (grep matches within a line). The same
- * folding applies to the trigrams a regex requires, so a case-insensitive regex is served by the
- * same index.
+ * The distinct trigrams of a text: three consecutive UTF-16 chars, each case-folded ({@link
+ * #fold}), none of them a newline (grep matches within a line). The same folding applies to the
+ * trigrams a regex requires, so a case-insensitive regex is served by the same index.
  */
 public final class Trigrams {
 
   private Trigrams() {}
 
+  /** Simple case folding: chars that match case-insensitively (ASCII or Unicode) fold alike. */
   static char fold(char c) {
-    return Character.toLowerCase(c);
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** The distinct trigrams of {@code text}, packed three chars to a long, sorted. */
