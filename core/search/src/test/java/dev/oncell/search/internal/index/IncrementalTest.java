@@ -53,8 +53,9 @@ class IncrementalTest {
       assertThat(paths(index.search("lookup_member", 5, Optional.empty())))
           .first()
           .isEqualTo(SampleRepo.USERS);
-      assertThat(paths(index.search("UserRepository list_users", 10, Optional.empty())))
+      assertThat(paths(index.search("find_by_email dataclass", 10, Optional.empty())))
           .doesNotContain(SampleRepo.USERS);
+      assertThat(index.grep("UserRepository", Optional.empty(), 10)).isEmpty();
       assertThat(paths(index.search("HTTPServer ListenAndServe", 10, Optional.empty())))
           .doesNotContain(SampleRepo.SERVER);
       assertThat(index.grep("ListenAndServe", Optional.empty(), 10)).isEmpty();
