@@ -1,0 +1,125 @@
+package dev.oncell.search.internal.files;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lists the files of a {@link Scope} that an index should look at: regular files (and symbolic
+ * links to regular files inside the root) that git would not ignore, that match the glob and are
+ * not larger than the limit. Skips {@code .git/}; counts what it skips, an ignored directory as
+ * one.
+ */
+public final class FileWalker {
+
+  /** A file to look at, with what {@code stat} says of it ({@code modified} in nanoseconds). */
+  public record Entry(String path, Path file, long modified, long size) {}
+
+  /** The files found and the number skipped. */
+  public record Result(List<Entry> files, int skipped) {}
+
+  private final Path root;
+  private final long maxBytes;
+
+  /**
+   * @param root the real path of the root
+   */
+  public FileWalker(Path root, long maxBytes) {
+    this.root = root;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Walks {@code scope}, keeping files that {@code glob} matches. */
+  public Result walk(Scope scope, Optional<Glob> glob) throws IOException {
+    IgnoreRules ignores = new IgnoreRules(root);
+    List<Entry> files = new ArrayList<>();
+    int[] skipped = {0};
+    Path start = scope.prefix().isEmpty() ? root : root.resolve(scope.prefix());
+    if (!scope.prefix().isEmpty()
+        && ignores.ignoredWithAncestors(scope.prefix(), scope.directory())) {
+      return new Result(files, 1);
+    }
+    Files.walkFileTree(
+        start,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(start)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String rel = rel(dir);
+            if (dir.getFileName().toString().equals(".git")) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (ignores.ignored(rel, true)) {
+              skipped[0]++;
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String rel = rel(file);
+            if (glob.isPresent() && !glob.get().matches(rel)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (ignores.ignored(rel, false)) {
+              skipped[0]++;
+              return FileVisitResult.CONTINUE;
+            }
+            BasicFileAttributes a = attrs;
+            if (attrs.isSymbolicLink()) {
+              a = followInside(file);
+              if (a == null) {
+                skipped[0]++;
+                return FileVisitResult.CONTINUE;
+              }
+            }
+            if (!a.isRegularFile()) {
+              skipped[0]++;
+              return FileVisitResult.CONTINUE;
+            }
+            if (a.size() > maxBytes) {
+              skipped[0]++;
+              return FileVisitResult.CONTINUE;
+            }
+            files.add(
+                new Entry(rel, file, a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            skipped[0]++;
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return new Result(files, skipped[0]);
+  }
+
+  /** The attributes of a link's target when it is a regular file inside the root, else null. */
+  private BasicFileAttributes followInside(Path link) {
+    try {
+      Path target = link.toRealPath();
+      if (!target.startsWith(root)) {
+        return null;
+      }
+      BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
+      return a.isRegularFile() ? a : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private String rel(Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+}

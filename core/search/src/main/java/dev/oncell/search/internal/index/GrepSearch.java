@@ -1,0 +1,165 @@
+package dev.oncell.search.internal.index;
+
+import dev.oncell.search.GrepMatch;
+import dev.oncell.search.SearchException;
+import dev.oncell.search.internal.files.Glob;
+import dev.oncell.search.internal.files.TextFiles;
+import dev.oncell.search.internal.grep.GrepPattern;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Grep over the indexed files: the regex's trigram query picks candidate files (their paths read
+ * from doc values), which are read from disk and matched line by line, in blocks verified in
+ * parallel and consumed in path order until the limit is reached.
+ */
+final class GrepSearch {
+
+  static final int BLOCK = 16;
+  static final int IN_FLIGHT = 8;
+
+  private final IndexCore core;
+
+  GrepSearch(IndexCore core) {
+    this.core = core;
+  }
+
+  List<GrepMatch> grep(GrepPattern pattern, Optional<Glob> glob, int limit) {
+    List<String> candidates = candidates(pattern);
+    if (glob.isPresent()) {
+      candidates.removeIf(p -> !glob.get().matches(p));
+    }
+    Collections.sort(candidates);
+    List<GrepMatch> out = new ArrayList<>();
+    Deque<Future<List<GrepMatch>>> inFlight = new ArrayDeque<>();
+    int next = 0;
+    try {
+      while (out.size() < limit && (next < candidates.size() || !inFlight.isEmpty())) {
+        while (inFlight.size() < IN_FLIGHT && next < candidates.size()) {
+          List<String> block = candidates.subList(next, Math.min(candidates.size(), next + BLOCK));
+          next += block.size();
+          int max = limit;
+          inFlight.add(core.pool.submit(() -> verify(pattern, block, max)));
+        }
+        for (GrepMatch m : inFlight.removeFirst().get()) {
+          if (out.size() == limit) {
+            break;
+          }
+          out.add(m);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SearchException("interrupted while grepping", false, e);
+    } catch (ExecutionException e) {
+      throw new SearchException("grep failed: " + e.getCause().getMessage(), false, e.getCause());
+    } finally {
+      inFlight.forEach(f -> f.cancel(false));
+    }
+    return out;
+  }
+
+  private List<String> candidates(GrepPattern pattern) {
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Docs.TYPE, Docs.FILE)), BooleanClause.Occur.FILTER)
+            .add(pattern.trigrams().toLucene(Docs.TRIGRAMS), BooleanClause.Occur.FILTER)
+            .build();
+    return core.withSearcher(
+        searcher -> {
+          List<String> paths = new ArrayList<>();
+          searcher.search(q, new PathCollector(paths));
+          return paths;
+        });
+  }
+
+  /** Collects the path doc value of each match. */
+  private static final class PathCollector extends SimpleCollector {
+    private final List<String> paths;
+    private SortedDocValues values;
+
+    PathCollector(List<String> paths) {
+      this.paths = paths;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      values = context.reader().getSortedDocValues(Docs.PATH);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (values != null && values.advanceExact(doc)) {
+        paths.add(values.lookupOrd(values.ordValue()).utf8ToString());
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  private List<GrepMatch> verify(GrepPattern pattern, List<String> paths, int limit)
+      throws IOException {
+    List<GrepMatch> out = new ArrayList<>();
+    for (String path : paths) {
+      Path file = core.realRoot.resolve(path);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (NoSuchFileException | java.nio.file.AccessDeniedException e) {
+        continue;
+      }
+      Optional<String> text = TextFiles.decode(bytes);
+      if (text.isEmpty()) {
+        continue;
+      }
+      matchLines(pattern.pattern().matcher(""), path, text.get(), out, limit);
+      if (out.size() >= limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Adds the lines of {@code text} that {@code m} finds, as grep splits them (on LF only). */
+  static void matchLines(Matcher m, String path, String text, List<GrepMatch> out, int limit) {
+    m.reset(text);
+    int n = text.length();
+    int start = 0;
+    int line = 1;
+    while (start < n && out.size() < limit) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = n;
+      }
+      m.region(start, end);
+      if (m.find()) {
+        out.add(new GrepMatch(path, line, text.substring(start, end)));
+      }
+      start = end + 1;
+      line++;
+    }
+  }
+}
