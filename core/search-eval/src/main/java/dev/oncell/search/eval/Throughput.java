@@ -1,0 +1,77 @@
+package dev.oncell.search.eval;
+
+import dev.oncell.search.internal.embed.ModelSpec;
+import dev.oncell.search.internal.embed.OnnxEmbedder;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Embedding throughput, texts per second of {@code embed(list)}, for short (~50 tokens) and long
+ * (~300 tokens) code chunks, with pool threads x ONNX threads of 1x1, 2x1, 1x2 and 2x2.
+ */
+final class Throughput {
+
+  private static final int[][] CONFIGURATIONS = {{1, 1}, {2, 1}, {1, 2}, {2, 2}};
+
+  private Throughput() {}
+
+  static void run(List<String> models, PrintStream out) {
+    out.println("| model | pool x ONNX threads | ~50-token chunks/s | ~300-token chunks/s |");
+    out.println("|---|---|---:|---:|");
+    for (String model : models) {
+      ModelSpec spec = EvalModels.spec(model);
+      for (int[] threads : CONFIGURATIONS) {
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(spec, threads[0], threads[1])) {
+          double shortRate = rate(embedder, shortChunks(240), 240);
+          double longRate = rate(embedder, longChunks(60), 60);
+          out.printf(
+              Locale.ROOT,
+              "| %s | %d x %d | %.1f | %.1f |%n",
+              spec.name(),
+              threads[0],
+              threads[1],
+              shortRate,
+              longRate);
+        }
+      }
+    }
+  }
+
+  private static double rate(OnnxEmbedder embedder, List<String> texts, int count) {
+    embedder.embed(texts.subList(0, 8)); // warm up
+    long start = System.nanoTime();
+    embedder.embed(texts.subList(0, count));
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** A four-line method, about 50 word pieces. */
+  static List<String> shortChunks(int count) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      texts.add(
+          "/** Verifies the JWT signature. */\npublic boolean verifyToken"
+              + i
+              + "(String jwt) {\n  return parser.parse(jwt).isValid(clock.now());\n}\n");
+    }
+    return texts;
+  }
+
+  /** A method of 13 lines, about 300 word pieces. */
+  static List<String> longChunks(int count) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      StringBuilder text =
+          new StringBuilder("public void process" + i + "(Request request, User user) {\n");
+      for (int line = 0; line < 11; line++) {
+        text.append(
+                "    if (token == null || token.isBlank()) { throw new IllegalArgumentException(\"empty token for \" + user")
+            .append(line)
+            .append(".name()); }\n");
+      }
+      texts.add(text.append("}\n").toString());
+    }
+    return texts;
+  }
+}
