@@ -2,6 +2,7 @@ package dev.oncell.search.internal.chunk;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSParser;
 
@@ -13,8 +14,8 @@ import org.treesitter.TSParser;
 final class ParserPool {
 
   private final int maxIdle;
-  private final TSLanguage[] grammars = new TSLanguage[Language.values().length];
-  private final NodeTypes[] types = new NodeTypes[Language.values().length];
+  private final AtomicReferenceArray<Grammar> grammars =
+      new AtomicReferenceArray<>(Language.values().length);
   private final ConcurrentLinkedDeque<TSParser>[] idle;
   private final AtomicInteger[] idleCount;
   private final AtomicInteger created = new AtomicInteger();
@@ -43,7 +44,7 @@ final class ParserPool {
       return parser;
     }
     parser = new TSParser();
-    if (!parser.setLanguage(grammar(language))) {
+    if (!parser.setLanguage(grammar(language).language())) {
       parser.close();
       throw new IllegalStateException("tree-sitter rejects the grammar of " + language.id());
     }
@@ -78,21 +79,26 @@ final class ParserPool {
   }
 
   /** The node types of {@code language}'s grammar. */
-  synchronized NodeTypes types(Language language) {
-    NodeTypes known = types[language.ordinal()];
-    if (known == null) {
-      known = new NodeTypes(grammar(language));
-      types[language.ordinal()] = known;
-    }
-    return known;
+  NodeTypes types(Language language) {
+    return grammar(language).types();
   }
 
-  private synchronized TSLanguage grammar(Language language) {
-    TSLanguage grammar = grammars[language.ordinal()];
-    if (grammar == null) {
-      grammar = language.newGrammar();
-      grammars[language.ordinal()] = grammar;
+  /** A loaded grammar (its native library loads on first use) and its node types. */
+  private record Grammar(TSLanguage language, NodeTypes types) {}
+
+  private Grammar grammar(Language language) {
+    Grammar grammar = grammars.get(language.ordinal());
+    if (grammar != null) {
+      return grammar;
     }
-    return grammar;
+    synchronized (grammars) {
+      grammar = grammars.get(language.ordinal());
+      if (grammar == null) {
+        TSLanguage loaded = language.newGrammar();
+        grammar = new Grammar(loaded, new NodeTypes(loaded));
+        grammars.set(language.ordinal(), grammar);
+      }
+      return grammar;
+    }
   }
 }

@@ -103,10 +103,10 @@ final class TreeSplitter implements AutoCloseable {
   }
 
   /**
-   * Joins the class header (at index 0) and the fields and other leftovers right below it. A
-   * header too small to say much on its own ({@code class Outer {}) becomes a leftover that joins
-   * the next member under that member's label; a larger one (doc comment, fields) keeps the
-   * class's label.
+   * Joins the class header (at index 0) and the fields and other leftovers right below it. A header
+   * too small to say much on its own (a bare declaration line) becomes a leftover that joins the
+   * next member under that member's label; a larger one (doc comment, fields) keeps the class's
+   * label.
    */
   private List<Piece> withHeader(List<Piece> pieces, int group) {
     Piece header = pieces.getFirst();

@@ -151,6 +151,20 @@ class RobustnessTest {
     assertWellFormed(content, chunks, 120);
   }
 
+  @Test
+  void deeplyNestedCodeIsCutWithoutDeepRecursion() {
+    StringBuilder nested = new StringBuilder("const data = ");
+    for (int i = 0; i < 5000; i++) {
+      nested.append("[\n").append(i).append(",\n");
+    }
+    nested.append("0\n").append("]\n".repeat(5000)).append(";\n");
+    String content = nested.toString();
+    List<Chunk> chunks = chunker.chunk("nested.js", content);
+
+    assertThat(chunks).hasSizeGreaterThan(content.length() / CAP);
+    assertWellFormed(content, chunks, CAP);
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1L, 42L, 20260101L})
   void randomlyMangledSamplesNeverThrowAndStayCovered(long seed) {
