@@ -28,9 +28,9 @@ import org.apache.lucene.index.Term;
 /**
  * One index run: walks the scope, compares each file's modification time and size with what the
  * index holds (hashing only files whose stat changed), chunks and writes new and changed files in
- * parallel (a window of files in flight on the pool), deletes files that are gone, and commits once
- * at the end. What is written becomes searchable every second (a near-real-time refresh, while the
- * pool goes on writing) and at the end.
+ * parallel (a window of files in flight on the pool) and deletes files that are gone. What is
+ * written becomes searchable every second (a near-real-time refresh, while the pool goes on
+ * writing) and at the end; the {@link Committer} makes it durable right after.
  */
 final class Indexer {
 
@@ -135,7 +135,6 @@ final class Indexer {
       }
     }
     if (wrote) {
-      core.commit();
       core.refresh();
     }
     core.progress();

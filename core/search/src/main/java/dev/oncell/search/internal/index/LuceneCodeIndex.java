@@ -56,6 +56,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   private final HybridSearch search;
   private final GrepSearch grep;
   private final Optional<EmbeddingWorker> worker;
+  private final Committer committer;
   private final Thread resume;
   private volatile boolean closed;
 
@@ -65,6 +66,7 @@ public final class LuceneCodeIndex implements CodeIndex {
     this.search = new HybridSearch(core);
     this.grep = new GrepSearch(core);
     this.worker = core.embedder().map(e -> new EmbeddingWorker(core, e));
+    this.committer = new Committer(core);
     List<PendingMarker.Run> interrupted = core.marker.runs();
     if (interrupted.isEmpty()) {
       resume = null;
@@ -150,7 +152,7 @@ public final class LuceneCodeIndex implements CodeIndex {
         }
         try {
           Scope scope = Scope.resolve(core.realRoot, core.root, run.path());
-          run(scope, Glob.compile(run.glob()), run);
+          run(scope, Glob.compile(run.glob()), run, true);
         } catch (SearchException e) {
           if (e.invalid()) {
             core.marker.removeRun(run); // the path is gone: nothing left to resume
@@ -173,20 +175,27 @@ public final class LuceneCodeIndex implements CodeIndex {
     Optional<Glob> g = Glob.compile(glob);
     Scope scope = Scope.resolve(core.realRoot, core.root, path);
     checkNotClosed();
-    return run(scope, g, new PendingMarker.Run(path, glob));
+    return run(scope, g, new PendingMarker.Run(path, glob), false);
   }
 
-  private IndexReport run(Scope scope, Optional<Glob> glob, PendingMarker.Run run) {
+  /**
+   * Runs one index run under the run lock.
+   *
+   * @param listed whether the marker already lists it (a resumed run)
+   */
+  private IndexReport run(Scope scope, Optional<Glob> glob, PendingMarker.Run run, boolean listed) {
     core.runStarted();
     core.runs.lock();
     try {
       core.checkOpen();
-      core.marker.addRun(run);
+      if (!listed) {
+        core.marker.addRun(run);
+      }
       if (worker.isPresent()) {
         core.marker.setEmbed(true);
       }
       IndexReport report = indexer.run(scope, glob);
-      core.marker.removeRun(run);
+      committer.finished(run);
       return report;
     } catch (IOException e) {
       throw new SearchException("indexing failed: " + e.getMessage(), false, e);
@@ -271,7 +280,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   }
 
   private boolean idle() {
-    return !core.runActive() && worker.map(EmbeddingWorker::idle).orElse(true);
+    return !core.runActive() && committer.idle() && worker.map(EmbeddingWorker::idle).orElse(true);
   }
 
   private void checkNotClosed() {
@@ -295,10 +304,12 @@ public final class LuceneCodeIndex implements CodeIndex {
         Thread.currentThread().interrupt();
       }
     }
+    committer.shutdown();
     core.runs.lock();
     try {
       if (core.writer.isOpen()) {
         core.commit();
+        committer.commit();
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "the last commit of " + core.indexDir + " failed", e);
