@@ -2,6 +2,7 @@ package dev.oncell.search.internal.grep;
 
 import dev.oncell.search.SearchException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,8 +16,12 @@ import java.util.regex.PatternSyntaxException;
  * @param source the regex as given
  * @param pattern what matches each line
  * @param trigrams what a file must contain to have a matching line
+ * @param whole the same regex in multiline mode, to skip through a whole file to the lines that may
+ *     match (every line match is also a match of it); empty when the regex looks outside a line
+ *     ({@code \A}, {@code \z}, lookarounds, flags turned off inline)
  */
-public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams) {
+public record GrepPattern(
+    String source, Pattern pattern, TrigramQuery trigrams, Optional<Pattern> whole) {
 
   /** Longer regexes are refused. */
   public static final int MAX_LENGTH = 10_000;
@@ -50,7 +55,7 @@ public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams)
     String java = translate(regex);
     Pattern pattern;
     try {
-      pattern = Pattern.compile(java, Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
+      pattern = Pattern.compile(java, FLAGS);
     } catch (PatternSyntaxException e) {
       throw SearchException.invalid(
           "invalid_regex",
@@ -62,8 +67,18 @@ public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams)
               + ". Use Java regex syntax, close to grep -E: (a|b), [a-z], \\d, x{2,3}, (?i) for"
               + " case-insensitive");
     }
-    return new GrepPattern(regex, pattern, RegexTrigrams.of(java));
+    Optional<Pattern> whole =
+        UNSAFE_FOR_WHOLE_TEXT.matcher(java).find()
+            ? Optional.empty()
+            : Optional.of(Pattern.compile(java, FLAGS | Pattern.MULTILINE));
+    return new GrepPattern(regex, pattern, RegexTrigrams.of(java), whole);
   }
+
+  private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
+
+  /** Constructs that see past a line's ends, so that a line match may not be a text match. */
+  private static final Pattern UNSAFE_FOR_WHOLE_TEXT =
+      Pattern.compile("\\\\[AzZG]|\\(\\?<?[=!]|\\(\\?[a-zA-Z]*-");
 
   /** Rewrites POSIX classes inside brackets and {@code \<}, {@code \>} to Java syntax. */
   static String translate(String regex) {

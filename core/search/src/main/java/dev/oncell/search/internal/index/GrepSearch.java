@@ -135,12 +135,51 @@ final class GrepSearch {
       if (text.isEmpty()) {
         continue;
       }
-      matchLines(pattern.pattern().matcher(""), path, text.get(), out, limit);
+      if (pattern.whole().isPresent()) {
+        skipToMatches(pattern, path, text.get(), out, limit);
+      } else {
+        matchLines(pattern.pattern().matcher(""), path, text.get(), out, limit);
+      }
       if (out.size() >= limit) {
         break;
       }
     }
     return out;
+  }
+
+  /**
+   * As {@link #matchLines}, jumping from one match of the whole-text pattern to the next and
+   * checking only the line where it starts: a line with a match of its own holds the start of a
+   * whole-text match no later than its own, so no matching line is skipped.
+   */
+  static void skipToMatches(
+      GrepPattern pattern, String path, String text, List<GrepMatch> out, int limit) {
+    Matcher whole = pattern.whole().orElseThrow().matcher(text);
+    Matcher line = pattern.pattern().matcher(text);
+    int n = text.length();
+    int lineStart = 0;
+    int lineNo = 1;
+    while (lineStart < n && out.size() < limit && whole.find(lineStart)) {
+      int s = whole.start();
+      int nl;
+      while ((nl = text.indexOf('\n', lineStart)) >= 0 && nl < s) {
+        lineStart = nl + 1;
+        lineNo++;
+      }
+      if (lineStart >= n) {
+        break; // an empty match after the last newline: no line there
+      }
+      int end = text.indexOf('\n', lineStart);
+      if (end < 0) {
+        end = n;
+      }
+      line.region(lineStart, end);
+      if (line.find()) {
+        out.add(new GrepMatch(path, lineNo, text.substring(lineStart, end)));
+      }
+      lineStart = end + 1;
+      lineNo++;
+    }
   }
 
   /** Adds the lines of {@code text} that {@code m} finds, as grep splits them (on LF only). */
