@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Skipping through a file by whole-text matches finds the same lines as matching every line. */
+/**
+ * Skipping through a file by whole-text matches, or visiting only the lines with an anchor trigram,
+ * finds the same lines as matching every line.
+ */
 class LineMatchingTest {
 
   @Test
@@ -17,7 +20,8 @@ class LineMatchingTest {
     long seed = Long.getLong("tests.seed", System.nanoTime());
     Random random = new Random(seed);
     String[] pieces = {
-      "foo", "bar", " ", "\n", "\n\n", "a", "b", "\t", "x\ny", "éa", "_", "1", "\r\n"
+      "foo", "bar", " ", "\n", "\n\n", "a", "b", "\t", "x\ny", "éa", "_", "1", "\r\n", "FOO", "Bar",
+      "fo", "obar"
     };
     String[] regexes = {
       "foo",
@@ -37,7 +41,12 @@ class LineMatchingTest {
       "foo\\s*$",
       "\\Afoo",
       "(?<=a)b",
-      "b\\z"
+      "b\\z",
+      "foo|bar",
+      "(?i)foobar",
+      "fo+bar",
+      "ba[rz]",
+      "(foo|ba)r\\b"
     };
     for (int round = 0; round < 300; round++) {
       StringBuilder text = new StringBuilder();
@@ -49,6 +58,14 @@ class LineMatchingTest {
         GrepPattern p = GrepPattern.compile(regex);
         List<GrepMatch> all = new ArrayList<>();
         GrepSearch.matchLines(p.pattern().matcher(""), "f", text.toString(), all, 1000);
+        var anchors = p.trigrams().anchors(t -> t.hashCode() & 7);
+        if (anchors.isPresent()) {
+          List<GrepMatch> anchored = new ArrayList<>();
+          GrepSearch.matchAnchoredLines(p, anchors.get(), "f", text.toString(), anchored, 1000);
+          assertThat(anchored)
+              .as("anchored %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
+              .isEqualTo(all);
+        }
         if (p.whole().isPresent()) {
           List<GrepMatch> skipped = new ArrayList<>();
           GrepSearch.skipToMatches(p, "f", text.toString(), skipped, 1000);
