@@ -2,6 +2,7 @@ package dev.oncell.search.internal.index;
 
 import dev.oncell.search.Chunk;
 import dev.oncell.search.internal.grep.Trigrams;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -131,7 +132,7 @@ final class Docs {
           c.endLine());
     }
 
-    static StoredChunk read(StoredFields fields, int doc) throws java.io.IOException {
+    static StoredChunk read(StoredFields fields, int doc) throws IOException {
       Document d = fields.document(doc);
       return new StoredChunk(
           d.get(ID),

@@ -44,9 +44,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneCodeIndex implements CodeIndex {
 
-  public static final int MAX_QUERY_CHARS = 20_000;
-  public static final int MAX_TOP_K = 100;
-  public static final int MAX_GREP_LIMIT = 100_000;
   static final long CLOSE_WAIT_MILLIS = 30_000;
 
   private static final Logger LOG = Logger.getLogger(LuceneCodeIndex.class.getName());
@@ -211,30 +208,10 @@ public final class LuceneCodeIndex implements CodeIndex {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(glob, "glob");
     Objects.requireNonNull(mode, "mode");
-    if (query.isBlank()) {
-      throw SearchException.invalid(
-          "invalid_query", "the query is empty; give words, an identifier or a description");
-    }
-    if (query.length() > MAX_QUERY_CHARS) {
-      throw SearchException.invalid(
-          "invalid_query",
-          "the query has "
-              + query.length()
-              + " characters; at most "
-              + MAX_QUERY_CHARS
-              + " are allowed");
-    }
-    if (topK < 1 || topK > MAX_TOP_K) {
-      throw SearchException.invalid(
-          "invalid_top_k", "topK is " + topK + "; it must be between 1 and " + MAX_TOP_K);
-    }
+    Requests.query(query);
+    Requests.topK(topK);
     Optional<Glob> g = Glob.compile(glob);
-    if (mode == SearchMode.VECTOR && core.embedder().isEmpty()) {
-      throw SearchException.invalid(
-          "invalid_mode",
-          "VECTOR search needs an index opened with an embedder; this one is keyword-only: use"
-              + " KEYWORD or HYBRID");
-    }
+    Requests.mode(mode, core.embedder().isPresent());
     checkNotClosed();
     return search.search(query, topK, g, mode);
   }
@@ -243,10 +220,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   public List<GrepMatch> grep(String regex, Optional<String> glob, int limit) {
     Objects.requireNonNull(regex, "regex");
     Objects.requireNonNull(glob, "glob");
-    if (limit < 1 || limit > MAX_GREP_LIMIT) {
-      throw SearchException.invalid(
-          "invalid_limit", "limit is " + limit + "; it must be between 1 and " + MAX_GREP_LIMIT);
-    }
+    Requests.limit(limit);
     GrepPattern pattern = GrepPattern.compile(regex);
     Optional<Glob> g = Glob.compile(glob);
     checkNotClosed();
