@@ -29,13 +29,23 @@ public final class FileWalker {
 
   private final Path root;
   private final long maxBytes;
+  private final Optional<Path> exclude;
 
   /**
    * @param root the real path of the root
    */
   public FileWalker(Path root, long maxBytes) {
+    this(root, maxBytes, Optional.empty());
+  }
+
+  /**
+   * @param root the real path of the root
+   * @param exclude a directory never walked (the index's own, should it lie under the root)
+   */
+  public FileWalker(Path root, long maxBytes, Optional<Path> exclude) {
     this.root = root;
     this.maxBytes = maxBytes;
+    this.exclude = exclude;
   }
 
   /** Walks {@code scope}, keeping files that {@code glob} matches. */
@@ -63,7 +73,7 @@ public final class FileWalker {
               return FileVisitResult.CONTINUE;
             }
             String name = dir.getFileName().toString();
-            if (name.equals(".git")) {
+            if (name.equals(".git") || exclude.isPresent() && dir.equals(exclude.get())) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             String rel = child(dirs.peek(), name);

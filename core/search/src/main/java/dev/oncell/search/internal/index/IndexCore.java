@@ -87,6 +87,16 @@ final class IndexCore {
     };
   }
 
+  /** The index directory as the walker meets it, when it lies under the root. */
+  Optional<Path> ownDirectory() {
+    try {
+      Path real = indexDir.toRealPath();
+      return real.startsWith(realRoot) ? Optional.of(real) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   Optional<Embedder> embedder() {
     return options.embedder();
   }

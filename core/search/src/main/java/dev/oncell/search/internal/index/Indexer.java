@@ -62,7 +62,8 @@ final class Indexer {
     FileStates states = core.states();
     long now = epochNanos();
     FileWalker.Result walked =
-        new FileWalker(core.realRoot, core.options.maxFileBytes()).walk(scope, glob);
+        new FileWalker(core.realRoot, core.options.maxFileBytes(), core.ownDirectory())
+            .walk(scope, glob);
     Set<String> seen = new HashSet<>();
     List<FileWalker.Entry> changed = new ArrayList<>();
     int unchanged = 0;
