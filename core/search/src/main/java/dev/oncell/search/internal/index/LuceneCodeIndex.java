@@ -16,16 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -91,7 +87,7 @@ public final class LuceneCodeIndex implements CodeIndex {
       Path realRoot = absRoot.toRealPath();
       Files.createDirectories(indexDir);
       dir = FSDirectory.open(indexDir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer());
+      IndexWriterConfig config = new IndexWriterConfig(CodeAnalyzer.forIndex());
       config.setOpenMode(openMode(dir));
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
@@ -118,15 +114,6 @@ public final class LuceneCodeIndex implements CodeIndex {
     }
     String schema = SegmentInfos.readLatestCommit(dir).getUserData().get(IndexCore.KEY_SCHEMA);
     return IndexCore.SCHEMA.equals(schema) ? OpenMode.APPEND : OpenMode.CREATE;
-  }
-
-  static Analyzer analyzer() {
-    Map<String, Analyzer> fields = new HashMap<>();
-    CodeAnalyzer code = CodeAnalyzer.forIndex();
-    fields.put(Docs.CONTENT, code);
-    fields.put(Docs.SYMBOL, code);
-    fields.put(Docs.PATH_TEXT, code);
-    return new PerFieldAnalyzerWrapper(code, fields);
   }
 
   /** Whether an index run or the embeddings of {@code indexDir} were cut short. */
