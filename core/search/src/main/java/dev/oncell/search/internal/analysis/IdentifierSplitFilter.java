@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -29,6 +30,9 @@ public final class IdentifierSplitFilter extends TokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+  private int start;
+  private int end;
   private final List<String> pending = new ArrayList<>();
   private int next;
   private boolean firstOfToken;
@@ -46,6 +50,7 @@ public final class IdentifierSplitFilter extends TokenFilter {
         int inc = posInc.getPositionIncrement();
         clearAttributes();
         term.setEmpty().append(word);
+        offset.setOffset(start, end); // every word of an identifier spans the identifier
         posInc.setPositionIncrement(
             firstOfToken ? Math.max(inc, 1) : (hasWhole && next == 2 ? 0 : 1));
         firstOfToken = false;
@@ -54,8 +59,18 @@ public final class IdentifierSplitFilter extends TokenFilter {
       if (!input.incrementToken()) {
         return false;
       }
+      if (singleWord(term.buffer(), term.length())) {
+        // Most tokens are one word: lowercase in place, nothing to allocate.
+        char[] buf = term.buffer();
+        for (int i = 0; i < term.length(); i++) {
+          buf[i] = Character.toLowerCase(buf[i]);
+        }
+        return true;
+      }
       pending.clear();
       next = 0;
+      start = offset.startOffset();
+      end = offset.endOffset();
       hasWhole = split(term.buffer(), term.length(), pending);
       firstOfToken = true;
     }
@@ -116,6 +131,23 @@ public final class IdentifierSplitFilter extends TokenFilter {
       }
     }
     return whole;
+  }
+
+  /** Whether the token is one word of letters and digits, no longer than {@link #MAX_WORD}. */
+  private static boolean singleWord(char[] buf, int len) {
+    if (len == 0 || len > MAX_WORD) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      char c = buf[i];
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        continue;
+      }
+      if (!Character.isLetterOrDigit(c) || i > 0 && boundary(buf, i, len)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A new word starts at {@code i}: aB, or the B of ABc; digits stay with what precedes them. */

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +29,23 @@ public final class FileWalker {
 
   private final Path root;
   private final long maxBytes;
+  private final Optional<Path> exclude;
 
   /**
    * @param root the real path of the root
    */
   public FileWalker(Path root, long maxBytes) {
+    this(root, maxBytes, Optional.empty());
+  }
+
+  /**
+   * @param root the real path of the root
+   * @param exclude a directory never walked (the index's own, should it lie under the root)
+   */
+  public FileWalker(Path root, long maxBytes, Optional<Path> exclude) {
     this.root = root;
     this.maxBytes = maxBytes;
+    this.exclude = exclude;
   }
 
   /** Walks {@code scope}, keeping files that {@code glob} matches. */
@@ -46,28 +58,44 @@ public final class FileWalker {
         && ignores.ignoredWithAncestors(scope.prefix(), scope.directory())) {
       return new Result(files, 1);
     }
+    ignores.enter("");
+    Deque<String> dirs = new ArrayDeque<>();
     Files.walkFileTree(
         start,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (dir.equals(start)) {
+              dirs.push(scope.prefix());
+              if (!scope.prefix().isEmpty()) {
+                ignores.enter(scope.prefix());
+              }
               return FileVisitResult.CONTINUE;
             }
-            String rel = rel(dir);
-            if (dir.getFileName().toString().equals(".git")) {
+            String name = dir.getFileName().toString();
+            if (name.equals(".git") || exclude.isPresent() && dir.equals(exclude.get())) {
               return FileVisitResult.SKIP_SUBTREE;
             }
+            String rel = child(dirs.peek(), name);
             if (ignores.ignored(rel, true)) {
               skipped[0]++;
               return FileVisitResult.SKIP_SUBTREE;
             }
+            ignores.enter(rel);
+            dirs.push(rel);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+            dirs.pop();
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String rel = rel(file);
+            String rel =
+                dirs.isEmpty() ? scope.prefix() : child(dirs.peek(), file.getFileName().toString());
             if (glob.isPresent() && !glob.get().matches(rel)) {
               return FileVisitResult.CONTINUE;
             }
@@ -83,11 +111,7 @@ public final class FileWalker {
                 return FileVisitResult.CONTINUE;
               }
             }
-            if (!a.isRegularFile()) {
-              skipped[0]++;
-              return FileVisitResult.CONTINUE;
-            }
-            if (a.size() > maxBytes) {
+            if (!a.isRegularFile() || a.size() > maxBytes) {
               skipped[0]++;
               return FileVisitResult.CONTINUE;
             }
@@ -119,7 +143,7 @@ public final class FileWalker {
     }
   }
 
-  private String rel(Path p) {
-    return root.relativize(p).toString().replace('\\', '/');
+  private static String child(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
   }
 }

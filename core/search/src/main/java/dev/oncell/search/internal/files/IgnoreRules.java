@@ -19,6 +19,7 @@ final class IgnoreRules {
   private final Path root;
   private final Optional<IgnoreNode> exclude;
   private final Map<String, Optional<IgnoreNode>> nodes = new HashMap<>();
+  private int present;
 
   IgnoreRules(Path root) {
     this.root = root;
@@ -30,6 +31,9 @@ final class IgnoreRules {
    * ancestors: a caller walking down prunes ignored directories itself.
    */
   boolean ignored(String rel, boolean directory) {
+    if (present == 0 && exclude.isEmpty()) {
+      return false; // no rules were loaded on the way down
+    }
     int slash = rel.length();
     while (true) {
       slash = rel.lastIndexOf('/', slash - 1);
@@ -54,7 +58,12 @@ final class IgnoreRules {
 
   /** Whether {@code rel} or one of its ancestor directories is ignored. */
   boolean ignoredWithAncestors(String rel, boolean directory) {
+    enter("");
     int slash = -1;
+    while ((slash = rel.indexOf('/', slash + 1)) >= 0) {
+      enter(rel.substring(0, slash));
+    }
+    slash = -1;
     while ((slash = rel.indexOf('/', slash + 1)) >= 0) {
       if (ignored(rel.substring(0, slash), true)) {
         return true;
@@ -63,9 +72,25 @@ final class IgnoreRules {
     return ignored(rel, directory);
   }
 
+  /**
+   * Loads the rules of directory {@code dir} (relative; empty for the root). A caller walking down
+   * enters each directory before the files in it, so that {@link #ignored} knows whether any rule
+   * exists at all.
+   */
+  void enter(String dir) {
+    node(dir);
+  }
+
   private Optional<IgnoreNode> node(String dir) {
-    return nodes.computeIfAbsent(
-        dir, d -> parse((d.isEmpty() ? root : root.resolve(d)).resolve(".gitignore")));
+    Optional<IgnoreNode> node = nodes.get(dir);
+    if (node == null) {
+      node = parse((dir.isEmpty() ? root : root.resolve(dir)).resolve(".gitignore"));
+      nodes.put(dir, node);
+      if (node.isPresent()) {
+        present++;
+      }
+    }
+    return node;
   }
 
   private static Optional<IgnoreNode> parse(Path file) {

@@ -2,6 +2,7 @@ package dev.oncell.search.internal.grep;
 
 import dev.oncell.search.SearchException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,8 +16,20 @@ import java.util.regex.PatternSyntaxException;
  * @param source the regex as given
  * @param pattern what matches each line
  * @param trigrams what a file must contain to have a matching line
+ * @param literalStart whether the regex starts with a literal of at least three chars, which {@link
+ *     Pattern} finds with Boyer-Moore (the fastest way through a whole file)
+ * @param lineStart whether it starts with {@code ^}: fastest tried line by line
+ * @param whole the same regex in multiline mode, to skip through a whole file to the lines that may
+ *     match (every line match is also a match of it); empty when the regex looks outside a line
+ *     ({@code \A}, {@code \z}, lookarounds, flags turned off inline)
  */
-public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams) {
+public record GrepPattern(
+    String source,
+    Pattern pattern,
+    TrigramQuery trigrams,
+    boolean literalStart,
+    boolean lineStart,
+    Optional<Pattern> whole) {
 
   /** Longer regexes are refused. */
   public static final int MAX_LENGTH = 10_000;
@@ -50,7 +63,7 @@ public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams)
     String java = translate(regex);
     Pattern pattern;
     try {
-      pattern = Pattern.compile(java, Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
+      pattern = Pattern.compile(java, FLAGS);
     } catch (PatternSyntaxException e) {
       throw SearchException.invalid(
           "invalid_regex",
@@ -62,8 +75,38 @@ public record GrepPattern(String source, Pattern pattern, TrigramQuery trigrams)
               + ". Use Java regex syntax, close to grep -E: (a|b), [a-z], \\d, x{2,3}, (?i) for"
               + " case-insensitive");
     }
-    return new GrepPattern(regex, pattern, RegexTrigrams.of(java));
+    boolean lineStart = ANCHORED.matcher(java).lookingAt();
+    Optional<Pattern> whole =
+        UNSAFE_FOR_WHOLE_TEXT.matcher(java).find() || lineStart
+            ? Optional.empty()
+            : Optional.of(Pattern.compile(java, FLAGS | Pattern.MULTILINE));
+    return new GrepPattern(
+        regex, pattern, RegexTrigrams.of(java), literalStart(java), lineStart, whole);
   }
+
+  /** A run of at least three plain chars at the start, none of them made optional. */
+  static boolean literalStart(String java) {
+    int n = 0;
+    while (n < java.length() && Character.isLetterOrDigit(java.charAt(n))
+        || n < java.length() && " _,;:'\"=<>/#@%&~-".indexOf(java.charAt(n)) >= 0) {
+      n++;
+    }
+    if (n < java.length() && "*?{".indexOf(java.charAt(n)) >= 0) {
+      n--; // the last char is optional
+    }
+    if (n < java.length() && java.charAt(n) == '|') {
+      return false; // an alternation: no common literal
+    }
+    return n >= 3;
+  }
+
+  private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
+
+  private static final Pattern ANCHORED = Pattern.compile("(?:\\(\\?[a-zA-Z]*\\))*\\^");
+
+  /** Constructs that see past a line's ends, so that a line match may not be a text match. */
+  private static final Pattern UNSAFE_FOR_WHOLE_TEXT =
+      Pattern.compile("\\\\[AzZG]|\\(\\?<?[=!]|\\(\\?[a-zA-Z]*-");
 
   /** Rewrites POSIX classes inside brackets and {@code \<}, {@code \>} to Java syntax. */
   static String translate(String regex) {

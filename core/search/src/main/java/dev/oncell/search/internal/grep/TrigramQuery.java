@@ -3,7 +3,9 @@ package dev.oncell.search.internal.grep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -141,6 +143,46 @@ public sealed interface TrigramQuery {
           kept.add(b);
         }
         yield new Or(List.copyOf(kept));
+      }
+    };
+  }
+
+  /**
+   * Trigrams of which every line satisfying this query contains at least one, chosen to be rare by
+   * {@code docFreq}; empty when there are none (the query is {@link All} somewhere it counts).
+   */
+  default Optional<Set<String>> anchors(ToLongFunction<String> docFreq) {
+    return switch (this) {
+      case All a -> Optional.empty();
+      case Tri t -> Optional.of(Set.of(t.text()));
+      case And and -> {
+        Set<String> best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (TrigramQuery p : and.parts()) {
+          Optional<Set<String>> a = p.anchors(docFreq);
+          if (a.isPresent()) {
+            long cost = 0;
+            for (String t : a.get()) {
+              cost += docFreq.applyAsLong(t);
+            }
+            if (cost < bestCost) {
+              bestCost = cost;
+              best = a.get();
+            }
+          }
+        }
+        yield Optional.ofNullable(best);
+      }
+      case Or or -> {
+        Set<String> union = new LinkedHashSet<>();
+        for (TrigramQuery p : or.parts()) {
+          Optional<Set<String>> a = p.anchors(docFreq);
+          if (a.isEmpty()) {
+            yield Optional.empty();
+          }
+          union.addAll(a.get());
+        }
+        yield Optional.of(union);
       }
     };
   }

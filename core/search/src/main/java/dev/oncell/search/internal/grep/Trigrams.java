@@ -21,6 +21,15 @@ public final class Trigrams {
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
+  /** {@code text} with every char folded: the same length, comparable with index terms. */
+  public static String foldAll(String text) {
+    char[] out = new char[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = fold(text.charAt(i));
+    }
+    return new String(out);
+  }
+
   /** The distinct trigrams of {@code text}, packed three chars to a long, sorted. */
   public static long[] distinct(String text) {
     int n = text.length();

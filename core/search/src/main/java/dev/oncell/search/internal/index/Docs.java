@@ -2,11 +2,11 @@ package dev.oncell.search.internal.index;
 
 import dev.oncell.search.Chunk;
 import dev.oncell.search.internal.grep.Trigrams;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -71,11 +71,24 @@ final class Docs {
     TRIGRAM_TYPE.freeze();
   }
 
-  /** Names a definition introduces, for the symbol field of line-window chunks. */
-  private static final Pattern DEFINITION =
-      Pattern.compile(
-          "\\b(?:class|interface|enum|record|struct|trait|type|def|func|fn|function|object|module)"
-              + "\\s+\\*?([A-Za-z_$][A-Za-z0-9_$]*)");
+  /** Keywords that introduce a named definition in common languages. */
+  private static final Set<String> DEFINES =
+      Set.of(
+          "class",
+          "interface",
+          "enum",
+          "record",
+          "struct",
+          "trait",
+          "type",
+          "def",
+          "func",
+          "fn",
+          "function",
+          "object",
+          "module");
+
+  static final int MAX_DEFINITIONS = 16;
 
   private Docs() {}
 
@@ -119,7 +132,7 @@ final class Docs {
           c.endLine());
     }
 
-    static StoredChunk read(StoredFields fields, int doc) throws java.io.IOException {
+    static StoredChunk read(StoredFields fields, int doc) throws IOException {
       Document d = fields.document(doc);
       return new StoredChunk(
           d.get(ID),
@@ -173,10 +186,40 @@ final class Docs {
   private static String symbolText(StoredChunk c) {
     List<String> names = new ArrayList<>();
     c.symbol().ifPresent(names::add);
-    Matcher m = DEFINITION.matcher(c.content());
-    while (m.find() && names.size() < 16) {
-      names.add(m.group(1));
-    }
+    definitions(c.content(), names);
     return String.join(" ", names);
+  }
+
+  /**
+   * Adds the names that definitions in {@code text} introduce ({@code class AuthMiddleware}, {@code
+   * def list_users}, {@code func (s *S) Serve}): the identifier after a defining keyword.
+   */
+  static void definitions(String text, List<String> names) {
+    int n = text.length();
+    int i = 0;
+    boolean defining = false;
+    while (i < n && names.size() < MAX_DEFINITIONS) {
+      char ch = text.charAt(i);
+      if (!Character.isJavaIdentifierStart(ch)) {
+        if (defining && ch != ' ' && ch != '\t' && ch != '*') {
+          defining = false;
+        }
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) {
+        i++;
+      }
+      int len = i - start;
+      if (defining) {
+        names.add(text.substring(start, i));
+        defining = false;
+      } else if (len >= 2
+          && len <= 9
+          && (start == 0 || !Character.isJavaIdentifierPart(text.charAt(start - 1)))) {
+        defining = DEFINES.contains(text.substring(start, i));
+      }
+    }
   }
 }

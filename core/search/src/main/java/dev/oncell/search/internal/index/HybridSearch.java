@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.index;
 
+import dev.oncell.search.SearchException;
 import dev.oncell.search.SearchHit;
 import dev.oncell.search.SearchMode;
 import dev.oncell.search.internal.analysis.CodeAnalyzer;
@@ -66,7 +67,11 @@ final class HybridSearch {
           query.length() > MAX_QUERY_CHARS_EMBEDDED
               ? query.substring(0, MAX_QUERY_CHARS_EMBEDDED)
               : query;
-      target = Optional.of(core.embedder().orElseThrow().embed(List.of(text)).getFirst());
+      try {
+        target = Optional.of(core.embedder().orElseThrow().embed(List.of(text)).getFirst());
+      } catch (RuntimeException e) {
+        throw new SearchException("embedding the query failed: " + e.getMessage(), false, e);
+      }
     }
     Optional<float[]> queryVector = target;
     Optional<Query> filter = glob.map(this::pathFilter);

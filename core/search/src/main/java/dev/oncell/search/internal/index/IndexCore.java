@@ -12,12 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 
 /**
@@ -45,8 +47,7 @@ final class IndexCore {
   final SearcherManager searchers;
   final PendingMarker marker;
   final ExecutorService pool;
-  final java.util.concurrent.locks.ReentrantLock runs =
-      new java.util.concurrent.locks.ReentrantLock();
+  final ReentrantLock runs = new ReentrantLock();
   final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
   final Object idle = new Object();
 
@@ -86,6 +87,16 @@ final class IndexCore {
     };
   }
 
+  /** The index directory as the walker meets it, when it lies under the root. */
+  Optional<Path> ownDirectory() {
+    try {
+      Path real = indexDir.toRealPath();
+      return real.startsWith(realRoot) ? Optional.of(real) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   Optional<Embedder> embedder() {
     return options.embedder();
   }
@@ -121,7 +132,7 @@ final class IndexCore {
     IndexSearcher searcher;
     try {
       searcher = searchers.acquire();
-    } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+    } catch (IOException | AlreadyClosedException e) {
       throw new SearchException("the index is closed", false, e);
     }
     try {

@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +28,15 @@ import org.apache.lucene.index.Term;
 /**
  * One index run: walks the scope, compares each file's modification time and size with what the
  * index holds (hashing only files whose stat changed), chunks and writes new and changed files in
- * parallel batches, deletes files that are gone, and commits once at the end. Each batch is made
- * searchable (a near-real-time refresh at most every second) before the next starts.
+ * parallel (a window of files in flight on the pool) and deletes files that are gone. What is
+ * written becomes searchable every second (a near-real-time refresh, while the pool goes on
+ * writing) and at the end; the {@link Committer} makes it durable right after.
  */
 final class Indexer {
 
-  static final int BATCH = 256;
+  /** Files read, chunked and written in the pool ahead of the one whose outcome is awaited. */
+  static final int IN_FLIGHT = 64;
+
   static final long REFRESH_NANOS = 1_000_000_000L;
 
   /** A file modified this recently may be written again with the same time and size. */
@@ -57,7 +62,8 @@ final class Indexer {
     FileStates states = core.states();
     long now = epochNanos();
     FileWalker.Result walked =
-        new FileWalker(core.realRoot, core.options.maxFileBytes()).walk(scope, glob);
+        new FileWalker(core.realRoot, core.options.maxFileBytes(), core.ownDirectory())
+            .walk(scope, glob);
     Set<String> seen = new HashSet<>();
     List<FileWalker.Entry> changed = new ArrayList<>();
     int unchanged = 0;
@@ -79,14 +85,18 @@ final class Indexer {
     int chunks = 0;
     boolean wrote = false;
     long lastRefresh = System.nanoTime();
-    for (int from = 0; from < changed.size(); from += BATCH) {
-      core.checkOpen();
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (FileWalker.Entry e : changed.subList(from, Math.min(changed.size(), from + BATCH))) {
-        futures.add(core.pool.submit(() -> index(e, now)));
-      }
-      for (Future<Outcome> f : futures) {
-        Outcome o = get(f);
+    Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+    int next = 0;
+    try {
+      while (next < changed.size() || !inFlight.isEmpty()) {
+        while (inFlight.size() < IN_FLIGHT && next < changed.size() && !core.closing()) {
+          FileWalker.Entry e = changed.get(next++);
+          inFlight.add(core.pool.submit(() -> index(e, now)));
+        }
+        if (inFlight.isEmpty()) {
+          break; // closing: nothing more is submitted
+        }
+        Outcome o = get(inFlight.removeFirst());
         switch (o.kind()) {
           case INDEXED -> {
             files++;
@@ -100,13 +110,22 @@ final class Indexer {
           removed++;
         }
         wrote = true;
+        if (System.nanoTime() - lastRefresh > REFRESH_NANOS) {
+          core.refresh(); // indexing goes on in the pool meanwhile
+          lastRefresh = System.nanoTime();
+          core.progress();
+        }
       }
-      if (System.nanoTime() - lastRefresh > REFRESH_NANOS) {
-        core.refresh();
-        lastRefresh = System.nanoTime();
-        core.progress();
+    } finally {
+      for (Future<Outcome> f : inFlight) {
+        try {
+          f.get();
+        } catch (ExecutionException | InterruptedException ignored) {
+          // the first failure is already on its way up
+        }
       }
     }
+    core.checkOpen();
     for (String path : states.paths()) {
       if (!seen.contains(path)
           && scope.contains(path)
@@ -117,7 +136,6 @@ final class Indexer {
       }
     }
     if (wrote) {
-      core.commit();
       core.refresh();
     }
     core.progress();

@@ -16,16 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -44,9 +40,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneCodeIndex implements CodeIndex {
 
-  public static final int MAX_QUERY_CHARS = 20_000;
-  public static final int MAX_TOP_K = 100;
-  public static final int MAX_GREP_LIMIT = 100_000;
   static final long CLOSE_WAIT_MILLIS = 30_000;
 
   private static final Logger LOG = Logger.getLogger(LuceneCodeIndex.class.getName());
@@ -56,6 +49,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   private final HybridSearch search;
   private final GrepSearch grep;
   private final Optional<EmbeddingWorker> worker;
+  private final Committer committer;
   private final Thread resume;
   private volatile boolean closed;
 
@@ -65,6 +59,7 @@ public final class LuceneCodeIndex implements CodeIndex {
     this.search = new HybridSearch(core);
     this.grep = new GrepSearch(core);
     this.worker = core.embedder().map(e -> new EmbeddingWorker(core, e));
+    this.committer = new Committer(core);
     List<PendingMarker.Run> interrupted = core.marker.runs();
     if (interrupted.isEmpty()) {
       resume = null;
@@ -92,7 +87,7 @@ public final class LuceneCodeIndex implements CodeIndex {
       Path realRoot = absRoot.toRealPath();
       Files.createDirectories(indexDir);
       dir = FSDirectory.open(indexDir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer());
+      IndexWriterConfig config = new IndexWriterConfig(CodeAnalyzer.forIndex());
       config.setOpenMode(openMode(dir));
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
@@ -121,15 +116,6 @@ public final class LuceneCodeIndex implements CodeIndex {
     return IndexCore.SCHEMA.equals(schema) ? OpenMode.APPEND : OpenMode.CREATE;
   }
 
-  static Analyzer analyzer() {
-    Map<String, Analyzer> fields = new HashMap<>();
-    CodeAnalyzer code = CodeAnalyzer.forIndex();
-    fields.put(Docs.CONTENT, code);
-    fields.put(Docs.SYMBOL, code);
-    fields.put(Docs.PATH_TEXT, code);
-    return new PerFieldAnalyzerWrapper(code, fields);
-  }
-
   /** Whether an index run or the embeddings of {@code indexDir} were cut short. */
   public static boolean hasPendingWork(Path indexDir) {
     return PendingMarker.exists(indexDir);
@@ -150,7 +136,7 @@ public final class LuceneCodeIndex implements CodeIndex {
         }
         try {
           Scope scope = Scope.resolve(core.realRoot, core.root, run.path());
-          run(scope, Glob.compile(run.glob()), run);
+          run(scope, Glob.compile(run.glob()), run, true);
         } catch (SearchException e) {
           if (e.invalid()) {
             core.marker.removeRun(run); // the path is gone: nothing left to resume
@@ -173,20 +159,27 @@ public final class LuceneCodeIndex implements CodeIndex {
     Optional<Glob> g = Glob.compile(glob);
     Scope scope = Scope.resolve(core.realRoot, core.root, path);
     checkNotClosed();
-    return run(scope, g, new PendingMarker.Run(path, glob));
+    return run(scope, g, new PendingMarker.Run(path, glob), false);
   }
 
-  private IndexReport run(Scope scope, Optional<Glob> glob, PendingMarker.Run run) {
+  /**
+   * Runs one index run under the run lock.
+   *
+   * @param listed whether the marker already lists it (a resumed run)
+   */
+  private IndexReport run(Scope scope, Optional<Glob> glob, PendingMarker.Run run, boolean listed) {
     core.runStarted();
     core.runs.lock();
     try {
       core.checkOpen();
-      core.marker.addRun(run);
+      if (!listed) {
+        core.marker.addRun(run);
+      }
       if (worker.isPresent()) {
         core.marker.setEmbed(true);
       }
       IndexReport report = indexer.run(scope, glob);
-      core.marker.removeRun(run);
+      committer.finished(run);
       return report;
     } catch (IOException e) {
       throw new SearchException("indexing failed: " + e.getMessage(), false, e);
@@ -202,30 +195,10 @@ public final class LuceneCodeIndex implements CodeIndex {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(glob, "glob");
     Objects.requireNonNull(mode, "mode");
-    if (query.isBlank()) {
-      throw SearchException.invalid(
-          "invalid_query", "the query is empty; give words, an identifier or a description");
-    }
-    if (query.length() > MAX_QUERY_CHARS) {
-      throw SearchException.invalid(
-          "invalid_query",
-          "the query has "
-              + query.length()
-              + " characters; at most "
-              + MAX_QUERY_CHARS
-              + " are allowed");
-    }
-    if (topK < 1 || topK > MAX_TOP_K) {
-      throw SearchException.invalid(
-          "invalid_top_k", "topK is " + topK + "; it must be between 1 and " + MAX_TOP_K);
-    }
+    Requests.query(query);
+    Requests.topK(topK);
     Optional<Glob> g = Glob.compile(glob);
-    if (mode == SearchMode.VECTOR && core.embedder().isEmpty()) {
-      throw SearchException.invalid(
-          "invalid_mode",
-          "VECTOR search needs an index opened with an embedder; this one is keyword-only: use"
-              + " KEYWORD or HYBRID");
-    }
+    Requests.mode(mode, core.embedder().isPresent());
     checkNotClosed();
     return search.search(query, topK, g, mode);
   }
@@ -234,10 +207,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   public List<GrepMatch> grep(String regex, Optional<String> glob, int limit) {
     Objects.requireNonNull(regex, "regex");
     Objects.requireNonNull(glob, "glob");
-    if (limit < 1 || limit > MAX_GREP_LIMIT) {
-      throw SearchException.invalid(
-          "invalid_limit", "limit is " + limit + "; it must be between 1 and " + MAX_GREP_LIMIT);
-    }
+    Requests.limit(limit);
     GrepPattern pattern = GrepPattern.compile(regex);
     Optional<Glob> g = Glob.compile(glob);
     checkNotClosed();
@@ -271,7 +241,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   }
 
   private boolean idle() {
-    return !core.runActive() && worker.map(EmbeddingWorker::idle).orElse(true);
+    return !core.runActive() && committer.idle() && worker.map(EmbeddingWorker::idle).orElse(true);
   }
 
   private void checkNotClosed() {
@@ -295,10 +265,12 @@ public final class LuceneCodeIndex implements CodeIndex {
         Thread.currentThread().interrupt();
       }
     }
+    committer.shutdown();
     core.runs.lock();
     try {
       if (core.writer.isOpen()) {
         core.commit();
+        committer.commit();
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "the last commit of " + core.indexDir + " failed", e);

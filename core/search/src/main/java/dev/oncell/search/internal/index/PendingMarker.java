@@ -67,17 +67,16 @@ final class PendingMarker {
   }
 
   synchronized List<Run> runs() {
-    return List.copyOf(runs);
+    return List.copyOf(new java.util.LinkedHashSet<>(runs));
   }
 
   synchronized boolean embedPending() {
     return embed;
   }
 
+  /** Adds a run; the same run twice is listed twice in memory (each is removed once). */
   synchronized void addRun(Run run) throws IOException {
-    if (!runs.contains(run)) {
-      runs.add(run);
-    }
+    runs.add(run);
     write();
   }
 
@@ -99,7 +98,7 @@ final class PendingMarker {
       return;
     }
     StringBuilder text = new StringBuilder(HEADER).append('\n');
-    for (Run r : runs) {
+    for (Run r : new java.util.LinkedHashSet<>(runs)) {
       text.append("run ")
           .append(encode(r.path().isEmpty() ? "." : r.path()))
           .append(' ')

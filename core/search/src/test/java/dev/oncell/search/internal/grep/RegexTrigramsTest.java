@@ -103,4 +103,15 @@ class RegexTrigramsTest {
     TrigramQuery t = q(alt.toString());
     assertThat(t).isInstanceOf(TrigramQuery.All.class);
   }
+
+  @Test
+  void literalStartsAreRecognized() {
+    assertThat(GrepPattern.literalStart("ConcurrentModification")).isTrue();
+    assertThat(GrepPattern.literalStart("synchronized \\(this\\)")).isTrue();
+    assertThat(GrepPattern.literalStart("abc?")).as("c is optional").isFalse();
+    assertThat(GrepPattern.literalStart("abcd*")).isTrue();
+    assertThat(GrepPattern.literalStart("TODO|FIXME")).isFalse();
+    assertThat(GrepPattern.literalStart("(?i)todo")).isFalse();
+    assertThat(GrepPattern.literalStart("[Hh]ash")).isFalse();
+  }
 }

@@ -174,4 +174,16 @@ class IncrementalTest {
     assertThat(seen).isNotEmpty();
     assertThat(seen.getLast().files()).isEqualTo(9);
   }
+
+  @Test
+  void anIndexDirectoryInsideTheRootIsNotIndexed() throws Exception {
+    SampleRepo.write(root, "a.txt", "alpha\n");
+    Path inside = root.resolve(".index");
+    try (CodeIndex index = CodeIndex.open(inside, root)) {
+      index.index("", Optional.empty());
+      IndexReport again = index.index("", Optional.empty());
+      assertThat(again).isEqualTo(new IndexReport(0, 1, 0, 0, 0));
+      assertThat(index.status().files()).isEqualTo(1);
+    }
+  }
 }

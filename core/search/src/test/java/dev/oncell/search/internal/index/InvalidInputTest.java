@@ -29,6 +29,7 @@ class InvalidInputTest {
     SampleRepo.create(root);
     index = CodeIndex.open(indexDir, root);
     index.index("", Optional.empty());
+    assertThat(index.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
     SampleRepo.write(root, "src/late.ts", "export const lateArrival = 1;\n");
     before = index.status();
   }

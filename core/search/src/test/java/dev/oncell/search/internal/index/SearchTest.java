@@ -176,4 +176,19 @@ class SearchTest {
       assertThat(fresh.status().files()).isZero();
     }
   }
+
+  @Test
+  void generatedAndVendoredFilesThatAreNotIgnoredRankFarDown() throws Exception {
+    String code =
+        "export function reconcileLedger(entries) { return entries.filter(e => e.ok); }\n";
+    SampleRepo.write(root, "vendor/ledger/reconcile.js", code + code);
+    SampleRepo.write(root, "public/app.min.js", code + code + code);
+    SampleRepo.write(root, "package-lock.json", "{\"reconcileLedger\": \"1.0.0\"}\n");
+    SampleRepo.write(root, "src/ledger/reconcile.ts", code);
+    index.index("", Optional.empty());
+    List<SearchHit> hits = index.search("reconcileLedger entries", 10, Optional.empty());
+    assertThat(paths(hits)).first().isEqualTo("src/ledger/reconcile.ts");
+    assertThat(paths(hits)).contains("vendor/ledger/reconcile.js");
+    assertThat(hits.get(1).score()).as("far below the source").isLessThan(0.5);
+  }
 }
