@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * #step}, whose result is recorded.
  *
  * <p>Wired today: {@link #shell}, {@link #store}, {@link #memory}, {@link #db}, {@link #config},
- * {@link #stream}, {@link #step}, {@link #orchestrator}. {@link #index}, {@link #search}, {@link
- * #llm}, {@link #git}, {@link #upload} and {@link #secret} throw {@link
+ * {@link #stream}, {@link #step}, {@link #orchestrator}, {@link #index}, {@link #search}, {@link
+ * #grep}. {@link #llm}, {@link #git}, {@link #upload} and {@link #secret} throw {@link
  * UnsupportedOperationException} until their features land.
  */
 public interface Context {
@@ -59,11 +59,37 @@ public interface Context {
   /** Named steps with progress events. */
   Orchestrator orchestrator(String name);
 
-  /** Indexes files under {@code path} for {@link #search}. Not wired yet. */
-  int index(String path, Optional<String> glob);
+  /**
+   * Indexes the files under {@code path} ({@code /work}, {@code /work/src} or a path relative to
+   * it) that match {@code glob} (such as {@code **}{@code /*.{ts,py}}) for {@link #search}.
+   * Incremental: unchanged files are skipped, deleted ones removed. Keyword search sees the files
+   * when this returns; semantic vectors catch up in the background.
+   */
+  IndexResult index(String path, Optional<String> glob);
 
-  /** Searches the cell's index. Not wired yet. */
+  /** Indexes everything under {@code path}. */
+  default IndexResult index(String path) {
+    return index(path, Optional.empty());
+  }
+
+  /**
+   * The best chunks of the cell's index for {@code query} (a few words or a whole bug report),
+   * hybrid keyword and semantic, at most a few per file.
+   *
+   * @param topK 1 to 100
+   */
   List<SearchHit> search(String query, int topK);
+
+  /** {@link #search(String, int)} with the 10 best hits. */
+  default List<SearchHit> search(String query) {
+    return search(query, 10);
+  }
+
+  /**
+   * Lines matching a regular expression (as {@code grep -rnE}) in the indexed files that match
+   * {@code glob}, at most 1,000, in path then line order.
+   */
+  List<GrepMatch> grep(String regex, Optional<String> glob);
 
   /** Asks a language model. Not wired yet. */
   LlmResponse llm(String prompt, LlmOptions options);

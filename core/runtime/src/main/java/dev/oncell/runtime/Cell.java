@@ -42,6 +42,9 @@ public interface Cell {
 
   Memory memory();
 
+  /** The cell's code index: index, search and grep over {@code work/}. */
+  CellSearch search();
+
   /** A file's bytes as a stream. The caller closes it. */
   record FileContent(InputStream stream, long size) {}
 }

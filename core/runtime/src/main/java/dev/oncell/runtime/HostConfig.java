@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param maxFileReadBytes the largest file {@code FileStore.read} loads into memory
  * @param runTimeout how long a run may take when its method names no timeout
  * @param journalRetention how long the journal of a finished run is kept
+ * @param embeddingModel the in-process model that embeds code for semantic search, or {@code none}
+ *     for keyword-only indexes
  * @param clock the time source (injected in tests)
  */
 public record HostConfig(
@@ -27,6 +29,7 @@ public record HostConfig(
     long maxFileReadBytes,
     Duration runTimeout,
     Duration journalRetention,
+    String embeddingModel,
     Clock clock) {
 
   public HostConfig {
@@ -36,6 +39,7 @@ public record HostConfig(
     Objects.requireNonNull(maxShellTimeout, "maxShellTimeout");
     Objects.requireNonNull(runTimeout, "runTimeout");
     Objects.requireNonNull(journalRetention, "journalRetention");
+    Objects.requireNonNull(embeddingModel, "embeddingModel");
     Objects.requireNonNull(clock, "clock");
     home = home.toAbsolutePath().normalize();
   }
@@ -54,6 +58,7 @@ public record HostConfig(
         64L << 20,
         Duration.ofMinutes(30),
         Duration.ofDays(7),
+        dev.oncell.search.Embedders.STANDARD,
         Clock.systemUTC());
   }
 
@@ -67,6 +72,7 @@ public record HostConfig(
         maxFileReadBytes,
         runTimeout,
         journalRetention,
+        embeddingModel,
         clock);
   }
 
@@ -80,6 +86,7 @@ public record HostConfig(
         maxFileReadBytes,
         value,
         journalRetention,
+        embeddingModel,
         clock);
   }
 
@@ -93,6 +100,7 @@ public record HostConfig(
         maxFileReadBytes,
         runTimeout,
         value,
+        embeddingModel,
         clock);
   }
 
@@ -106,6 +114,21 @@ public record HostConfig(
         maxFileReadBytes,
         runTimeout,
         journalRetention,
+        embeddingModel,
         value);
+  }
+
+  public HostConfig withEmbeddingModel(String value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        runTimeout,
+        journalRetention,
+        value,
+        clock);
   }
 }

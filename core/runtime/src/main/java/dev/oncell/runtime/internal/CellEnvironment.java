@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 
 /** What every cell shares with the host. */
-record CellEnvironment(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
+record CellEnvironment(
+    HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox, SharedEmbedder embedder) {
 
   Clock clock() {
     return config.clock();

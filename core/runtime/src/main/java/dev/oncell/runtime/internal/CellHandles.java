@@ -5,8 +5,12 @@ import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;
 import dev.oncell.sandbox.SandboxSpec;
 
-/** What an active cell holds open: its database, its sandbox, its resolved work folder. */
-record CellHandles(CellDatabase database, Sandbox sandbox, WorkFolder files, CellMemory memory)
+/**
+ * What an active cell holds open: its database, its sandbox, its resolved work folder, its code
+ * index.
+ */
+record CellHandles(
+    CellDatabase database, Sandbox sandbox, WorkFolder files, CellMemory memory, CellIndex index)
     implements AutoCloseable {
 
   static CellHandles open(CellPaths paths, CellEnvironment env) {
@@ -14,7 +18,12 @@ record CellHandles(CellDatabase database, Sandbox sandbox, WorkFolder files, Cel
     try {
       Sandbox sandbox = env.sandbox().open(new SandboxSpec(paths.work()));
       WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());
-      return new CellHandles(database, sandbox, files, new CellMemory(database::connection));
+      return new CellHandles(
+          database,
+          sandbox,
+          files,
+          new CellMemory(database::connection),
+          new CellIndex(paths.index(), paths.work(), env.embedder()));
     } catch (SandboxException | java.io.UncheckedIOException e) {
       database.close();
       throw CellException.internal("cannot open the cell's sandbox: " + e.getMessage(), e);
@@ -24,9 +33,13 @@ record CellHandles(CellDatabase database, Sandbox sandbox, WorkFolder files, Cel
   @Override
   public void close() {
     try {
-      sandbox.close();
+      index.close();
     } finally {
-      database.close();
+      try {
+        sandbox.close();
+      } finally {
+        database.close();
+      }
     }
   }
 }

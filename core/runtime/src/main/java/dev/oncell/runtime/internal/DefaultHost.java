@@ -27,12 +27,14 @@ public final class DefaultHost implements Host {
   private final ApiKeyStore apiKeys;
   private final DeploymentRegistry deployments;
   private final RunManager runs;
+  private final SharedEmbedder embedder;
 
   private DefaultHost(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.sandbox = sandbox;
-    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox);
+    this.embedder = new SharedEmbedder(config.embeddingModel());
+    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder);
     this.deployments =
         new DeploymentRegistry(controlPlane, config.home().resolve("plugins"), config.clock());
     this.cells = new CellRegistry(env, deployments);
@@ -142,6 +144,7 @@ public final class DefaultHost implements Host {
       runs.close();
       cells.releaseAll();
       deployments.close();
+      embedder.close();
     } finally {
       controlPlane.close();
     }

@@ -8,6 +8,7 @@ import dev.oncell.agent.ShellResult;
 import dev.oncell.runtime.Cell;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
+import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.RunError;
 import dev.oncell.sandbox.ExecRequest;
@@ -37,6 +38,7 @@ final class LiveCell implements Cell {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
   private final Memory memory = new GuardedMemory(this);
   private final FileStore files = new GuardedFiles(this);
+  private final CellSearch search = new GuardedSearch(this);
 
   private final Db db = new GuardedDb(this);
 
@@ -64,6 +66,11 @@ final class LiveCell implements Cell {
 
   CellPaths paths() {
     return paths;
+  }
+
+  /** Appends one line to the cell's log. */
+  void log(String event) {
+    env.log(paths, event);
   }
 
   @Override
@@ -154,6 +161,7 @@ final class LiveCell implements Cell {
         }
         try {
           handles = CellHandles.open(paths, env);
+          handles.index().resumePending();
         } catch (RuntimeException e) {
           if (wasPaused) {
             setState(CellState.PAUSED);
@@ -313,6 +321,11 @@ final class LiveCell implements Cell {
   @Override
   public Memory memory() {
     return memory;
+  }
+
+  @Override
+  public CellSearch search() {
+    return search;
   }
 
   @Override

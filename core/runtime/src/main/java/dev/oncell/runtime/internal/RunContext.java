@@ -9,6 +9,8 @@ import dev.oncell.agent.Db;
 import dev.oncell.agent.FileEntry;
 import dev.oncell.agent.FileStore;
 import dev.oncell.agent.Git;
+import dev.oncell.agent.GrepMatch;
+import dev.oncell.agent.IndexResult;
 import dev.oncell.agent.LlmOptions;
 import dev.oncell.agent.LlmResponse;
 import dev.oncell.agent.Memory;
@@ -20,6 +22,7 @@ import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
 import dev.oncell.runtime.internal.journal.JournalEntry;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.search.IndexReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +41,15 @@ final class RunContext implements Context {
 
   /** Event types the platform emits; an agent's own events use other names. */
   static final Set<String> RESERVED_EVENTS =
-      Set.of("started", "resumed", "result", "error", "step", "shell");
+      Set.of("started", "resumed", "result", "error", "step", "shell", "index");
 
   private static final TypeReference<List<FileEntry>> FILE_ENTRIES = new TypeReference<>() {};
   private static final TypeReference<Optional<JsonNode>> OPTIONAL_JSON = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
+  private static final TypeReference<List<SearchHit>> SEARCH_HITS = new TypeReference<>() {};
+  private static final TypeReference<List<GrepMatch>> GREP_MATCHES = new TypeReference<>() {};
+  private static final int GREP_LIMIT = 1000;
 
   private final String runId;
   private final LiveCell cell;
@@ -452,14 +458,18 @@ final class RunContext implements Context {
   }
 
   @Override
-  public int index(String path, Optional<String> glob) {
+  public IndexResult index(String path, Optional<String> glob) {
     return call(
         "index",
         path,
         glob.orElse(""),
-        Integer.class,
+        IndexResult.class,
         () -> {
-          throw notYet("index", "code search");
+          IndexReport r = cell.search().index(path, glob, new IndexProgressEvents(events));
+          IndexResult result =
+              new IndexResult(r.files(), r.unchanged(), r.removed(), r.skipped(), r.chunks());
+          emit("index", Json.MAPPER.valueToTree(result));
+          return result;
         });
   }
 
@@ -469,10 +479,33 @@ final class RunContext implements Context {
         "search",
         query,
         topK,
-        new TypeReference<List<SearchHit>>() {},
-        () -> {
-          throw notYet("search", "code search");
-        });
+        SEARCH_HITS,
+        () ->
+            cell.search().search(query, topK, Optional.empty()).stream()
+                .map(
+                    h ->
+                        new SearchHit(
+                            h.path(),
+                            h.content(),
+                            h.score(),
+                            h.startLine(),
+                            h.endLine(),
+                            h.symbol(),
+                            h.language()))
+                .toList());
+  }
+
+  @Override
+  public List<GrepMatch> grep(String regex, Optional<String> glob) {
+    return call(
+        "grep",
+        regex,
+        glob.orElse(""),
+        GREP_MATCHES,
+        () ->
+            cell.search().grep(regex, glob, GREP_LIMIT).stream()
+                .map(m -> new GrepMatch(m.path(), m.line(), m.text()))
+                .toList());
   }
 
   @Override

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.oncell.agent.Agent;
 import dev.oncell.agent.AgentMethod;
 import dev.oncell.agent.Context;
+import dev.oncell.agent.GrepMatch;
+import dev.oncell.agent.IndexResult;
+import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /** A test agent that exercises every wired Context call. Its agent name is {@code echo}. */
@@ -25,6 +29,17 @@ public class EchoAgent extends Agent {
         .write("README.md", ("set up for " + ctx.customerId()).getBytes(StandardCharsets.UTF_8));
     ctx.memory().set("setup", TextNode.valueOf("done"));
     ctx.stream("progress", Map.of("setup", 1.0));
+  }
+
+  public record CodeQuery(String query, int topK, String regex) {}
+
+  public record CodeAnswer(IndexResult index, List<SearchHit> hits, List<GrepMatch> grep) {}
+
+  /** Indexes the whole work folder, then searches and greps it. */
+  public CodeAnswer code(Context ctx, CodeQuery query) {
+    IndexResult index = ctx.index("/work");
+    return new CodeAnswer(
+        index, ctx.search(query.query(), query.topK()), ctx.grep(query.regex(), Optional.empty()));
   }
 
   public Reply echo(Context ctx, Message message) {
@@ -57,7 +72,7 @@ public class EchoAgent extends Agent {
   }
 
   public String unsupported(Context ctx) {
-    return ctx.search("anything", 5).toString();
+    return ctx.llm("anything", dev.oncell.agent.LlmOptions.defaults()).text();
   }
 
   @AgentMethod(timeout = "PT1S")
