@@ -14,6 +14,7 @@ final class Routes {
     ShellHandler shell = new ShellHandler(host, bodies);
     FileHandlers files = new FileHandlers(host, bodies);
     MemoryHandlers memory = new MemoryHandlers(host, bodies);
+    SearchHandlers search = new SearchHandlers(host, bodies);
     DeploymentHandlers deployments = new DeploymentHandlers(host, bodies);
     AgentHandlers agents = new AgentHandlers(host, bodies);
     RunHandlers runs = new RunHandlers(host);
@@ -38,6 +39,10 @@ final class Routes {
         .get("/v1/customers/{id}/memory/{+key}", memory::get)
         .put("/v1/customers/{id}/memory/{+key}", memory::put)
         .delete("/v1/customers/{id}/memory/{+key}", memory::delete)
+        .post("/v1/customers/{id}/index", search::index)
+        .get("/v1/customers/{id}/index", search::status)
+        .post("/v1/customers/{id}/search", search::search)
+        .post("/v1/customers/{id}/grep", search::grep)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)
