@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
+    subcommands = SearchBenchCommand.class,
     description = {
       "Measure p50/p99 latency of shell, memory and customer calls through the HTTP API.",
       "Starts its own server on a free loopback port with a temporary ONCELL_HOME."
@@ -150,15 +150,8 @@ final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < nanos.length; i++) {
       nanos[i] = result.get(i).asLong();
     }
-    Arrays.sort(nanos);
     List<Row> rows = new ArrayList<>();
-    rows.add(
-        new Row(
-            "journaled step, fsync (in a run)",
-            nanos.length,
-            percentile(nanos, 50),
-            percentile(nanos, 99),
-            mean(nanos)));
+    rows.add(Row.of("journaled step, fsync (in a run)", Latencies.of(nanos)));
     Row tenSteps =
         measureEach(
             "10-step run, start to result",
@@ -197,20 +190,14 @@ final class BenchCommand implements Callable<Integer> {
       op.run();
       nanos[i] = System.nanoTime() - start;
     }
-    Arrays.sort(nanos);
-    return new Row(name, calls, percentile(nanos, 50), percentile(nanos, 99), mean(nanos));
+    return Row.of(name, Latencies.of(nanos));
   }
 
-  private static double percentile(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  record Row(String name, int calls, double p50, double p99, double mean) {
+    static Row of(String name, Latencies l) {
+      return new Row(name, l.count(), l.p50(), l.p99(), l.mean());
+    }
   }
-
-  private static double mean(long[] values) {
-    return Arrays.stream(values).average().orElse(0) / 1e6;
-  }
-
-  record Row(String name, int calls, double p50, double p99, double mean) {}
 
   private void print(PrintWriter out, List<Row> rows) {
     out.printf(
@@ -236,7 +223,7 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static void deleteTree(Path top) throws IOException {
+  static void deleteTree(Path top) throws IOException {
     try (var paths = Files.walk(top)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -3,6 +3,7 @@ package dev.oncell.cli;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.search.Embedders;
 import dev.oncell.server.OncellServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,6 +61,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   Optional<Long> maxBodyBytes;
 
   @Option(
+      names = "--embedding-model",
+      description =
+          "In-process model for semantic code search, or none for keyword-only indexes"
+              + " (env ONCELL_EMBEDDING_MODEL; default all-minilm-l6-v2).")
+  Optional<String> embeddingModel;
+
+  @Option(
       names = "--no-examples",
       description =
           "Do not deploy the example agents the ./oncell launcher names in ONCELL_EXAMPLE_AGENTS.")
@@ -75,7 +83,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     Path stateHome = home.orElse(env.oncellHome());
     HostConfig config =
         HostConfig.defaults(stateHome)
-            .withSandbox(sandbox.or(() -> env.variable("ONCELL_SANDBOX")).orElse("bubblewrap"));
+            .withSandbox(sandbox.or(() -> env.variable("ONCELL_SANDBOX")).orElse("bubblewrap"))
+            .withEmbeddingModel(
+                embeddingModel
+                    .or(() -> env.variable("ONCELL_EMBEDDING_MODEL"))
+                    .orElse(Embedders.STANDARD));
     int listenPort =
         port.or(() -> env.variable("ONCELL_PORT").map(ServeCommand::parsePort)).orElse(8080);
     Host host = Host.open(config);

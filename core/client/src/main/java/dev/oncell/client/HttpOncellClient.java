@@ -72,6 +72,11 @@ final class HttpOncellClient implements OncellClient {
   }
 
   @Override
+  public CustomerSearch search(String customerId) {
+    return new HttpCustomerSearch(transport, customerId);
+  }
+
+  @Override
   public Deployments deployments() {
     return deployments;
   }

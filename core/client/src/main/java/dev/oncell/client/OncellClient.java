@@ -56,6 +56,9 @@ public interface OncellClient extends AutoCloseable {
   /** The memory of a customer. Cheap: no request is made until a method is called. */
   CustomerMemory memory(String customerId);
 
+  /** The code search of a customer's cell. Cheap: no request is made until a method is called. */
+  CustomerSearch search(String customerId);
+
   /** Agent plugins and their environments. */
   Deployments deployments();
 
