@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "search",
     description = {
-      "Measure code search on a generated repository: indexing files/s and chunks/s, query p50/p99,",
+      "Measure code search on the JDK's sources or a generated tree: indexing files/s and chunks/s, query p50/p99,",
       "one-file incremental update, grep against grep -rnE, index size, embedding throughput."
     })
 final class SearchBenchCommand implements Callable<Integer> {
@@ -36,15 +38,23 @@ final class SearchBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      names = "--corpus",
+      defaultValue = "jdk",
+      description =
+          "jdk: the running JDK's own sources (lib/src.zip, real code every machine has);"
+              + " synthetic: a generated multi-language tree (default jdk).")
+  String corpus;
+
+  @Option(
       names = "--files",
       defaultValue = "10000",
-      description = "Files to generate (default 10000).")
+      description = "Files to index (default 10000).")
   int files;
 
   @Option(
       names = "--functions",
       defaultValue = "10",
-      description = "Functions per file, about one chunk each (default 10).")
+      description = "Functions per generated file, about one chunk each (default 10).")
   int functions;
 
   @Option(names = "--queries", defaultValue = "200", description = "Queries timed (default 200).")
@@ -66,16 +76,23 @@ final class SearchBenchCommand implements Callable<Integer> {
     if (files < 1 || functions < 1 || queries < 1 || embedFiles < 0) {
       throw new CliException("counts must be positive", "invalid_argument", 2);
     }
+    if (!corpus.equals("jdk") && !corpus.equals("synthetic")) {
+      throw new CliException(
+          "--corpus must be jdk or synthetic, not '" + corpus + "'", "invalid_argument", 2);
+    }
+    Logger.getLogger("org.apache.lucene").setLevel(Level.WARNING);
+    Logger.getLogger("ai.djl").setLevel(Level.WARNING);
     PrintWriter out = spec.commandLine().getOut();
     Path top = Files.createTempDirectory("oncell-bench-search-");
     try {
-      keywordIndex(top, out);
+      BenchCorpus main = corpus(seed);
+      keywordIndex(top, main, out);
       if (embedFiles > 0) {
-        embeddedIndex(top, out);
+        embeddedIndex(top, corpus(seed + 1), out);
       }
       out.printf(
-          "%noncell bench search: %d files x %d functions, %d cores, Java %s%n%n",
-          files, functions, Runtime.getRuntime().availableProcessors(), Runtime.version());
+          "%noncell bench search: %s, %d cores, Java %s%n%n",
+          main.name(), Runtime.getRuntime().availableProcessors(), Runtime.version());
       Table table = Table.of("MEASURE", "VALUE");
       rows.forEach(r -> table.row(r[0], r[1]));
       table.print(out);
@@ -86,13 +103,29 @@ final class SearchBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void keywordIndex(Path top, PrintWriter out) throws Exception {
+  private BenchCorpus corpus(long seed) {
+    if (corpus.equals("jdk")) {
+      Optional<JdkSources> jdk = JdkSources.find();
+      if (jdk.isPresent()) {
+        return jdk.get();
+      }
+      spec.commandLine()
+          .getErr()
+          .println("oncell: this JDK has no lib/src.zip; using a generated tree instead");
+    }
+    return new SyntheticRepo(seed, functions);
+  }
+
+  private void keywordIndex(Path top, BenchCorpus repo, PrintWriter out) throws Exception {
     Path root = top.resolve("repo");
-    SyntheticRepo repo = new SyntheticRepo(seed);
-    out.printf("generating %d files...%n", files);
+    out.printf("writing up to %d files (%s)...%n", files, repo.name());
     out.flush();
-    long bytes = repo.write(root, files, functions);
-    row("corpus", "%d files, %.1f MB", files, bytes / 1e6);
+    long bytes = repo.write(root, files);
+    long written;
+    try (var paths = Files.walk(root)) {
+      written = paths.filter(Files::isRegularFile).count();
+    }
+    row("corpus", "%d files, %.1f MB", written, bytes / 1e6);
 
     try (CodeIndex index = CodeIndex.open(top.resolve("index"), root, Optional.empty())) {
       out.println("indexing (keyword only)...");
@@ -115,17 +148,17 @@ final class SearchBenchCommand implements Callable<Integer> {
           bytes / 1e6,
           (double) indexBytes / bytes);
 
-      List<String> qs = queries(repo);
+      List<String> qs = repo.queries(queries);
       Latencies search = time(qs.size(), i -> index.search(qs.get(i), 10, Optional.empty()));
       row("search, keyword (p50 / p99)", "%.2f / %.2f ms", search.p50(), search.p99());
 
       incremental(root, repo, index);
-      grep(root, index);
+      grep(root, repo, index);
     }
   }
 
-  private void incremental(Path root, SyntheticRepo repo, CodeIndex index) throws IOException {
-    String path = repo.functions().get(repo.functions().size() / 2).path();
+  private void incremental(Path root, BenchCorpus repo, CodeIndex index) throws IOException {
+    String path = repo.fileToEdit();
     Path file = root.resolve(path);
     String original = Files.readString(file);
     int rounds = 20;
@@ -153,11 +186,8 @@ final class SearchBenchCommand implements Callable<Integer> {
     row("1 changed file: rescan of the whole tree", "%.0f ms", (System.nanoTime() - start) / 1e6);
   }
 
-  private void grep(Path root, CodeIndex index) throws Exception {
-    String[] patterns = {
-      "validateTokenSession", "refundLedger\\(|couponTax\\(", "expire[A-Z][a-z]+Queue",
-      "def sync_[a-z]+_webhook", "func Verify[A-Za-z]+Signature", "\"warehouse\", 99[0-9]\\)"
-    };
+  private void grep(Path root, BenchCorpus repo, CodeIndex index) throws Exception {
+    List<String> patterns = repo.grepPatterns();
     Table table = Table.of("GREP PATTERN", "LINES", "ONCELL P50 MS", "GREP -rnE MS", "SPEED-UP");
     List<Double> speedups = new ArrayList<>();
     for (String pattern : patterns) {
@@ -203,10 +233,9 @@ final class SearchBenchCommand implements Callable<Integer> {
     return lines;
   }
 
-  private void embeddedIndex(Path top, PrintWriter out) throws Exception {
+  private void embeddedIndex(Path top, BenchCorpus repo, PrintWriter out) throws Exception {
     Path root = top.resolve("repo-embedded");
-    SyntheticRepo repo = new SyntheticRepo(seed + 1);
-    repo.write(root, embedFiles, functions);
+    repo.write(root, embedFiles);
     try (Embedder embedder = Embedders.named(Embedders.STANDARD);
         CodeIndex index =
             CodeIndex.open(top.resolve("index-embedded"), root, Optional.of(embedder))) {
@@ -223,7 +252,7 @@ final class SearchBenchCommand implements Callable<Integer> {
           report.files() / seconds,
           report.chunks() / seconds,
           report.chunks());
-      List<String> qs = queries(repo);
+      List<String> qs = repo.queries(queries);
       Latencies hybrid = time(qs.size(), i -> index.search(qs.get(i), 10, Optional.empty()));
       row(
           "search, hybrid incl. query embedding (p50 / p99)",
@@ -231,17 +260,6 @@ final class SearchBenchCommand implements Callable<Integer> {
           hybrid.p50(),
           hybrid.p99());
     }
-  }
-
-  /** Queries built from the generated functions' doc sentences, half with the name's words. */
-  private List<String> queries(SyntheticRepo repo) {
-    List<String> qs = new ArrayList<>();
-    List<SyntheticRepo.Function> fs = repo.functions();
-    for (int i = 0; i < queries; i++) {
-      SyntheticRepo.Function f = fs.get((int) ((i * 7919L) % fs.size()));
-      qs.add(i % 2 == 0 ? f.doc() : f.doc() + " " + f.name());
-    }
-    return qs;
   }
 
   private interface Op {
