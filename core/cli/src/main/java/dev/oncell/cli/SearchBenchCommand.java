@@ -35,6 +35,10 @@ import picocli.CommandLine.Spec;
     })
 final class SearchBenchCommand implements Callable<Integer> {
 
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final List<Logger> QUIET =
+      List.of(Logger.getLogger("org.apache.lucene"), Logger.getLogger("ai.djl"));
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -80,8 +84,7 @@ final class SearchBenchCommand implements Callable<Integer> {
       throw new CliException(
           "--corpus must be jdk or synthetic, not '" + corpus + "'", "invalid_argument", 2);
     }
-    Logger.getLogger("org.apache.lucene").setLevel(Level.WARNING);
-    Logger.getLogger("ai.djl").setLevel(Level.WARNING);
+    QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
     PrintWriter out = spec.commandLine().getOut();
     Path top = Files.createTempDirectory("oncell-bench-search-");
     try {

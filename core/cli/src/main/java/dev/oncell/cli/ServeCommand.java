@@ -34,7 +34,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       new Logger[] {
         Logger.getLogger("org.flywaydb"),
         Logger.getLogger("io.helidon"),
-        Logger.getLogger("org.pf4j")
+        Logger.getLogger("org.pf4j"),
+        Logger.getLogger("org.apache.lucene"),
+        Logger.getLogger("ai.djl")
       };
 
   @Spec CommandSpec spec;
