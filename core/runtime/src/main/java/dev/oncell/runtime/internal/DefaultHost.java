@@ -28,13 +28,16 @@ public final class DefaultHost implements Host {
   private final DeploymentRegistry deployments;
   private final RunManager runs;
   private final SharedEmbedder embedder;
+  private final LlmService llm;
 
-  private DefaultHost(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
+  private DefaultHost(
+      HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox, LlmService llm) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.sandbox = sandbox;
+    this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
-    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder);
+    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder, llm);
     this.deployments =
         new DeploymentRegistry(controlPlane, config.home().resolve("plugins"), config.clock());
     this.cells = new CellRegistry(env, deployments);
@@ -78,13 +81,15 @@ public final class DefaultHost implements Host {
           "sandbox backend 'none': commands run as plain host processes with NO isolation between"
               + " customers or from the host. Use it only on a machine without bubblewrap.");
     }
+    LlmService llm = LlmService.open(config, dev.oncell.llm.VariableResolver.none());
     ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
-    DefaultHost host = new DefaultHost(config, controlPlane, sandbox);
+    DefaultHost host = new DefaultHost(config, controlPlane, sandbox, llm);
     try {
       host.cells.recover();
       host.runs.recover();
       host.deployments.deployDropIns();
     } catch (RuntimeException e) {
+      llm.close();
       controlPlane.close();
       throw e;
     }
@@ -145,6 +150,7 @@ public final class DefaultHost implements Host {
       cells.releaseAll();
       deployments.close();
       embedder.close();
+      llm.close();
     } finally {
       controlPlane.close();
     }
