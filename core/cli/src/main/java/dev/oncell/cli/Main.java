@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       IndexCommand.class,
       SearchCommand.class,
       GrepCommand.class,
+      SecretsCommand.class,
       FilesCommand.class,
       ServeCommand.class,
       BenchCommand.class,

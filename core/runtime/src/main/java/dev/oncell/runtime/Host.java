@@ -28,6 +28,9 @@ public interface Host extends AutoCloseable {
 
   Runs runs();
 
+  /** The operator's secrets: encrypted at rest, never shown back. */
+  Secrets secrets();
+
   /** The sandbox backend every cell uses, by name. */
   String sandboxBackend();
 

@@ -7,6 +7,7 @@ import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.Secrets;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
@@ -29,12 +30,18 @@ public final class DefaultHost implements Host {
   private final RunManager runs;
   private final SharedEmbedder embedder;
   private final LlmService llm;
+  private final SecretStore secrets;
 
   private DefaultHost(
-      HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox, LlmService llm) {
+      HostConfig config,
+      ControlPlane controlPlane,
+      SandboxBackend sandbox,
+      SecretStore secrets,
+      LlmService llm) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.sandbox = sandbox;
+    this.secrets = secrets;
     this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
     CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder, llm);
@@ -81,9 +88,16 @@ public final class DefaultHost implements Host {
           "sandbox backend 'none': commands run as plain host processes with NO isolation between"
               + " customers or from the host. Use it only on a machine without bubblewrap.");
     }
-    LlmService llm = LlmService.open(config, dev.oncell.llm.VariableResolver.none());
     ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
-    DefaultHost host = new DefaultHost(config, controlPlane, sandbox, llm);
+    SecretStore secrets = new SecretStore(controlPlane, home, config.clock());
+    LlmService llm;
+    try {
+      llm = LlmService.open(config, secrets);
+    } catch (RuntimeException e) {
+      controlPlane.close();
+      throw e;
+    }
+    DefaultHost host = new DefaultHost(config, controlPlane, sandbox, secrets, llm);
     try {
       host.cells.recover();
       host.runs.recover();
@@ -131,6 +145,11 @@ public final class DefaultHost implements Host {
   @Override
   public Runs runs() {
     return runs;
+  }
+
+  @Override
+  public Secrets secrets() {
+    return secrets;
   }
 
   @Override

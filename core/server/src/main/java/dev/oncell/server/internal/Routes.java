@@ -18,6 +18,7 @@ final class Routes {
     DeploymentHandlers deployments = new DeploymentHandlers(host, bodies);
     AgentHandlers agents = new AgentHandlers(host, bodies);
     RunHandlers runs = new RunHandlers(host);
+    SecretHandlers secrets = new SecretHandlers(host, bodies);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -53,6 +54,10 @@ final class Routes {
         .get("/v1/runs/{id}/events", runs::events)
         .post("/v1/runs/{id}/cancel", runs::cancel)
         .get("/v1/runs/{id}/journal", runs::journal)
+        .get("/v1/secrets", secrets::list)
+        .get("/v1/secrets/", secrets::list)
+        .put("/v1/secrets/{name}", secrets::put)
+        .delete("/v1/secrets/{name}", secrets::delete)
         .any(
             (req, res) ->
                 Responses.error(
