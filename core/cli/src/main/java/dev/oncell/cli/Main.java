@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
       SearchCommand.class,
       GrepCommand.class,
       SecretsCommand.class,
+      CellsCommand.class,
+      CellsCommand.UsageCommand.class,
       FilesCommand.class,
       ServeCommand.class,
       BenchCommand.class,

@@ -365,6 +365,9 @@ class LlmRunsTest {
     JsonNode outcome = result(done);
     assertThat(outcome.path("outputs").size()).isEqualTo(2);
     assertThat(openai.count()).as("the journaled plan is replayed: no second request").isEqualTo(1);
+    assertThat(host.usage().customer("acme").totalTokens())
+        .as("tokens counted once")
+        .isEqualTo(150);
     assertThat(home.resolve("cells/acme/work/log.txt")).hasContent("one\ntwo\n");
     String prompt = openai.last().json().path("messages").toString();
     assertThat(prompt).contains("document path=").contains("auth");

@@ -8,6 +8,8 @@ import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.Secrets;
+import dev.oncell.runtime.Usage;
+import dev.oncell.runtime.UsageReport;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
@@ -57,7 +59,12 @@ public final class DefaultHost implements Host {
             config.runTimeout(),
             config.journalRetention());
     cells.setupLauncher(runs::startSetup);
-    cells.deletionHooks(runs::cancelForCustomer, runs::forgetCustomer);
+    cells.deletionHooks(
+        runs::cancelForCustomer,
+        id -> {
+          runs.forgetCustomer(id);
+          llm.forgetCustomer(id);
+        });
     this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());
   }
 
@@ -92,7 +99,7 @@ public final class DefaultHost implements Host {
     SecretStore secrets = new SecretStore(controlPlane, home, config.clock());
     LlmService llm;
     try {
-      llm = LlmService.open(config, secrets);
+      llm = LlmService.open(config, secrets, new LlmUsageStore(controlPlane, config.clock()));
     } catch (RuntimeException e) {
       controlPlane.close();
       throw e;
@@ -150,6 +157,26 @@ public final class DefaultHost implements Host {
   @Override
   public Secrets secrets() {
     return secrets;
+  }
+
+  @Override
+  public Usage usage() {
+    return new Usage() {
+      @Override
+      public UsageReport customer(String customerId) {
+        cells.live(customerId); // not_found for an unknown customer
+        return llm.customerUsage(customerId);
+      }
+
+      @Override
+      public UsageReport deployment(String deploymentId) {
+        deployments
+            .find(deploymentId)
+            .orElseThrow(
+                () -> CellException.notFound("not_found", "no deployment '" + deploymentId + "'"));
+        return llm.deploymentUsage(deploymentId);
+      }
+    };
   }
 
   @Override

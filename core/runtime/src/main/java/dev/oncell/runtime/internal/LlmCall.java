@@ -170,6 +170,7 @@ final class LlmCall {
     LlmRouter router = service.router();
     Route route = router.route(options.model());
     checkEgress(route);
+    service.checkBudgets(run.customerId(), run.deploymentId());
     LlmRequest request =
         new LlmRequest(messages, options.temperature(), options.maxTokens(), tools, json);
     LlmReply reply;
@@ -186,6 +187,7 @@ final class LlmCall {
     } else {
       reply = router.chat(route, request);
     }
+    service.spent(run.customerId(), run.deploymentId(), reply);
     return new LlmTurn(
         reply.text(),
         reply.toolCalls().stream()

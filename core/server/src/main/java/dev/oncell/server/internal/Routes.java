@@ -19,6 +19,7 @@ final class Routes {
     AgentHandlers agents = new AgentHandlers(host, bodies);
     RunHandlers runs = new RunHandlers(host);
     SecretHandlers secrets = new SecretHandlers(host, bodies);
+    UsageHandlers usage = new UsageHandlers(host);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -44,9 +45,11 @@ final class Routes {
         .get("/v1/customers/{id}/index", search::status)
         .post("/v1/customers/{id}/search", search::search)
         .post("/v1/customers/{id}/grep", search::grep)
+        .get("/v1/customers/{id}/usage", usage::customer)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)
+        .get("/v1/deployments/{id}/usage", usage::deployment)
         .post("/v1/agents/{method}", agents::call)
         .post("/v1/agents/{method}/stream", agents::stream)
         .get("/v1/runs", runs::list)
