@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *
  * <p>Wired today: {@link #shell}, {@link #store}, {@link #memory}, {@link #db}, {@link #config},
  * {@link #stream}, {@link #step}, {@link #orchestrator}, {@link #index}, {@link #search}, {@link
- * #grep}. {@link #llm}, {@link #git}, {@link #upload} and {@link #secret} throw {@link
+ * #grep}, {@link #llm}. {@link #git}, {@link #upload} and {@link #secret} throw {@link
  * UnsupportedOperationException} until their features land.
  */
 public interface Context {
@@ -91,8 +91,35 @@ public interface Context {
    */
   List<GrepMatch> grep(String regex, Optional<String> glob);
 
-  /** Asks a language model. Not wired yet. */
+  /**
+   * Asks a language model, routed by the server's {@code oncell.yaml} to OpenAI, Anthropic or a
+   * local model. Each request to the model is a journaled step: a replay returns the journaled
+   * answer and spends no token. With {@link LlmOptions#tools}, the model may call Context
+   * primitives; each call runs in the cell as a journaled step and its result goes back to the
+   * model, for at most {@code maxToolRounds} rounds.
+   *
+   * <p>A cell whose {@link CellSpec#network()} blocks egress may only use a local model. Failures
+   * carry codes such as {@code llm_unknown_model}, {@code llm_auth_failed}, {@code llm_timeout},
+   * {@code llm_egress_blocked} and {@code llm_budget_exceeded}.
+   */
   LlmResponse llm(String prompt, LlmOptions options);
+
+  /** {@link #llm(String, LlmOptions)} with the server's default model. */
+  default LlmResponse llm(String prompt) {
+    return llm(prompt, LlmOptions.defaults());
+  }
+
+  /**
+   * A structured answer: the model is asked for JSON matching {@code type} (a record, usually); the
+   * answer is checked against it, and a malformed one is sent back with what is wrong, a bounded
+   * number of times, before the call fails with {@code llm_invalid_output}.
+   */
+  <T> T llm(String prompt, LlmOptions options, Class<T> type);
+
+  /** {@link #llm(String, LlmOptions, Class)} with the default options. */
+  default <T> T llm(String prompt, Class<T> type) {
+    return llm(prompt, LlmOptions.defaults(), type);
+  }
 
   /** The cell's git repository. Not wired yet. */
   Git git();

@@ -70,6 +70,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   Optional<String> embeddingModel;
 
   @Option(
+      names = "--config",
+      description =
+          "The server's config file, whose llm section sets up LLM providers (env ONCELL_CONFIG;"
+              + " default ONCELL_HOME/oncell.yaml).")
+  Optional<Path> configFile;
+
+  @Option(
       names = "--no-examples",
       description =
           "Do not deploy the example agents the ./oncell launcher names in ONCELL_EXAMPLE_AGENTS.")
@@ -90,6 +97,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 embeddingModel
                     .or(() -> env.variable("ONCELL_EMBEDDING_MODEL"))
                     .orElse(Embedders.STANDARD));
+    Optional<Path> file = configFile.or(() -> env.variable("ONCELL_CONFIG").map(Path::of));
+    if (file.isPresent()) {
+      if (!Files.isRegularFile(file.get())) {
+        throw new CliException(
+            "no config file at " + file.get(), "config_not_found", ErrorHandler.USAGE_ERROR);
+      }
+      config = config.withConfigFile(file.get());
+    }
     int listenPort =
         port.or(() -> env.variable("ONCELL_PORT").map(ServeCommand::parsePort)).orElse(8080);
     Host host = Host.open(config);

@@ -5,16 +5,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code oncell serve} as a real child JVM on a free loopback port, for tests that kill it. The
- * output up to the listening line (and the line after it) is kept; the rest is drained.
+ * {@code oncell serve} as a real child JVM on a free loopback port, for tests that kill it. All its
+ * output is kept in {@link #output()}, also what it prints after the listening line.
  */
 record ChildServer(Process process, String url, List<String> output) implements AutoCloseable {
 
@@ -42,7 +42,7 @@ record ChildServer(Process process, String url, List<String> output) implements 
     Process process = builder.start();
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> output = new ArrayList<>();
+    List<String> output = new CopyOnWriteArrayList<>();
     String line;
     while ((line = reader.readLine()) != null) {
       output.add(line);
@@ -51,17 +51,18 @@ record ChildServer(Process process, String url, List<String> output) implements 
         if (!env.containsKey("ONCELL_API_KEY")) {
           output.add(reader.readLine()); // the key line follows
         }
-        Thread.ofVirtual().start(() -> drain(reader));
+        Thread.ofVirtual().start(() -> drain(reader, output));
         return new ChildServer(process, m.group(1), output);
       }
     }
     throw new AssertionError("server exited before listening: " + output);
   }
 
-  private static void drain(BufferedReader reader) {
+  private static void drain(BufferedReader reader, List<String> output) {
     try {
-      while (reader.readLine() != null) {
-        // keep the pipe empty
+      String line;
+      while ((line = reader.readLine()) != null) {
+        output.add(line);
       }
     } catch (IOException e) {
       // the process is gone

@@ -41,4 +41,7 @@ public interface Customers {
 
   /** Resumes a paused customer's cell; returns the customer in its new state. */
   Customer resume(String id);
+
+  /** {@code GET /v1/customers/{id}/usage}: tokens spent through LLM calls, against its budget. */
+  TokenUsage usage(String id);
 }

@@ -32,4 +32,7 @@ public interface Deployments {
   default List<Deployment> promote(String from, String to) {
     return promote(from, to, Optional.empty());
   }
+
+  /** {@code GET /v1/deployments/{id}/usage}: tokens spent by all customers of a deployment. */
+  TokenUsage usage(String deploymentId);
 }

@@ -55,4 +55,11 @@ final class HttpCustomers implements Customers {
   public Customer resume(String id) {
     return transport.post(HttpOncellClient.customerPath(id) + "/resume").json(WireFormat::customer);
   }
+
+  @Override
+  public TokenUsage usage(String id) {
+    return transport
+        .get(HttpOncellClient.customerPath(id) + "/usage")
+        .json(node -> WireFormat.usage(node, "customer"));
+  }
 }

@@ -40,4 +40,11 @@ final class HttpDeployments implements Deployments {
             transport.requestTimeout())
         .json(RunWireFormat::promoted);
   }
+
+  @Override
+  public TokenUsage usage(String deploymentId) {
+    return transport
+        .get("/v1/deployments/" + PathSegments.segment("deployment id", deploymentId) + "/usage")
+        .json(node -> WireFormat.usage(node, "deployment"));
+  }
 }

@@ -92,6 +92,11 @@ final class HttpOncellClient implements OncellClient {
   }
 
   @Override
+  public Secrets secrets() {
+    return new HttpSecrets(transport);
+  }
+
+  @Override
   public void close() {
     transport.close();
   }

@@ -68,6 +68,9 @@ public interface OncellClient extends AutoCloseable {
   /** Runs: their state, history and events. */
   Runs runs();
 
+  /** The operator's secrets. Cheap: no request is made until a method is called. */
+  Secrets secrets();
+
   /** Releases the underlying HTTP client. */
   @Override
   void close();

@@ -39,6 +39,40 @@ final class WireFormat {
 
   // ---- responses
 
+  static TokenUsage usage(JsonNode node, String subject) {
+    requireObject(node, "usage");
+    List<TokenUsage.ModelUsage> models = new ArrayList<>();
+    for (JsonNode m : array(node, "byModel")) {
+      models.add(
+          new TokenUsage.ModelUsage(
+              text(m, "provider"),
+              text(m, "model"),
+              m.path("requests").asLong(),
+              m.path("inputTokens").asLong(),
+              m.path("outputTokens").asLong()));
+    }
+    String since = text(node, "since");
+    java.time.LocalDate day;
+    try {
+      day = java.time.LocalDate.parse(since);
+    } catch (DateTimeParseException e) {
+      throw new MalformedException("field 'since' is not a date: " + since);
+    }
+    return new TokenUsage(
+        text(node, subject),
+        text(node, "period"),
+        day,
+        node.path("requests").asLong(),
+        node.path("inputTokens").asLong(),
+        node.path("outputTokens").asLong(),
+        node.path("totalTokens").asLong(),
+        node.hasNonNull("budget") ? Optional.of(node.get("budget").asLong()) : Optional.empty(),
+        node.hasNonNull("remaining")
+            ? Optional.of(node.get("remaining").asLong())
+            : Optional.empty(),
+        models);
+  }
+
   static Health health(JsonNode node) {
     return new Health(text(node, "status"), node);
   }

@@ -28,6 +28,12 @@ public interface Host extends AutoCloseable {
 
   Runs runs();
 
+  /** The operator's secrets: encrypted at rest, never shown back. */
+  Secrets secrets();
+
+  /** Tokens spent through {@code ctx.llm}, per customer and deployment, against the budgets. */
+  Usage usage();
+
   /** The sandbox backend every cell uses, by name. */
   String sandboxBackend();
 

@@ -1,9 +1,11 @@
 package dev.oncell.runtime;
 
+import dev.oncell.llm.VariableResolver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a host runs.
@@ -18,6 +20,10 @@ import java.util.Objects;
  * @param journalRetention how long the journal of a finished run is kept
  * @param embeddingModel the in-process model that embeds code for semantic search, or {@code none}
  *     for keyword-only indexes
+ * @param configFile the server's config file ({@code ONCELL_HOME/oncell.yaml} by default); its
+ *     {@code llm} section configures LLM providers
+ * @param environment where {@code $VAR} references of the config file are looked up after the
+ *     operator's secrets (the process environment by default)
  * @param clock the time source (injected in tests)
  */
 public record HostConfig(
@@ -30,6 +36,8 @@ public record HostConfig(
     Duration runTimeout,
     Duration journalRetention,
     String embeddingModel,
+    Path configFile,
+    VariableResolver environment,
     Clock clock) {
 
   public HostConfig {
@@ -40,8 +48,11 @@ public record HostConfig(
     Objects.requireNonNull(runTimeout, "runTimeout");
     Objects.requireNonNull(journalRetention, "journalRetention");
     Objects.requireNonNull(embeddingModel, "embeddingModel");
+    Objects.requireNonNull(configFile, "configFile");
+    Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(clock, "clock");
     home = home.toAbsolutePath().normalize();
+    configFile = home.resolve(configFile).toAbsolutePath().normalize();
   }
 
   /**
@@ -59,6 +70,8 @@ public record HostConfig(
         Duration.ofMinutes(30),
         Duration.ofDays(7),
         dev.oncell.search.Embedders.STANDARD,
+        home.resolve("oncell.yaml"),
+        name -> Optional.ofNullable(System.getenv(name)),
         Clock.systemUTC());
   }
 
@@ -73,6 +86,8 @@ public record HostConfig(
         runTimeout,
         journalRetention,
         embeddingModel,
+        configFile,
+        environment,
         clock);
   }
 
@@ -87,6 +102,8 @@ public record HostConfig(
         value,
         journalRetention,
         embeddingModel,
+        configFile,
+        environment,
         clock);
   }
 
@@ -101,6 +118,8 @@ public record HostConfig(
         runTimeout,
         value,
         embeddingModel,
+        configFile,
+        environment,
         clock);
   }
 
@@ -115,6 +134,8 @@ public record HostConfig(
         runTimeout,
         journalRetention,
         embeddingModel,
+        configFile,
+        environment,
         value);
   }
 
@@ -128,6 +149,40 @@ public record HostConfig(
         maxFileReadBytes,
         runTimeout,
         journalRetention,
+        value,
+        configFile,
+        environment,
+        clock);
+  }
+
+  public HostConfig withConfigFile(Path value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        runTimeout,
+        journalRetention,
+        embeddingModel,
+        value,
+        environment,
+        clock);
+  }
+
+  public HostConfig withEnvironment(VariableResolver value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        runTimeout,
+        journalRetention,
+        embeddingModel,
+        configFile,
         value,
         clock);
   }

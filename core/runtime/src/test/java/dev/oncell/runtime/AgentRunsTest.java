@@ -184,7 +184,7 @@ class AgentRunsTest {
 
     RunInfo unsupported = call("acme", "unsupported", "null");
     assertThat(unsupported.error().orElseThrow().code()).isEqualTo("unsupported");
-    assertThat(unsupported.error().orElseThrow().message()).contains("ctx.llm");
+    assertThat(unsupported.error().orElseThrow().message()).contains("ctx.git");
     // The cell goes on working.
     assertThat(call("acme", "echo", "{\"text\":\"ok\",\"times\":1}").status())
         .isEqualTo(RunStatus.SUCCEEDED);

@@ -25,8 +25,12 @@ final class RunningServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   RunningServer(Path home, long maxBodyBytes) {
-    this.home = home;
-    this.host = Host.open(HostConfig.defaults(home));
+    this(HostConfig.defaults(home), maxBodyBytes);
+  }
+
+  RunningServer(HostConfig config, long maxBodyBytes) {
+    this.home = config.home();
+    this.host = Host.open(config);
     host.apiKeys().bootstrapOperatorKey(Optional.of(KEY));
     this.server = OncellServer.builder(host).port(0).maxBodyBytes(maxBodyBytes).build().start();
   }

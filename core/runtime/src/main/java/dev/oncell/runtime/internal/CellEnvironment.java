@@ -10,7 +10,11 @@ import java.time.Clock;
 
 /** What every cell shares with the host. */
 record CellEnvironment(
-    HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox, SharedEmbedder embedder) {
+    HostConfig config,
+    ControlPlane controlPlane,
+    SandboxBackend sandbox,
+    SharedEmbedder embedder,
+    LlmService llm) {
 
   Clock clock() {
     return config.clock();

@@ -7,6 +7,9 @@ import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.Secrets;
+import dev.oncell.runtime.Usage;
+import dev.oncell.runtime.UsageReport;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
@@ -28,13 +31,22 @@ public final class DefaultHost implements Host {
   private final DeploymentRegistry deployments;
   private final RunManager runs;
   private final SharedEmbedder embedder;
+  private final LlmService llm;
+  private final SecretStore secrets;
 
-  private DefaultHost(HostConfig config, ControlPlane controlPlane, SandboxBackend sandbox) {
+  private DefaultHost(
+      HostConfig config,
+      ControlPlane controlPlane,
+      SandboxBackend sandbox,
+      SecretStore secrets,
+      LlmService llm) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.sandbox = sandbox;
+    this.secrets = secrets;
+    this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
-    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder);
+    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder, llm);
     this.deployments =
         new DeploymentRegistry(controlPlane, config.home().resolve("plugins"), config.clock());
     this.cells = new CellRegistry(env, deployments);
@@ -47,7 +59,12 @@ public final class DefaultHost implements Host {
             config.runTimeout(),
             config.journalRetention());
     cells.setupLauncher(runs::startSetup);
-    cells.deletionHooks(runs::cancelForCustomer, runs::forgetCustomer);
+    cells.deletionHooks(
+        runs::cancelForCustomer,
+        id -> {
+          runs.forgetCustomer(id);
+          llm.forgetCustomer(id);
+        });
     this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());
   }
 
@@ -79,12 +96,21 @@ public final class DefaultHost implements Host {
               + " customers or from the host. Use it only on a machine without bubblewrap.");
     }
     ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
-    DefaultHost host = new DefaultHost(config, controlPlane, sandbox);
+    SecretStore secrets = new SecretStore(controlPlane, home, config.clock());
+    LlmService llm;
+    try {
+      llm = LlmService.open(config, secrets, new LlmUsageStore(controlPlane, config.clock()));
+    } catch (RuntimeException e) {
+      controlPlane.close();
+      throw e;
+    }
+    DefaultHost host = new DefaultHost(config, controlPlane, sandbox, secrets, llm);
     try {
       host.cells.recover();
       host.runs.recover();
       host.deployments.deployDropIns();
     } catch (RuntimeException e) {
+      llm.close();
       controlPlane.close();
       throw e;
     }
@@ -129,6 +155,31 @@ public final class DefaultHost implements Host {
   }
 
   @Override
+  public Secrets secrets() {
+    return secrets;
+  }
+
+  @Override
+  public Usage usage() {
+    return new Usage() {
+      @Override
+      public UsageReport customer(String customerId) {
+        cells.live(customerId); // not_found for an unknown customer
+        return llm.customerUsage(customerId);
+      }
+
+      @Override
+      public UsageReport deployment(String deploymentId) {
+        deployments
+            .find(deploymentId)
+            .orElseThrow(
+                () -> CellException.notFound("not_found", "no deployment '" + deploymentId + "'"));
+        return llm.deploymentUsage(deploymentId);
+      }
+    };
+  }
+
+  @Override
   public String sandboxBackend() {
     return sandbox.name();
   }
@@ -145,6 +196,7 @@ public final class DefaultHost implements Host {
       cells.releaseAll();
       deployments.close();
       embedder.close();
+      llm.close();
     } finally {
       controlPlane.close();
     }

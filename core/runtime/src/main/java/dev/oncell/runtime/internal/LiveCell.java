@@ -68,6 +68,11 @@ final class LiveCell implements Cell {
     return paths;
   }
 
+  /** The host's LLM routing. */
+  LlmService llm() {
+    return env.llm();
+  }
+
   /** Appends one line to the cell's log. */
   void log(String event) {
     env.log(paths, event);

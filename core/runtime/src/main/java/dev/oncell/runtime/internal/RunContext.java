@@ -41,7 +41,7 @@ final class RunContext implements Context {
 
   /** Event types the platform emits; an agent's own events use other names. */
   static final Set<String> RESERVED_EVENTS =
-      Set.of("started", "resumed", "result", "error", "step", "shell", "index");
+      Set.of("started", "resumed", "result", "error", "step", "shell", "index", "llm");
 
   private static final TypeReference<List<FileEntry>> FILE_ENTRIES = new TypeReference<>() {};
   private static final TypeReference<Optional<JsonNode>> OPTIONAL_JSON = new TypeReference<>() {};
@@ -62,10 +62,16 @@ final class RunContext implements Context {
   private volatile Optional<String> cancelled = Optional.empty();
 
   private final boolean replayOnly;
+  private final String deploymentId;
 
   RunContext(
-      String runId, LiveCell cell, RunEventLog events, AgentPlugin plugin, RunJournal journal) {
-    this(runId, cell, events, plugin, journal, false);
+      String runId,
+      String deploymentId,
+      LiveCell cell,
+      RunEventLog events,
+      AgentPlugin plugin,
+      RunJournal journal) {
+    this(runId, deploymentId, cell, events, plugin, journal, false);
   }
 
   /**
@@ -75,12 +81,14 @@ final class RunContext implements Context {
    */
   RunContext(
       String runId,
+      String deploymentId,
       LiveCell cell,
       RunEventLog events,
       AgentPlugin plugin,
       RunJournal journal,
       boolean replayOnly) {
     this.runId = runId;
+    this.deploymentId = deploymentId;
     this.cell = cell;
     this.events = events;
     this.plugin = plugin;
@@ -510,14 +518,55 @@ final class RunContext implements Context {
 
   @Override
   public LlmResponse llm(String prompt, LlmOptions options) {
-    return call(
-        "llm",
-        "",
-        prompt,
-        LlmResponse.class,
-        () -> {
-          throw notYet("llm", "LLM routing");
-        });
+    java.util.Objects.requireNonNull(prompt, "prompt");
+    java.util.Objects.requireNonNull(options, "options");
+    return llmCall().ask(prompt, options, Optional.empty()).response();
+  }
+
+  @Override
+  public <T> T llm(String prompt, LlmOptions options, Class<T> type) {
+    java.util.Objects.requireNonNull(prompt, "prompt");
+    java.util.Objects.requireNonNull(options, "options");
+    java.util.Objects.requireNonNull(type, "type");
+    return type.cast(llmCall().ask(prompt, options, Optional.of(type)).value().orElseThrow());
+  }
+
+  private LlmCall llmCall() {
+    RunContext self = this;
+    return new LlmCall(
+        new LlmCall.Run() {
+          @Override
+          public <T> T journaled(
+              String kind, String name, Object request, Class<T> type, Supplier<T> body) {
+            return call(kind, name, request, type, body);
+          }
+
+          @Override
+          public Context context() {
+            return self;
+          }
+
+          @Override
+          public RunEventLog events() {
+            return events;
+          }
+
+          @Override
+          public AgentPlugin plugin() {
+            return plugin;
+          }
+
+          @Override
+          public String customerId() {
+            return cell.id();
+          }
+
+          @Override
+          public String deploymentId() {
+            return deploymentId;
+          }
+        },
+        cell.llm());
   }
 
   @Override

@@ -365,7 +365,8 @@ final class RunManager implements Runs, AutoCloseable {
       busyCells.remove(cell.id(), runId);
       throw e;
     }
-    run.ctx = new RunContext(runId, cell, run.log, run.plugin, run.journal);
+    run.ctx =
+        new RunContext(runId, run.info.deploymentId(), cell, run.log, run.plugin, run.journal);
     run.thread = Thread.ofVirtual().name("run-" + runId).unstarted(() -> execute(run, body));
     watchdog.schedule(() -> timeOut(run, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
     run.thread.start();

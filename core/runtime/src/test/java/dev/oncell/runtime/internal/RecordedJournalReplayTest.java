@@ -68,6 +68,7 @@ class RecordedJournalReplayTest {
     DefaultHost internals = (DefaultHost) host;
     return new RunContext(
         "r-recorded",
+        "d-recorded",
         cell,
         new RunEventLog(
             "r-recorded", new RunStore(internals.controlPlane()), Clock.systemUTC(), List.of()),

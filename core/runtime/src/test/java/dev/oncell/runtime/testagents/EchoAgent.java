@@ -72,7 +72,7 @@ public class EchoAgent extends Agent {
   }
 
   public String unsupported(Context ctx) {
-    return ctx.llm("anything", dev.oncell.agent.LlmOptions.defaults()).text();
+    return ctx.git().toString();
   }
 
   @AgentMethod(timeout = "PT1S")

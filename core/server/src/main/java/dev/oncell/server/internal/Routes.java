@@ -18,6 +18,8 @@ final class Routes {
     DeploymentHandlers deployments = new DeploymentHandlers(host, bodies);
     AgentHandlers agents = new AgentHandlers(host, bodies);
     RunHandlers runs = new RunHandlers(host);
+    SecretHandlers secrets = new SecretHandlers(host, bodies);
+    UsageHandlers usage = new UsageHandlers(host);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -43,9 +45,11 @@ final class Routes {
         .get("/v1/customers/{id}/index", search::status)
         .post("/v1/customers/{id}/search", search::search)
         .post("/v1/customers/{id}/grep", search::grep)
+        .get("/v1/customers/{id}/usage", usage::customer)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)
+        .get("/v1/deployments/{id}/usage", usage::deployment)
         .post("/v1/agents/{method}", agents::call)
         .post("/v1/agents/{method}/stream", agents::stream)
         .get("/v1/runs", runs::list)
@@ -53,6 +57,10 @@ final class Routes {
         .get("/v1/runs/{id}/events", runs::events)
         .post("/v1/runs/{id}/cancel", runs::cancel)
         .get("/v1/runs/{id}/journal", runs::journal)
+        .get("/v1/secrets", secrets::list)
+        .get("/v1/secrets/", secrets::list)
+        .put("/v1/secrets/{name}", secrets::put)
+        .delete("/v1/secrets/{name}", secrets::delete)
         .any(
             (req, res) ->
                 Responses.error(

@@ -11,5 +11,10 @@
  *
  * <p>So an agent must make the same Context calls in the same order given the same results: no
  * branching on clocks, random numbers or outside state except through {@code ctx.step}.
+ *
+ * <p>{@code ctx.llm} is several steps: each request to a model is a step of kind {@code llm} whose
+ * request hash covers the whole conversation sent, and each tool call the model makes is the
+ * Context call it stands for. A replay returns the journaled answers, so it spends no token; a call
+ * cut after some rounds resumes at the first round without a record.
  */
 package dev.oncell.runtime.internal.journal;

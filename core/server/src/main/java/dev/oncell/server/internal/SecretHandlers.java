@@ -1,0 +1,58 @@
+package dev.oncell.server.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.Host;
+import dev.oncell.runtime.SecretInfo;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Set;
+
+/**
+ * {@code PUT|DELETE /v1/secrets/:name} and {@code GET /v1/secrets}: the operator's secrets.
+ * Operator keys only (the auth filter refuses customer tokens). A value goes in and never comes
+ * out.
+ */
+final class SecretHandlers {
+
+  private static final Set<String> FIELDS = Set.of("value");
+
+  private final Host host;
+  private final RequestBodies bodies;
+
+  SecretHandlers(Host host, RequestBodies bodies) {
+    this.host = host;
+    this.bodies = bodies;
+  }
+
+  void put(ServerRequest req, ServerResponse res) {
+    String name = req.path().pathParameters().get("name");
+    ObjectNode body = bodies.object(req, FIELDS);
+    String value = RequestBodies.requiredText(body, "value");
+    Responses.json(res, 200, secret(host.secrets().set(name, value)));
+  }
+
+  void list(ServerRequest req, ServerResponse res) {
+    ObjectNode out = Responses.JSON.createObjectNode();
+    ArrayNode array = out.putArray("secrets");
+    host.secrets().list().forEach(s -> array.add(secret(s)));
+    Responses.json(res, 200, out);
+  }
+
+  void delete(ServerRequest req, ServerResponse res) {
+    String name = req.path().pathParameters().get("name");
+    if (!host.secrets().delete(name)) {
+      throw CellException.notFound("not_found", "no secret named '" + name + "'");
+    }
+    Responses.noContent(res);
+  }
+
+  private static ObjectNode secret(SecretInfo s) {
+    ObjectNode node = Responses.JSON.createObjectNode();
+    node.put("name", s.name());
+    node.put("hint", s.hint());
+    node.put("updatedAt", s.updatedAt().toString());
+    return node;
+  }
+}
