@@ -78,6 +78,24 @@ public final class OncellTestKit
     return new OncellTestKit(agentClass, c -> change.apply(configure.apply(c)));
   }
 
+  /**
+   * The same kit with {@code ctx.llm} routed to {@code model}: the host's {@code oncell.yaml} (in
+   * the kit's home) names it as provider {@code openai} and {@code local}.
+   */
+  public OncellTestKit withModel(ScriptedModel model) {
+    Objects.requireNonNull(model, "model");
+    return withHostConfig(
+        c -> {
+          Path file = c.home().resolve("oncell.yaml");
+          try {
+            Files.writeString(file, model.configYaml());
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+          }
+          return c.withConfigFile(file);
+        });
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     if (openedBy++ > 0) {

@@ -106,7 +106,7 @@ public final class DefaultRouter implements LlmRouter {
             attempt(route, provider, apiKey, timeout, chatRequest, deltas, emitted);
         return Conversions.reply(route, response);
       } catch (Throwable t) {
-        failure = Failures.map(t, route, provider, secrets);
+        failure = Failures.map(t, route, provider, timeout, secrets);
       }
       LlmException e = failure.exception();
       boolean last = attempt > config.maxRetries();

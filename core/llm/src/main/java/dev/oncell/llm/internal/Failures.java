@@ -27,7 +27,11 @@ final class Failures {
   record Mapped(LlmException exception, Optional<Duration> retryAfter) {}
 
   static Mapped map(
-      Throwable thrown, Route route, ProviderConfig provider, Collection<String> secrets) {
+      Throwable thrown,
+      Route route,
+      ProviderConfig provider,
+      Duration timeout,
+      Collection<String> secrets) {
     if (thrown instanceof LlmException e) {
       return new Mapped(e, Optional.empty());
     }
@@ -100,7 +104,7 @@ final class Failures {
     }
     if (find(thrown, HttpTimeoutException.class).isPresent()
         || find(thrown, dev.langchain4j.exception.TimeoutException.class).isPresent()) {
-      return new Mapped(timeout(route, Optional.empty()), Optional.empty());
+      return new Mapped(timeout(route, Optional.of(timeout)), Optional.empty());
     }
     if (find(thrown, InterruptedIOException.class).isPresent()) {
       return new Mapped(

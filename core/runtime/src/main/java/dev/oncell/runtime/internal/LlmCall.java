@@ -149,8 +149,8 @@ final class LlmCall {
     ArrayNode toolNames = request.putArray("tools");
     tools.forEach(t -> toolNames.add(t.name()));
     request.put("json", json);
-    request.set(
-        "messages", Json.MAPPER.valueToTree(messages.stream().map(LlmCall::describe).toList()));
+    ArrayNode described = request.putArray("messages");
+    messages.forEach(m -> described.add(describe(m)));
     return run.journaled(
         "llm",
         options.model().orElse("default"),
@@ -216,21 +216,28 @@ final class LlmCall {
     }
   }
 
-  private static Object describe(Message m) {
-    return switch (m) {
-      case Message.System s -> java.util.Map.of("role", "system", "text", s.text());
-      case Message.User u -> java.util.Map.of("role", "user", "text", u.text());
-      case Message.Assistant a ->
-          java.util.Map.of(
-              "role", "assistant",
-              "text", a.text(),
-              "calls",
-                  a.toolCalls().stream()
-                      .map(c -> List.of(c.id(), c.name(), c.arguments()))
-                      .toList());
+  /**
+   * A message as the request hash sees it: an object with fields in a fixed order (never a {@code
+   * Map.of}, whose order changes from one JVM to the next and would break replay after a restart).
+   */
+  private static ObjectNode describe(Message m) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    switch (m) {
+      case Message.System s -> node.put("role", "system").put("text", s.text());
+      case Message.User u -> node.put("role", "user").put("text", u.text());
+      case Message.Assistant a -> {
+        node.put("role", "assistant").put("text", a.text());
+        ArrayNode calls = node.putArray("calls");
+        for (ToolCall c : a.toolCalls()) {
+          calls.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.arguments());
+        }
+      }
       case Message.ToolResult r ->
-          java.util.Map.of(
-              "role", "tool", "id", r.callId(), "name", r.toolName(), "text", r.text());
-    };
+          node.put("role", "tool")
+              .put("id", r.callId())
+              .put("name", r.toolName())
+              .put("text", r.text());
+    }
+    return node;
   }
 }

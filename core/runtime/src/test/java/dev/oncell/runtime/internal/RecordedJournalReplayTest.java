@@ -11,6 +11,7 @@ import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.testagents.DurableAgent;
+import dev.oncell.runtime.testagents.PlannerAgent;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,10 @@ class RecordedJournalReplayTest {
   }
 
   private RunContext replaying(String resource) throws Exception {
+    return replaying(resource, plugin);
+  }
+
+  private RunContext replaying(String resource, AgentPlugin plugin) throws Exception {
     Path journal = tmp.resolve("replay.log");
     try (InputStream in = getClass().getResourceAsStream(resource)) {
       Files.copy(
@@ -89,6 +94,38 @@ class RecordedJournalReplayTest {
     assertThat(Path.of("/var/tmp/oncell-fixture/c")).doesNotExist();
     try (var files = Files.list(tmp.resolve("home/cells/acme/work"))) {
       assertThat(files.toList()).as("no edit ran again").isEmpty();
+    }
+  }
+
+  /**
+   * The seed-documentation call with a tool round and a fenced structured answer: a change to how a
+   * prompt, a tool result or the schema instructions are written would change the hash of the
+   * {@code llm} steps, and runs cut in the middle of such a call could not resume.
+   */
+  @Test
+  void theVersion2SeedDocumentationJournalReplaysWithoutAModel() throws Exception {
+    host.deployments()
+        .deploy(PluginJars.plugin("planner", "1.0.0", PlannerAgent.class), "production");
+    AgentPlugin planner =
+        ((DefaultHost) host)
+            .deploymentRegistry()
+            .plugin(host.deployments().active("planner", "production").orElseThrow());
+    RunContext ctx = replaying("/journals/v2-seed-documentation.journal", planner);
+    var method = planner.method("documentWithTools").orElseThrow();
+    Object input =
+        planner
+            .mapper()
+            .convertValue(
+                planner.mapper().readTree("{\"goal\":\"document the auth middleware\"}"),
+                method.inputJavaType(planner.mapper()).orElseThrow());
+    com.fasterxml.jackson.databind.JsonNode outcome =
+        planner.mapper().valueToTree(method.method().invoke(planner.agent(), ctx, input));
+    assertThat(outcome.path("plan").path("summary").asText()).isEqualTo("document auth");
+    assertThat(outcome.path("plan").path("commands").toString())
+        .isEqualTo("[\"echo one >> log.txt\",\"echo two >> log.txt\"]");
+    assertThat(ctx.steps()).isEqualTo(8);
+    try (var files = Files.list(tmp.resolve("home/cells/acme/work"))) {
+      assertThat(files.toList()).as("no command ran").isEmpty();
     }
   }
 }

@@ -83,6 +83,26 @@ public class PlannerAgent extends Agent {
     return new Outcome(plan, outputs);
   }
 
+  /**
+   * {@link #document} with a tool the model may call while it plans: the shape of the recorded
+   * journal {@code v2-seed-documentation.journal}.
+   */
+  @AgentMethod(timeout = "PT2M")
+  public Outcome documentWithTools(Context ctx, Task task) {
+    ctx.index("/work");
+    List<SearchHit> hits = ctx.search(task.goal(), 5);
+    Plan plan =
+        ctx.llm(
+            "Plan the shell commands that " + task.goal(),
+            LlmOptions.defaults().withContext(hits).withTools(LlmTool.GREP),
+            Plan.class);
+    List<String> outputs = new ArrayList<>();
+    for (String command : plan.commands()) {
+      outputs.add(ctx.shell(command).stdout().strip());
+    }
+    return new Outcome(plan, outputs);
+  }
+
   private static LlmOptions options(Question q) {
     LlmOptions o = LlmOptions.defaults();
     if (q.model().isPresent()) {
