@@ -118,8 +118,8 @@ final class Report {
             String.format(
                 Locale.ROOT,
                 "%s, %s: the file is in the top 10 for %s with hybrid, %s keyword only, %s vector"
-                    + " only; file MRR %.3f vs %.3f and %.3f (hybrid %s the better single side"
-                    + " by %+.3f).",
+                    + " only; file MRR %.3f, %.3f and %.3f (hybrid minus the better single side:"
+                    + " %+.3f).",
                 what,
                 model,
                 percent(hybrid.get().file().recall10()),
@@ -128,7 +128,6 @@ final class Report {
                 hybrid.get().file().mrr(),
                 keyword.get().file().mrr(),
                 vector.get().file().mrr(),
-                hybrid.get().file().mrr() > best ? "beats" : "does not beat",
                 hybrid.get().file().mrr() - best));
       }
     }

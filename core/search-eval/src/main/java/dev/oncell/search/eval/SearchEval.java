@@ -114,7 +114,7 @@ public final class SearchEval {
     }
     for (String model : options.models()) {
       Path cache =
-          options.work().resolve("cache").resolve(EvalModels.spec(model).name() + ".vectors");
+          options.work().resolve("cache").resolve(EvalModels.cacheFile(EvalModels.spec(model)));
       try (CachingEmbedder embedder = new CachingEmbedder(EvalModels.open(model), cache);
           CodeIndex index =
               build(

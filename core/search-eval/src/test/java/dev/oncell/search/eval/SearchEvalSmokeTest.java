@@ -39,7 +39,7 @@ class SearchEvalSmokeTest {
         .contains("### Findings");
     String document = Files.readString(out);
     assertThat(document).contains(markdown.strip()).doesNotContain("{{");
-    assertThat(dir.resolve("work/cache/all-minilm-l6-v2.vectors"))
+    assertThat(dir.resolve("work/cache/all-minilm-l6-v2@128.vectors"))
         .as("the embedding cache")
         .isNotEmptyFile();
   }

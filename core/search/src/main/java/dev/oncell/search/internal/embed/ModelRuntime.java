@@ -19,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +29,9 @@ import java.util.regex.Pattern;
 final class ModelRuntime {
 
   private static final Map<String, ModelRuntime> OPEN = new HashMap<>();
+  private static final Pattern TRUNCATION = Pattern.compile("\"truncation\"\\s*:\\s*\\{[^{}]*}");
+  private static final Pattern PADDING =
+      Pattern.compile("\"padding\"\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*})*}");
 
   private final String key;
   private final ModelSpec spec;
@@ -171,17 +173,16 @@ final class ModelRuntime {
   }
 
   /**
-   * The tokenizer file of all-MiniLM-L6-v2 truncates at 128 tokens, which would silently drop the
-   * rest of every longer text before LangChain4j could split it; {@link TokenWindows} does the
-   * cutting instead.
+   * The tokenizer file of all-MiniLM-L6-v2 truncates and pads to 128 tokens, and DJL derives a
+   * truncation at 128 from either, which would silently drop the rest of every longer text before
+   * LangChain4j could split it: both go, {@link TokenWindows} cuts texts instead. (Without them DJL
+   * still truncates at 512, the longest window a model here reads.)
    */
   static byte[] withoutTruncation(byte[] tokenizerJson) {
     String json = new String(tokenizerJson, StandardCharsets.UTF_8);
-    Matcher truncation = Pattern.compile("\"truncation\"\\s*:\\s*\\{[^{}]*}").matcher(json);
-    if (!truncation.find()) {
-      return tokenizerJson;
-    }
-    return truncation.replaceFirst("\"truncation\": null").getBytes(StandardCharsets.UTF_8);
+    String patched = TRUNCATION.matcher(json).replaceFirst("\"truncation\": null");
+    patched = PADDING.matcher(patched).replaceFirst("\"padding\": null");
+    return patched.equals(json) ? tokenizerJson : patched.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] resource(String name) {
