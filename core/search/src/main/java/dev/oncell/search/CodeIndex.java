@@ -1,5 +1,6 @@
 package dev.oncell.search;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,36 @@ import java.util.Optional;
  * Thread-safe; one instance per index directory.
  */
 public interface CodeIndex extends AutoCloseable {
+
+  /**
+   * Opens the index stored in {@code indexDir} (created if missing) of the files under {@code
+   * root}. If a previous run or its embeddings were cut short, they resume in the background.
+   *
+   * @throws SearchException (invalid) when {@code root} is not a directory; (not invalid) when the
+   *     index cannot be opened
+   */
+  static CodeIndex open(Path indexDir, Path root, IndexOptions options) {
+    return dev.oncell.search.internal.index.LuceneCodeIndex.open(indexDir, root, options);
+  }
+
+  /** Opens with the default options and {@code embedder} for the vector side, if given. */
+  static CodeIndex open(Path indexDir, Path root, Optional<Embedder> embedder) {
+    return open(indexDir, root, IndexOptions.defaults().withEmbedder(embedder));
+  }
+
+  /** Opens a keyword-only index with the default options. */
+  static CodeIndex open(Path indexDir, Path root) {
+    return open(indexDir, root, IndexOptions.defaults());
+  }
+
+  /**
+   * Whether an index run or the embeddings of the index in {@code indexDir} were cut short (a
+   * pause, a close or a crash): the next {@link #open} resumes them. Cheap: looks for a marker
+   * file, opens nothing.
+   */
+  static boolean hasPendingWork(Path indexDir) {
+    return dev.oncell.search.internal.index.LuceneCodeIndex.hasPendingWork(indexDir);
+  }
 
   /**
    * Indexes the files under {@code path} (relative to the root; empty for all) that match {@code

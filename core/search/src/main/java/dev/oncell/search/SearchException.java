@@ -3,9 +3,9 @@ package dev.oncell.search;
 import java.util.Objects;
 
 /**
- * The root of this module's failures. {@link #invalid()} marks a bad request (empty query,
- * invalid regex or glob, topK out of range), as opposed to an I/O fault of the index; {@link
- * #code()} says which, for callers that answer with an error code.
+ * The root of this module's failures. {@link #invalid()} marks a bad request (empty query, invalid
+ * regex or glob, topK out of range), as opposed to an I/O fault of the index; {@link #code()} says
+ * which, for callers that answer with an error code.
  */
 public class SearchException extends RuntimeException {
 

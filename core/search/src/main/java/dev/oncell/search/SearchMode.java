@@ -1,6 +1,9 @@
 package dev.oncell.search;
 
-/** Which side of the index answers a search. Agents use {@link #HYBRID}; the others are for evaluation. */
+/**
+ * Which side of the index answers a search. Agents use {@link #HYBRID}; the others are for
+ * evaluation.
+ */
 public enum SearchMode {
   /** BM25 over content, symbols and paths. */
   KEYWORD,

@@ -1,0 +1,82 @@
+package dev.oncell.search.internal.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oncell.search.GrepMatch;
+import dev.oncell.search.internal.grep.GrepPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Skipping through a file by whole-text matches, or visiting only the lines with an anchor trigram,
+ * finds the same lines as matching every line.
+ */
+class LineMatchingTest {
+
+  @Test
+  void skippingFindsTheSameLinesAsScanningEveryLine() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    Random random = new Random(seed);
+    String[] pieces = {
+      "foo", "bar", " ", "\n", "\n\n", "a", "b", "\t", "x\ny", "éa", "_", "1", "\r\n", "FOO", "Bar",
+      "fo", "obar"
+    };
+    String[] regexes = {
+      "foo",
+      "^foo",
+      "bar$",
+      "^$",
+      "a\\s+b",
+      "[^a]+",
+      "\\bfoo\\b",
+      "x*",
+      "o\\W*b",
+      ".",
+      "(?i)FOO|BAR",
+      "a[\\s\\S]b",
+      "\\Bo",
+      "^\\s*$",
+      "foo\\s*$",
+      "\\Afoo",
+      "(?<=a)b",
+      "b\\z",
+      "foo|bar",
+      "(?i)foobar",
+      "fo+bar",
+      "ba[rz]",
+      "(foo|ba)r\\b"
+    };
+    for (int round = 0; round < 300; round++) {
+      StringBuilder text = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int i = 0; i < n; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (String regex : regexes) {
+        GrepPattern p = GrepPattern.compile(regex);
+        List<GrepMatch> all = new ArrayList<>();
+        GrepSearch.matchLines(p.pattern().matcher(""), "f", text.toString(), all, 1000);
+        var anchors = p.trigrams().anchors(t -> t.hashCode() & 7);
+        if (anchors.isPresent()) {
+          List<GrepMatch> anchored = new ArrayList<>();
+          GrepSearch.matchAnchoredLines(p, anchors.get(), "f", text.toString(), anchored, 1000);
+          assertThat(anchored)
+              .as("anchored %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
+              .isEqualTo(all);
+        }
+        if (p.whole().isPresent()) {
+          List<GrepMatch> skipped = new ArrayList<>();
+          GrepSearch.skipToMatches(p, "f", text.toString(), skipped, 1000);
+          assertThat(skipped)
+              .as("regex %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
+              .isEqualTo(all);
+        }
+      }
+    }
+    assertThat(GrepPattern.compile("\\Afoo").whole()).isEmpty();
+    assertThat(GrepPattern.compile("(?<=a)b").whole()).isEmpty();
+    assertThat(GrepPattern.compile("foo").whole()).isPresent();
+  }
+}
