@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cuts text into windows of whole lines, at most {@code maxLines} lines and about {@code maxChars}
- * characters each; a single longer line is cut at {@code maxChars}. For Markdown, YAML, build files
- * and anything tree-sitter does not parse.
+ * Cuts text into windows of whole lines, at most {@code maxLines} lines and {@code maxChars}
+ * characters each, preferring to end a window before a blank line or an unindented line (a YAML
+ * key, a top-level declaration) in its second half. Blank lines at the edges of a window are left
+ * out. A line longer than {@code maxChars} (minified code, a data blob) is cut into several chunks
+ * that all carry its line number. For Markdown, YAML, build files and anything tree-sitter does not
+ * parse.
  */
 public final class LineWindowChunker {
 
@@ -25,39 +28,99 @@ public final class LineWindowChunker {
 
   /** Chunks {@code content}, whose first line is {@code firstLine} of the file. */
   public List<Chunk> chunk(String path, String language, String content, int firstLine) {
+    SourceText source = new SourceText(content);
+    if (source.lineCount() == 0) {
+      return List.of();
+    }
+    List<Chunk> chunks = chunk(path, language, source, 0, source.lineCount() - 1, Label.LINES);
+    if (firstLine == 1) {
+      return chunks;
+    }
+    return chunks.stream()
+        .map(
+            c ->
+                new Chunk(
+                    c.path(),
+                    c.language(),
+                    c.kind(),
+                    c.symbol(),
+                    c.startLine() + firstLine - 1,
+                    c.endLine() + firstLine - 1,
+                    c.content()))
+        .toList();
+  }
+
+  /** Chunks rows {@code first..last} (0-based, inclusive) of {@code source}. */
+  List<Chunk> chunk(
+      String path, String language, SourceText source, int first, int last, Label label) {
     List<Chunk> chunks = new ArrayList<>();
-    String[] lines = content.split("\n", -1);
-    int count = content.endsWith("\n") ? lines.length - 1 : lines.length;
-    StringBuilder window = new StringBuilder();
-    int windowStart = firstLine;
-    int windowLines = 0;
-    for (int i = 0; i < count; i++) {
-      String line = lines[i];
-      int lineNo = firstLine + i;
-      if (windowLines > 0
-          && (windowLines == maxLines || window.length() + line.length() + 1 > maxChars)) {
-        chunks.add(window(path, language, windowStart, lineNo - 1, window));
-        window.setLength(0);
-        windowLines = 0;
+    Optional<String> symbol =
+        label.symbol().isEmpty() ? Optional.empty() : Optional.of(label.symbol());
+    int row = first;
+    while (row <= last) {
+      if (source.isBlank(row)) {
+        row++;
+        continue;
       }
-      if (windowLines == 0) {
-        windowStart = lineNo;
+      int length = source.lineLength(row);
+      if (length > maxChars) {
+        for (int from = 0; from < length; ) {
+          int to = Math.min(length, from + maxChars);
+          if (to < length
+              && Character.isHighSurrogate(source.linePart(row, to - 1, to).charAt(0))) {
+            to--; // keep a surrogate pair together
+          }
+          String part = source.linePart(row, from, to);
+          if (!part.isBlank()) {
+            chunks.add(new Chunk(path, language, label.kind(), symbol, row + 1, row + 1, part));
+          }
+          from = to;
+        }
+        row++;
+        continue;
       }
-      if (line.length() > maxChars) {
-        // A minified file or a data blob: keep the start of the line, the rest adds nothing useful.
-        line = line.substring(0, maxChars);
+      int end = row;
+      while (end < last
+          && end + 1 - row < maxLines
+          && source.lineLength(end + 1) <= maxChars
+          && source.length(row, end + 1) <= maxChars) {
+        end++;
       }
-      window.append(line).append('\n');
-      windowLines++;
+      if (end < last && end > row) {
+        end = niceEnd(source, row, end);
+      }
+      int trimmed = end;
+      while (source.isBlank(trimmed)) {
+        trimmed--;
+      }
+      chunks.add(
+          new Chunk(
+              path,
+              language,
+              label.kind(),
+              symbol,
+              row + 1,
+              trimmed + 1,
+              source.lines(row, trimmed)));
+      row = end + 1;
     }
-    if (windowLines > 0 && !window.toString().isBlank()) {
-      chunks.add(window(path, language, windowStart, firstLine + count - 1, window));
-    }
-    chunks.removeIf(c -> c.content().isBlank());
     return chunks;
   }
 
-  private static Chunk window(String path, String language, int start, int end, CharSequence text) {
-    return new Chunk(path, language, "lines", Optional.empty(), start, end, text.toString());
+  /** A better last row for a full window {@code row..end}: before a blank or unindented line. */
+  private static int niceEnd(SourceText source, int row, int end) {
+    int half = row + (end - row) / 2;
+    for (int i = end; i > half; i--) {
+      if (source.isBlank(i)) {
+        return i;
+      }
+    }
+    for (int i = end; i > half; i--) {
+      char c = source.firstChar(i + 1);
+      if (!Character.isWhitespace(c) && c != '}' && c != ')' && c != ']') {
+        return i;
+      }
+    }
+    return end;
   }
 }
