@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class EvalModels {
 
-  static final List<String> DEFAULT = List.of("minilm", "bge");
+  static final List<String> DEFAULT = List.of("minilm", "bge", "minilm-first");
 
   private static final Map<String, ModelSpec> SPECS =
       Map.of("minilm", ModelSpec.ALL_MINILM_L6_V2, "bge", ModelSpec.BGE_SMALL_EN_V15);

@@ -131,6 +131,18 @@ final class Report {
                 hybrid.get().file().mrr() - best));
       }
     }
+    List<String> order = results.stream().flatMap(r -> r.model().stream()).distinct().toList();
+    for (int b = 1; b < order.size(); b++) {
+      for (Query.Kind kind : Query.Kind.values()) {
+        Optional<Evaluation.Result> first =
+            find(results, kind, SearchMode.HYBRID, Optional.of(order.getFirst()));
+        Optional<Evaluation.Result> second =
+            find(results, kind, SearchMode.HYBRID, Optional.of(order.get(b)));
+        if (first.isPresent() && second.isPresent()) {
+          lines.add(compare(kind, first.get(), second.get()));
+        }
+      }
+    }
     List<IndexRun> embedding =
         runs.stream()
             .filter(r -> r.model().isPresent() && r.embedded() > 0)
@@ -147,6 +159,34 @@ final class Report {
               Runtime.getRuntime().availableProcessors()));
     }
     return lines;
+  }
+
+  /** Query by query, which of two configurations ranks the right file higher. */
+  static String compare(Query.Kind kind, Evaluation.Result a, Evaluation.Result b) {
+    int better = 0;
+    int worse = 0;
+    for (var entry : a.ranks().entrySet()) {
+      Metrics.Ranks other = b.ranks().get(entry.getKey());
+      if (other == null) {
+        continue;
+      }
+      int rankA = entry.getValue().file() == 0 ? 11 : entry.getValue().file();
+      int rankB = other.file() == 0 ? 11 : other.file();
+      if (rankA < rankB) {
+        better++;
+      } else if (rankA > rankB) {
+        worse++;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s, %s vs %s: the right file ranks higher for %d queries, lower for %d, the same for %d.",
+        kind == Query.Kind.DOC ? "Doc queries" : "Bug reports",
+        a.configuration(),
+        b.configuration(),
+        better,
+        worse,
+        a.ranks().size() - better - worse);
   }
 
   private static Optional<Evaluation.Result> find(

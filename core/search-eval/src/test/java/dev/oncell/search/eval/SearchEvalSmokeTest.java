@@ -45,6 +45,35 @@ class SearchEvalSmokeTest {
   }
 
   @Test
+  void theHarnessRunsAgainstTheLuceneIndex() {
+    Path corpus = dir.resolve("corpus");
+    try {
+      TinyCorpus.write(corpus);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    EvalOptions options =
+        EvalOptions.parse(
+            "--corpus",
+            corpus.toString(),
+            "--work",
+            dir.resolve("work").toString(),
+            "--out",
+            "-",
+            "--models",
+            "minilm",
+            "--no-full");
+
+    String markdown =
+        new SearchEval(options, Indexes.lucene(), "the Lucene index", TinyCorpus.REPORTS).run();
+
+    assertThat(markdown)
+        .contains("Index: the Lucene index.")
+        .contains("| hybrid, all-minilm-l6-v2 | 2 | ")
+        .doesNotContain("refused");
+  }
+
+  @Test
   void theComparedModelLoadsFromItsOwnJar() {
     try (Embedder bge = EvalModels.open("bge")) {
       assertThat(bge.name()).isEqualTo("bge-small-en-v1.5");

@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,11 @@ import java.util.regex.Pattern;
 final class ModelRuntime {
 
   private static final Map<String, ModelRuntime> OPEN = new HashMap<>();
-  private static final Pattern TRUNCATION = Pattern.compile("\"truncation\"\\s*:\\s*\\{[^{}]*}");
+  private static final Pattern TRUNCATION =
+      Pattern.compile("\"truncation\"\\s*:\\s*(?:null|\\{[^{}]*})");
+  private static final String TRUNCATE_512 =
+      "\"truncation\": {\"direction\": \"Right\", \"max_length\": 512,"
+          + " \"strategy\": \"LongestFirst\", \"stride\": 0}";
   private static final Pattern PADDING =
       Pattern.compile("\"padding\"\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*})*}");
 
@@ -175,12 +180,12 @@ final class ModelRuntime {
   /**
    * The tokenizer file of all-MiniLM-L6-v2 truncates and pads to 128 tokens, and DJL derives a
    * truncation at 128 from either, which would silently drop the rest of every longer text before
-   * LangChain4j could split it: both go, {@link TokenWindows} cuts texts instead. (Without them DJL
-   * still truncates at 512, the longest window a model here reads.)
+   * LangChain4j could split it. Padding goes, and truncation is set to 512 tokens, the longest
+   * window a model here reads: {@link TokenWindows} cuts texts to the window before they get here.
    */
   static byte[] withoutTruncation(byte[] tokenizerJson) {
     String json = new String(tokenizerJson, StandardCharsets.UTF_8);
-    String patched = TRUNCATION.matcher(json).replaceFirst("\"truncation\": null");
+    String patched = TRUNCATION.matcher(json).replaceFirst(Matcher.quoteReplacement(TRUNCATE_512));
     patched = PADDING.matcher(patched).replaceFirst("\"padding\": null");
     return patched.equals(json) ? tokenizerJson : patched.getBytes(StandardCharsets.UTF_8);
   }
