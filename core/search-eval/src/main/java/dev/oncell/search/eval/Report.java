@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The evaluation's results as Markdown. */
 final class Report {
@@ -44,7 +46,9 @@ final class Report {
               run.files(),
               run.chunks(),
               run.seconds(),
-              run.model().isEmpty() ? "-" : Long.toString(run.embedded()),
+              run.model().isEmpty()
+                  ? "-"
+                  : run.embedded() == 0 ? "0 (all cached)" : Long.toString(run.embedded()),
               run.embedded() == 0
                   ? "-"
                   : String.format(Locale.ROOT, "%.1f", run.embedded() / run.embedSeconds())));
@@ -203,5 +207,35 @@ final class Report {
 
   static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+  }
+
+  /** Files and lines of the full corpus per project (the first folder of a path). */
+  static String projects(Corpus.Selection selection) {
+    Map<String, int[]> counts = new TreeMap<>();
+    selection
+        .full()
+        .forEach(
+            (path, text) -> {
+              int[] count = counts.computeIfAbsent(path.split("/")[0], p -> new int[3]);
+              count[0]++;
+              count[1] += (int) text.lines().count();
+              if (selection.small().containsKey(path)) {
+                count[2]++;
+              }
+            });
+    StringBuilder md =
+        new StringBuilder("| project | files | lines | files in the small corpus |\n");
+    md.append("|---|---:|---:|---:|\n");
+    counts.forEach(
+        (project, count) ->
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %d |%n",
+                    project,
+                    count[0],
+                    count[1],
+                    count[2])));
+    return md.toString();
   }
 }

@@ -208,7 +208,7 @@ public final class SearchEval {
             .replace("{{small_chunks}}", Integer.toString(options.limits().smallChunks()))
             .replace("{{doc_queries}}", Integer.toString(selection.docQueries().size()))
             .replace("{{bug_queries}}", Integer.toString(selection.bugQueries().size()))
-            .replace("{{projects}}", projects(selection).strip())
+            .replace("{{projects}}", Report.projects(selection).strip())
             .replace("{{results}}", markdown.strip());
     try {
       if (out.getParent() != null) {
@@ -252,36 +252,6 @@ public final class SearchEval {
       throw new UncheckedIOException(e);
     }
     log("wrote " + file);
-  }
-
-  /** Files and lines of the full corpus per project (the first folder of a path). */
-  static String projects(Corpus.Selection selection) {
-    Map<String, int[]> counts = new java.util.TreeMap<>();
-    selection
-        .full()
-        .forEach(
-            (path, text) -> {
-              int[] count = counts.computeIfAbsent(path.split("/")[0], p -> new int[3]);
-              count[0]++;
-              count[1] += (int) text.lines().count();
-              if (selection.small().containsKey(path)) {
-                count[2]++;
-              }
-            });
-    StringBuilder md =
-        new StringBuilder("| project | files | lines | files in the small corpus |\n");
-    md.append("|---|---:|---:|---:|\n");
-    counts.forEach(
-        (project, count) ->
-            md.append(
-                String.format(
-                    java.util.Locale.ROOT,
-                    "| %s | %d | %,d | %d |%n",
-                    project,
-                    count[0],
-                    count[1],
-                    count[2])));
-    return md.toString();
   }
 
   private static void deleteTree(Path dir) {
