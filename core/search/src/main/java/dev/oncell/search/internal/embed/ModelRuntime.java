@@ -52,7 +52,7 @@ final class ModelRuntime {
     this.spec = spec;
     NativeFiles.keepUnderTmpdir();
     byte[] graph = resource(spec.modelResource());
-    byte[] tokenizerJson = withoutTruncation(resource(spec.tokenizerResource()));
+    byte[] tokenizerJson = forWindows(resource(spec.tokenizerResource()));
     OrtSession opened = null;
     HuggingFaceTokenizer tokenizer = null;
     try {
@@ -183,7 +183,7 @@ final class ModelRuntime {
    * LangChain4j could split it. Padding goes, and truncation is set to 512 tokens, the longest
    * window a model here reads: {@link TokenWindows} cuts texts to the window before they get here.
    */
-  static byte[] withoutTruncation(byte[] tokenizerJson) {
+  static byte[] forWindows(byte[] tokenizerJson) {
     String json = new String(tokenizerJson, StandardCharsets.UTF_8);
     String patched = TRUNCATION.matcher(json).replaceFirst(Matcher.quoteReplacement(TRUNCATE_512));
     patched = PADDING.matcher(patched).replaceFirst("\"padding\": null");
