@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class Embedders {
 
   /**
-   * all-MiniLM-L6-v2 (sentence-transformers; 384 dimensions, read in windows of 256 tokens whose
+   * all-MiniLM-L6-v2 (sentence-transformers; 384 dimensions, read in windows of 128 tokens whose
    * vectors are averaged for longer texts).
    */
   public static final String STANDARD = "all-minilm-l6-v2";

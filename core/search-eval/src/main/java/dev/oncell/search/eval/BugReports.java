@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -67,29 +68,41 @@ final class BugReports {
     List<Query> queries = new ArrayList<>();
     for (Report report : reports) {
       String text = files.get(report.path());
-      int declaration = text == null ? -1 : text.indexOf(report.declaration());
-      if (declaration < 0) {
+      if (text == null) {
         missing.add(report.id() + " (" + report.path() + ")");
         continue;
       }
-      int lineStart = text.lastIndexOf('\n', declaration) + 1;
-      OptionalInt end = new SourceScanner(text, report.path()).bodyEnd(lineStart);
-      if (end.isEmpty()) {
-        missing.add(report.id() + " (no body after the declaration)");
-        continue;
+      Optional<Query> query = find(report, text);
+      if (query.isEmpty()) {
+        missing.add(report.id() + " (no function declared as '" + report.declaration() + "')");
       }
-      SourceScanner.Lines lines = new SourceScanner.Lines(text);
-      queries.add(
-          new Query(
-              report.id(),
-              Query.Kind.BUG,
-              report.text(),
-              report.path(),
-              symbolOf(report),
-              lines.lineOf(lineStart),
-              lines.lineOf(end.getAsInt())));
+      query.ifPresent(queries::add);
     }
     return queries;
+  }
+
+  /** The first declaration matching the report's that has a body (not an overload signature). */
+  private static Optional<Query> find(Report report, String text) {
+    SourceScanner scanner = new SourceScanner(text, report.path());
+    SourceScanner.Lines lines = new SourceScanner.Lines(text);
+    for (int at = text.indexOf(report.declaration());
+        at >= 0;
+        at = text.indexOf(report.declaration(), at + 1)) {
+      int lineStart = text.lastIndexOf('\n', at) + 1;
+      OptionalInt end = scanner.bodyEnd(lineStart);
+      if (end.isPresent()) {
+        return Optional.of(
+            new Query(
+                report.id(),
+                Query.Kind.BUG,
+                report.text(),
+                report.path(),
+                symbolOf(report),
+                lines.lineOf(lineStart),
+                lines.lineOf(end.getAsInt())));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String symbolOf(Report report) {

@@ -11,8 +11,7 @@ import java.util.Optional;
  * @param corpus the downloaded sources
  * @param work where indexed copies, indexes and the embedding cache go
  * @param out the Markdown document to write, if any
- * @param index {@code auto} (Lucene if this build has {@code CodeIndex.open}, else scan), {@code
- *     lucene} or {@code scan}
+ * @param index {@code lucene} (or {@code auto}, the same) or {@code scan} ({@link ScanIndex})
  * @param models embedding models to compare ({@link EvalModels})
  * @param full whether to run keyword search on the full corpus too
  * @param bench measure embedding throughput instead
@@ -29,8 +28,8 @@ record EvalOptions(
 
   static final String USAGE =
       """
-      usage: SearchEval [--corpus DIR] [--work DIR] [--out FILE|-] [--index auto|lucene|scan]
-                        [--models minilm,bge] [--seed N] [--max-files N] [--small-chunks N]
+      usage: SearchEval [--corpus DIR] [--work DIR] [--out FILE|-] [--index lucene|scan]
+                        [--models minilm,bge,minilm-first,minilm@256] [--seed N] [--max-files N] [--small-chunks N]
                         [--doc-queries N] [--no-full] [--bench]
       """;
 
@@ -42,7 +41,7 @@ record EvalOptions(
     List<String> models = EvalModels.DEFAULT;
     long seed = 42;
     int maxFiles = 4000;
-    int smallChunks = 3000;
+    int smallChunks = 5000;
     int docQueries = 300;
     boolean full = true;
     boolean bench = false;

@@ -6,7 +6,9 @@ import dev.oncell.search.SearchHit;
 import dev.oncell.search.SearchMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs queries against an index and scores the answers. */
@@ -21,6 +23,7 @@ final class Evaluation {
    * @param corpus {@code small} or {@code full}
    * @param errors queries the index refused (counted as not found)
    * @param medianMillis median search latency
+   * @param ranks per query id, where its file and chunk were found (0: not in the top 10)
    */
   record Result(
       String configuration,
@@ -31,7 +34,8 @@ final class Evaluation {
       Metrics.Scores file,
       Metrics.Scores chunk,
       int errors,
-      double medianMillis) {}
+      double medianMillis,
+      Map<String, Metrics.Ranks> ranks) {}
 
   private Evaluation() {}
 
@@ -47,6 +51,7 @@ final class Evaluation {
     List<Integer> fileRanks = new ArrayList<>();
     List<Integer> chunkRanks = new ArrayList<>();
     List<Double> millis = new ArrayList<>();
+    Map<String, Metrics.Ranks> perQuery = new LinkedHashMap<>();
     int errors = 0;
     for (Query query : queries) {
       if (query.kind() != kind) {
@@ -62,6 +67,7 @@ final class Evaluation {
       }
       millis.add((System.nanoTime() - start) / 1e6);
       Metrics.Ranks ranks = Metrics.rank(query, hits);
+      perQuery.put(query.id(), ranks);
       fileRanks.add(ranks.file());
       chunkRanks.add(ranks.chunk());
     }
@@ -74,7 +80,8 @@ final class Evaluation {
         Metrics.Scores.of(fileRanks),
         Metrics.Scores.of(chunkRanks),
         errors,
-        median(millis));
+        median(millis),
+        perQuery);
   }
 
   static double median(List<Double> values) {

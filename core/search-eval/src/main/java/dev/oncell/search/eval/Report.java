@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The evaluation's results as Markdown. */
 final class Report {
@@ -44,7 +46,9 @@ final class Report {
               run.files(),
               run.chunks(),
               run.seconds(),
-              run.model().isEmpty() ? "-" : Long.toString(run.embedded()),
+              run.model().isEmpty()
+                  ? "-"
+                  : run.embedded() == 0 ? "0 (all cached)" : Long.toString(run.embedded()),
               run.embedded() == 0
                   ? "-"
                   : String.format(Locale.ROOT, "%.1f", run.embedded() / run.embedSeconds())));
@@ -118,8 +122,8 @@ final class Report {
             String.format(
                 Locale.ROOT,
                 "%s, %s: the file is in the top 10 for %s with hybrid, %s keyword only, %s vector"
-                    + " only; file MRR %.3f vs %.3f and %.3f (hybrid %s the better single side"
-                    + " by %+.3f).",
+                    + " only; file MRR %.3f, %.3f and %.3f (hybrid minus the better single side:"
+                    + " %+.3f).",
                 what,
                 model,
                 percent(hybrid.get().file().recall10()),
@@ -128,8 +132,19 @@ final class Report {
                 hybrid.get().file().mrr(),
                 keyword.get().file().mrr(),
                 vector.get().file().mrr(),
-                hybrid.get().file().mrr() > best ? "beats" : "does not beat",
                 hybrid.get().file().mrr() - best));
+      }
+    }
+    List<String> order = results.stream().flatMap(r -> r.model().stream()).distinct().toList();
+    for (int b = 1; b < order.size(); b++) {
+      for (Query.Kind kind : Query.Kind.values()) {
+        Optional<Evaluation.Result> first =
+            find(results, kind, SearchMode.HYBRID, Optional.of(order.getFirst()));
+        Optional<Evaluation.Result> second =
+            find(results, kind, SearchMode.HYBRID, Optional.of(order.get(b)));
+        if (first.isPresent() && second.isPresent()) {
+          lines.add(compare(kind, first.get(), second.get()));
+        }
       }
     }
     List<IndexRun> embedding =
@@ -150,6 +165,34 @@ final class Report {
     return lines;
   }
 
+  /** Query by query, which of two configurations ranks the right file higher. */
+  static String compare(Query.Kind kind, Evaluation.Result a, Evaluation.Result b) {
+    int better = 0;
+    int worse = 0;
+    for (var entry : a.ranks().entrySet()) {
+      Metrics.Ranks other = b.ranks().get(entry.getKey());
+      if (other == null) {
+        continue;
+      }
+      int rankA = entry.getValue().file() == 0 ? 11 : entry.getValue().file();
+      int rankB = other.file() == 0 ? 11 : other.file();
+      if (rankA < rankB) {
+        better++;
+      } else if (rankA > rankB) {
+        worse++;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s, %s vs %s: the right file ranks higher for %d queries, lower for %d, the same for %d.",
+        kind == Query.Kind.DOC ? "Doc queries" : "Bug reports",
+        a.configuration(),
+        b.configuration(),
+        better,
+        worse,
+        a.ranks().size() - better - worse);
+  }
+
   private static Optional<Evaluation.Result> find(
       List<Evaluation.Result> results, Query.Kind kind, SearchMode mode, Optional<String> model) {
     return results.stream()
@@ -164,5 +207,35 @@ final class Report {
 
   static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+  }
+
+  /** Files and lines of the full corpus per project (the first folder of a path). */
+  static String projects(Corpus.Selection selection) {
+    Map<String, int[]> counts = new TreeMap<>();
+    selection
+        .full()
+        .forEach(
+            (path, text) -> {
+              int[] count = counts.computeIfAbsent(path.split("/")[0], p -> new int[3]);
+              count[0]++;
+              count[1] += (int) text.lines().count();
+              if (selection.small().containsKey(path)) {
+                count[2]++;
+              }
+            });
+    StringBuilder md =
+        new StringBuilder("| project | files | lines | files in the small corpus |\n");
+    md.append("|---|---:|---:|---:|\n");
+    counts.forEach(
+        (project, count) ->
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %d |%n",
+                    project,
+                    count[0],
+                    count[1],
+                    count[2])));
+    return md.toString();
   }
 }

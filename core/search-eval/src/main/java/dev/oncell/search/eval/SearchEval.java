@@ -58,21 +58,14 @@ public final class SearchEval {
       Throughput.run(options.models(), System.out);
       return;
     }
-    Optional<Indexes.Factory> lucene = Indexes.lucene();
-    boolean useLucene =
-        options.index().equals("lucene") || (options.index().equals("auto") && lucene.isPresent());
-    if (useLucene && lucene.isEmpty()) {
-      System.err.println(
-          "CodeIndex.open(Path, Path, IndexOptions) is not in this build; use --index scan");
-      System.exit(2);
-    }
+    boolean scan = options.index().equals("scan");
     String name =
-        useLucene
-            ? "oncell's Lucene `CodeIndex`"
-            : "the brute-force reference index of the harness (`ScanIndex`: BM25, exact cosine"
-                + " KNN, reciprocal rank fusion), because this build has no `CodeIndex.open`";
+        scan
+            ? "the brute-force reference index of the harness (`ScanIndex`: BM25, exact cosine KNN,"
+                + " reciprocal rank fusion)"
+            : "oncell's Lucene `CodeIndex` with the standard chunker";
     String markdown =
-        new SearchEval(options, useLucene ? lucene.get() : Indexes.scan(), name, BugReports.load())
+        new SearchEval(options, scan ? Indexes.scan() : Indexes.lucene(), name, BugReports.load())
             .run();
     System.out.println(markdown);
   }
@@ -114,7 +107,7 @@ public final class SearchEval {
     }
     for (String model : options.models()) {
       Path cache =
-          options.work().resolve("cache").resolve(EvalModels.spec(model).name() + ".vectors");
+          options.work().resolve("cache").resolve(EvalModels.cacheFile(EvalModels.spec(model)));
       try (CachingEmbedder embedder = new CachingEmbedder(EvalModels.open(model), cache);
           CodeIndex index =
               build(
@@ -131,6 +124,7 @@ public final class SearchEval {
     String markdown =
         Report.results(
             indexName, runs, results, selection.docQueries().size(), selection.bugQueries().size());
+    writeRanks(options.work().resolve("ranks.tsv"), queries);
     options.out().ifPresent(out -> writeDocument(out, markdown, selection));
     return markdown;
   }
@@ -214,6 +208,7 @@ public final class SearchEval {
             .replace("{{small_chunks}}", Integer.toString(options.limits().smallChunks()))
             .replace("{{doc_queries}}", Integer.toString(selection.docQueries().size()))
             .replace("{{bug_queries}}", Integer.toString(selection.bugQueries().size()))
+            .replace("{{projects}}", Report.projects(selection).strip())
             .replace("{{results}}", markdown.strip());
     try {
       if (out.getParent() != null) {
@@ -224,6 +219,39 @@ public final class SearchEval {
       throw new UncheckedIOException(e);
     }
     log("wrote " + out);
+  }
+
+  /** Every query's ranks in every configuration, to see which queries each one misses. */
+  private void writeRanks(Path file, List<Query> queries) {
+    StringBuilder tsv =
+        new StringBuilder(
+            "query\tkind\tpath\tsymbol\tconfiguration\tcorpus\tfile rank\tchunk rank\n");
+    for (Evaluation.Result result : results) {
+      for (Query query : queries) {
+        Metrics.Ranks ranks = result.ranks().get(query.id());
+        if (ranks != null) {
+          tsv.append(
+                  String.join(
+                      "\t",
+                      query.id(),
+                      query.kind().toString(),
+                      query.path(),
+                      query.symbol(),
+                      result.configuration(),
+                      result.corpus(),
+                      Integer.toString(ranks.file()),
+                      Integer.toString(ranks.chunk())))
+              .append('\n');
+        }
+      }
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, tsv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    log("wrote " + file);
   }
 
   private static void deleteTree(Path dir) {

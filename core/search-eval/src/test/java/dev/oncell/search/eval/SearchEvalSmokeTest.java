@@ -39,9 +39,38 @@ class SearchEvalSmokeTest {
         .contains("### Findings");
     String document = Files.readString(out);
     assertThat(document).contains(markdown.strip()).doesNotContain("{{");
-    assertThat(dir.resolve("work/cache/all-minilm-l6-v2.vectors"))
+    assertThat(dir.resolve("work/cache/all-minilm-l6-v2@128.vectors"))
         .as("the embedding cache")
         .isNotEmptyFile();
+  }
+
+  @Test
+  void theHarnessRunsAgainstTheLuceneIndex() {
+    Path corpus = dir.resolve("corpus");
+    try {
+      TinyCorpus.write(corpus);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    EvalOptions options =
+        EvalOptions.parse(
+            "--corpus",
+            corpus.toString(),
+            "--work",
+            dir.resolve("work").toString(),
+            "--out",
+            "-",
+            "--models",
+            "minilm",
+            "--no-full");
+
+    String markdown =
+        new SearchEval(options, Indexes.lucene(), "the Lucene index", TinyCorpus.REPORTS).run();
+
+    assertThat(markdown)
+        .contains("Index: the Lucene index.")
+        .contains("| hybrid, all-minilm-l6-v2 | 2 | ")
+        .doesNotContain("refused");
   }
 
   @Test

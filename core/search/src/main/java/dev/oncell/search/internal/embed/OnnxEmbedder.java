@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * into windows of the model's size ({@link ModelSpec#windowTokens()}), every window is embedded as
  * one task on a pool of {@code threads} threads (one ONNX thread each; a single window runs on the
  * calling thread, so a query does not wait behind an index run), and the windows' vectors are
- * averaged, weighted by their tokens, and scaled to unit length. Thread-safe.
+ * averaged, weighted by their tokens, and scaled to unit length (or, for the evaluation's {@link
+ * ModelSpec.LongTexts#FIRST_WINDOW}, only the first window is read). Thread-safe.
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -83,6 +84,9 @@ public final class OnnxEmbedder implements Embedder {
       List<TokenWindows.Piece> pieces = runtime.windows().split(text);
       if (pieces.isEmpty()) {
         throw new IllegalArgumentException("cannot embed a blank text (texts[" + i + "])");
+      }
+      if (runtime.spec().longTexts() == ModelSpec.LongTexts.FIRST_WINDOW) {
+        pieces = pieces.subList(0, 1);
       }
       weights[i] = new int[pieces.size()];
       for (int p = 0; p < pieces.size(); p++) {

@@ -5,8 +5,8 @@
  *
  * <p>Invariants: every vector has the model's dimension and unit length; a text longer than the
  * model's window is split into windows at word boundaries and their vectors averaged (weighted by
- * tokens), never silently truncated; one loaded model is shared per process and spec, each
- * inference runs on one ONNX thread, parallelism comes from a small named pool; native libraries
- * are written under {@code java.io.tmpdir} only.
+ * tokens), never silently truncated (truncation exists only as a variant for the evaluation); one
+ * loaded model is shared per process and spec, each inference runs on one ONNX thread, parallelism
+ * comes from a small named pool; native libraries are written under {@code java.io.tmpdir} only.
  */
 package dev.oncell.search.internal.embed;

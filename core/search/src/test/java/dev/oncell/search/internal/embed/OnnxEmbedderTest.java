@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oncell.search.Embedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shipped model, all-MiniLM-L6-v2, through LangChain4j and onnxruntime. */
@@ -19,6 +20,23 @@ class OnnxEmbedderTest extends EmbedderContract {
   void isNamedAfterTheModelWith384Dimensions() {
     assertThat(embedder.name()).isEqualTo("all-minilm-l6-v2");
     assertThat(embedder.dimension()).isEqualTo(384);
+  }
+
+  @Test
+  void aWindowIsReadWholeNotCutAt128TokensByTheTokenizerFile() {
+    // Regression: the tokenizer file of this model pads and truncates to 128 tokens, and
+    // LangChain4j
+    // read only the first 128 tokens of every window, whatever its size.
+    String head =
+        "parse the bearer token and check the user name before calling the service ".repeat(16);
+    try (OnnxEmbedder wide =
+        OnnxEmbedder.open(ModelSpec.ALL_MINILM_L6_V2.withWindowTokens(512), 1)) {
+      List<float[]> vectors =
+          wide.embed(List.of(head + "split the CSV line", head + "render the HTML template"));
+      assertThat(dot(vectors.get(0), vectors.get(1)))
+          .as("texts that differ only after token 200 of one window")
+          .isLessThan(0.9999);
+    }
   }
 
   @Test

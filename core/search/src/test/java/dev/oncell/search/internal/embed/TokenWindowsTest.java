@@ -85,11 +85,14 @@ class TokenWindowsTest {
   }
 
   @Test
-  void theMiniLmTokenizerFileLosesItsTruncation() {
+  void theMiniLmTokenizerFileLosesItsPaddingAndTruncatesAt512() {
     byte[] json =
-        "{\"version\":\"1.0\",\"truncation\": {\"direction\":\"Right\",\"max_length\":128},\"x\":{}}"
+        ("{\"version\":\"1.0\",\"truncation\": {\"direction\":\"Right\",\"max_length\":128},"
+                + "\"padding\": {\"strategy\": {\"Fixed\": 128}, \"pad_id\": 0},\"x\":{}}")
             .getBytes(StandardCharsets.UTF_8);
-    assertThat(new String(ModelRuntime.withoutTruncation(json), StandardCharsets.UTF_8))
-        .isEqualTo("{\"version\":\"1.0\",\"truncation\": null,\"x\":{}}");
+    assertThat(new String(ModelRuntime.forWindows(json), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"version\":\"1.0\",\"truncation\": {\"direction\": \"Right\", \"max_length\": 512,"
+                + " \"strategy\": \"LongestFirst\", \"stride\": 0},\"padding\": null,\"x\":{}}");
   }
 }
