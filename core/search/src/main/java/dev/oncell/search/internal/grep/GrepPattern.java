@@ -100,13 +100,49 @@ public record GrepPattern(
     return n >= 3;
   }
 
-  private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
+  static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
 
   private static final Pattern ANCHORED = Pattern.compile("(?:\\(\\?[a-zA-Z]*\\))*\\^");
 
   /** Constructs that see past a line's ends, so that a line match may not be a text match. */
   private static final Pattern UNSAFE_FOR_WHOLE_TEXT =
       Pattern.compile("\\\\[AzZG]|\\(\\?<?[=!]|\\(\\?[a-zA-Z]*-");
+
+  /**
+   * {@code regex} with every {@code \Q...\E} quote written as escaped chars, as {@link Pattern}
+   * does before it parses: a quantifier after {@code \E} applies to the last quoted char only.
+   */
+  static String unquote(String regex) {
+    if (!regex.contains("\\Q")) {
+      return regex;
+    }
+    StringBuilder out = new StringBuilder(regex.length() + 16);
+    int i = 0;
+    while (i < regex.length()) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        if (regex.charAt(i + 1) == 'Q') {
+          int end = regex.indexOf("\\E", i + 2);
+          String quoted = end < 0 ? regex.substring(i + 2) : regex.substring(i + 2, end);
+          for (int k = 0; k < quoted.length(); k++) {
+            char q = quoted.charAt(k);
+            if (q < 128 && !Character.isLetterOrDigit(q)) {
+              out.append('\\');
+            }
+            out.append(q);
+          }
+          i = end < 0 ? regex.length() : end + 2;
+          continue;
+        }
+        out.append(c).append(regex.charAt(i + 1));
+        i += 2;
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
 
   /** Rewrites POSIX classes inside brackets and {@code \<}, {@code \>} to Java syntax. */
   static String translate(String regex) {

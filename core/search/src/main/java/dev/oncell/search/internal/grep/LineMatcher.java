@@ -1,6 +1,7 @@
 package dev.oncell.search.internal.grep;
 
 import dev.oncell.search.GrepMatch;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +22,16 @@ import java.util.regex.Matcher;
  *   <li>otherwise every line is tried ({@code ^...}, lookarounds, {@code \A}, {@code \z}).
  * </ol>
  *
- * Thread-safe: matchers are made per call.
+ * <p>Bytes of UTF-8 without anchors go through the regex's {@link LineDfa} when it has one, without
+ * decoding the text.
+ *
+ * <p>Thread-safe: matchers are made per call.
  */
 public final class LineMatcher {
 
   private final GrepPattern pattern;
   private final Optional<Set<String>> anchors;
+  private final Optional<LineDfa> dfa;
 
   /**
    * @param anchors exact strings of which every matching line contains one (a match does); empty
@@ -35,6 +40,21 @@ public final class LineMatcher {
   public LineMatcher(GrepPattern pattern, Optional<Set<String>> anchors) {
     this.pattern = pattern;
     this.anchors = anchors;
+    this.dfa = anchors.isPresent() ? Optional.empty() : LineDfa.of(pattern.pattern().pattern());
+  }
+
+  /**
+   * As {@link #match}, on {@code bytes[from, to)}: valid UTF-8, whole lines (the last one may lack
+   * its newline).
+   */
+  public void match(
+      String path, byte[] bytes, int from, int to, int firstLine, List<GrepMatch> out, int limit) {
+    if (dfa.isPresent()) {
+      dfa.get().match(bytes, from, to, firstLine, path, pattern.pattern(), out, limit);
+    } else {
+      match(
+          path, new String(bytes, from, to - from, StandardCharsets.UTF_8), firstLine, out, limit);
+    }
   }
 
   /**

@@ -36,9 +36,9 @@ public final class RegexTrigrams {
   /** The trigram requirement of {@code regex}, a valid {@link java.util.regex.Pattern}. */
   public static TrigramQuery of(String regex) {
     try {
-      RegexTrigrams parser = new RegexTrigrams(regex);
+      RegexTrigrams parser = new RegexTrigrams(GrepPattern.unquote(regex));
       Info info = parser.alternation();
-      if (parser.pos != regex.length()) {
+      if (parser.pos != parser.re.length()) {
         return TrigramQuery.ALL;
       }
       return info.requirement().bounded();
@@ -314,12 +314,6 @@ public final class RegexTrigrams {
     }
     char c = re.charAt(pos++);
     switch (c) {
-      case 'Q' -> {
-        int end = re.indexOf("\\E", pos);
-        String quoted = end < 0 ? re.substring(pos) : re.substring(pos, end);
-        pos = end < 0 ? re.length() : end + 2;
-        return Info.exactly(Set.of(Literal.of(quoted, ignoreCase)));
-      }
       case 'b', 'B', 'A', 'z', 'Z', 'G' -> {
         return Info.empty();
       }

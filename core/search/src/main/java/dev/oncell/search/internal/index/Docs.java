@@ -30,7 +30,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <ul>
  *   <li>a file document per path: {@code fid}, doc values {@code mtime}, {@code size}, {@code hash}
- *       (the state incremental runs compare);
+ *       (the state incremental runs compare), {@code fsize} and {@code fcrc} (the length and
+ *       CRC-32C of the bytes indexed, which grep checks before it trusts a file to be the text it
+ *       indexed);
  *   <li>a block document per block of lines ({@link LineBlocks}) for grep: {@code tri}, the block's
  *       distinct trigrams (docs only, case-sensitive), and doc values {@code bline} (first line),
  *       {@code boff}, {@code blen} (where it is in the file, in bytes), {@code fsize} and {@code
@@ -107,7 +109,7 @@ final class Docs {
     return "vec" + dimension;
   }
 
-  static Document file(String path, long mtime, long size, String hash) {
+  static Document file(String path, long mtime, long size, String hash, long length, int crc) {
     Document d = new Document();
     d.add(new StringField(TYPE, FILE, Field.Store.NO));
     d.add(new StringField(PATH, path, Field.Store.YES));
@@ -116,6 +118,8 @@ final class Docs {
     d.add(new NumericDocValuesField(MTIME, mtime));
     d.add(new NumericDocValuesField(SIZE, size));
     d.add(new BinaryDocValuesField(HASH, new BytesRef(hash)));
+    d.add(new NumericDocValuesField(FILE_SIZE, length));
+    d.add(new NumericDocValuesField(FILE_CRC, crc));
     return d;
   }
 

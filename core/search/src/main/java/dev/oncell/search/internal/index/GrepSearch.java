@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,22 +60,20 @@ final class GrepSearch {
   }
 
   /**
-   * A file to verify: its candidate blocks (sorted, as {@code line}, {@code offset}, {@code length}
-   * triples) if the regex has trigrams, else none, and then the whole file is matched.
+   * A file to verify: the length and CRC-32C of the bytes indexed, and its candidate blocks (as
+   * {@code line}, {@code offset}, {@code length} triples) or, when {@code whole}, all of it.
    */
   private static final class FileWork {
     final String path;
+    final boolean whole;
     long size = -1;
     int crc;
     int[] blocks = new int[0];
     int count;
 
-    FileWork(String path) {
+    FileWork(String path, boolean whole) {
       this.path = path;
-    }
-
-    boolean whole() {
-      return size < 0;
+      this.whole = whole;
     }
 
     void add(int line, int offset, int length) {
@@ -150,10 +147,12 @@ final class GrepSearch {
     return new Plan(files, anchors);
   }
 
-  /** Collects the path of each file document, to be read whole. */
+  /** Collects each file document, to be read whole. */
   private static final class FileCollector extends SimpleCollector {
     private final List<FileWork> files;
     private SortedDocValues paths;
+    private NumericDocValues size;
+    private NumericDocValues crc;
 
     FileCollector(List<FileWork> files) {
       this.files = files;
@@ -162,12 +161,19 @@ final class GrepSearch {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
       paths = DocValues.getSorted(context.reader(), Docs.PATH);
+      size = DocValues.getNumeric(context.reader(), Docs.FILE_SIZE);
+      crc = DocValues.getNumeric(context.reader(), Docs.FILE_CRC);
     }
 
     @Override
     public void collect(int doc) throws IOException {
       if (paths.advanceExact(doc)) {
-        files.add(new FileWork(paths.lookupOrd(paths.ordValue()).utf8ToString()));
+        FileWork f = new FileWork(paths.lookupOrd(paths.ordValue()).utf8ToString(), true);
+        if (size.advanceExact(doc) && crc.advanceExact(doc)) {
+          f.size = size.longValue();
+          f.crc = (int) crc.longValue();
+        }
+        files.add(f);
       }
     }
 
@@ -220,7 +226,7 @@ final class GrepSearch {
         String path = paths.lookupOrd(ord).utf8ToString();
         last = byPath.get(path);
         if (last == null) {
-          last = new FileWork(path);
+          last = new FileWork(path, false);
           last.size = size.longValue();
           last.crc = (int) crc.longValue();
           byPath.put(path, last);
@@ -247,22 +253,19 @@ final class GrepSearch {
         continue;
       }
       byte[] bytes = buffer.bytes;
-      if (!f.whole() && n == f.size && crc32c(bytes, n) == f.crc) {
-        // As indexed: only the candidate blocks, in line order (already UTF-8, already text)
+      boolean asIndexed = n == f.size && crc32c(bytes, n) == f.crc;
+      if (!asIndexed && TextFiles.decode(Arrays.copyOf(bytes, n)).isEmpty()) {
+        continue; // changed since it was indexed, and no longer text
+      }
+      if (asIndexed && !f.whole) {
         sortBlocks(f);
         for (int i = 0; i < f.count && out.size() < limit; i++) {
-          int line = f.blocks[i * 3];
           int offset = f.blocks[i * 3 + 1];
-          int length = f.blocks[i * 3 + 2];
-          String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
-          matcher.match(f.path, text, line, out, limit);
+          matcher.match(
+              f.path, bytes, offset, offset + f.blocks[i * 3 + 2], f.blocks[i * 3], out, limit);
         }
       } else {
-        // Changed since it was indexed (or no trigram to select blocks): all of it
-        Optional<String> text = TextFiles.decode(Arrays.copyOf(bytes, n));
-        if (text.isPresent()) {
-          matcher.match(f.path, text.get(), 1, out, limit);
-        }
+        matcher.match(f.path, bytes, 0, n, 1, out, limit);
       }
       buffer.trim();
       if (out.size() >= limit) {

@@ -208,8 +208,9 @@ final class Indexer {
     }
     List<LineBlocks.Block> blocks = LineBlocks.of(text.get());
     List<Document> docs = new ArrayList<>(chunks.size() + blocks.size() + 1);
-    docs.add(Docs.file(e.path(), recorded, e.size(), hash));
-    Docs.blocks(e.path(), blocks, bytes.length, GrepSearch.crc32c(bytes), docs);
+    int crc = GrepSearch.crc32c(bytes);
+    docs.add(Docs.file(e.path(), recorded, e.size(), hash, bytes.length, crc));
+    Docs.blocks(e.path(), blocks, bytes.length, crc, docs);
     for (int i = 0; i < chunks.size(); i++) {
       docs.add(Docs.chunk(Docs.StoredChunk.of(chunks.get(i), e.path(), hash, i), Optional.empty()));
     }
