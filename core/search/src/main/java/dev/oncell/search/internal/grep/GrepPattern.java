@@ -15,9 +15,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param source the regex as given
  * @param pattern what matches each line
- * @param trigrams what a file must contain to have a matching line
- * @param literalStart whether the regex starts with a literal of at least three chars, which {@link
- *     Pattern} finds with Boyer-Moore (the fastest way through a whole file)
+ * @param trigrams what a block of lines must contain to have a matching line
  * @param lineStart whether it starts with {@code ^}: fastest tried line by line
  * @param whole the same regex in multiline mode, to skip through a whole file to the lines that may
  *     match (every line match is also a match of it); empty when the regex looks outside a line
@@ -27,7 +25,6 @@ public record GrepPattern(
     String source,
     Pattern pattern,
     TrigramQuery trigrams,
-    boolean literalStart,
     boolean lineStart,
     Optional<Pattern> whole) {
 
@@ -80,24 +77,7 @@ public record GrepPattern(
         UNSAFE_FOR_WHOLE_TEXT.matcher(java).find() || lineStart
             ? Optional.empty()
             : Optional.of(Pattern.compile(java, FLAGS | Pattern.MULTILINE));
-    return new GrepPattern(
-        regex, pattern, RegexTrigrams.of(java), literalStart(java), lineStart, whole);
-  }
-
-  /** A run of at least three plain chars at the start, none of them made optional. */
-  static boolean literalStart(String java) {
-    int n = 0;
-    while (n < java.length() && Character.isLetterOrDigit(java.charAt(n))
-        || n < java.length() && " _,;:'\"=<>/#@%&~-".indexOf(java.charAt(n)) >= 0) {
-      n++;
-    }
-    if (n < java.length() && "*?{".indexOf(java.charAt(n)) >= 0) {
-      n--; // the last char is optional
-    }
-    if (n < java.length() && java.charAt(n) == '|') {
-      return false; // an alternation: no common literal
-    }
-    return n >= 3;
+    return new GrepPattern(regex, pattern, RegexTrigrams.of(java), lineStart, whole);
   }
 
   static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;

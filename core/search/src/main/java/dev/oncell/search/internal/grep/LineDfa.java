@@ -49,11 +49,26 @@ public final class LineDfa {
   private final boolean anchoredEnd;
   private final boolean everyLine;
 
+  /**
+   * The bytes on which the initial state stays where it is (most of them, when the regex is not
+   * anchored at the start): skipped by a loop that does not wait for the previous step.
+   */
+  private final boolean[] stay;
+
+  private final boolean skips;
+
   private LineDfa(int[] table, boolean[] accept, boolean anchoredEnd, boolean everyLine) {
     this.table = table;
     this.accept = accept;
     this.anchoredEnd = anchoredEnd;
     this.everyLine = everyLine;
+    this.stay = new boolean[256];
+    int staying = 0;
+    for (int b = 0; b < 256; b++) {
+      stay[b] = table[b] == 0;
+      staying += stay[b] ? 1 : 0;
+    }
+    this.skips = staying > 64;
   }
 
   /** The automaton of a regex in Java syntax, as {@link GrepPattern} compiles it; empty if none. */
@@ -118,6 +133,14 @@ public final class LineDfa {
       int s = 0;
       int event = everyLine ? MATCH : NEWLINE;
       while (i < to && !everyLine) {
+        if (s == 0 && skips) {
+          while (i < to && stay[bytes[i] & 0xFF]) {
+            i++;
+          }
+          if (i == to) {
+            break;
+          }
+        }
         int t = table[(s << 8) | (bytes[i] & 0xFF)];
         if (t < 0) {
           event = t;

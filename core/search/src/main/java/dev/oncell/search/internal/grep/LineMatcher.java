@@ -13,19 +13,17 @@ import java.util.regex.Matcher;
  * matches, as grep splits them (on LF only), the fastest safe way for the pattern:
  *
  * <ol>
- *   <li>with anchors (strings of which every matching line holds one, such as the rarest of the
- *       trigrams the regex requires, in each of its case variants): {@link String#indexOf} finds
- *       them (a vectorized scan), and only their lines are tried;
- *   <li>a regex with a literal start skips through the whole text (Boyer-Moore) to the next
- *       multiline match and checks only that line; so does a regex without anchors that is safe on
- *       a whole text;
- *   <li>otherwise every line is tried ({@code ^...}, lookarounds, {@code \A}, {@code \z}).
+ *   <li>with anchors (strings of which every matching line holds one: the rarest of the trigrams
+ *       the regex requires, in each of its case variants), {@link String#indexOf} finds them (a
+ *       vectorized scan) and only their lines are tried;
+ *   <li>without (a regex with no trigram), UTF-8 bytes go through the regex's {@link LineDfa} when
+ *       it has one, without being decoded;
+ *   <li>otherwise a regex that is safe on a whole text skips through it to the next multiline match
+ *       and checks only that line; the rest ({@code ^...}, lookarounds, {@code \A}, {@code \z}) is
+ *       tried line by line.
  * </ol>
  *
- * <p>Bytes of UTF-8 without anchors go through the regex's {@link LineDfa} when it has one, without
- * decoding the text.
- *
- * <p>Thread-safe: matchers are made per call.
+ * Thread-safe: matchers are made per call.
  */
 public final class LineMatcher {
 

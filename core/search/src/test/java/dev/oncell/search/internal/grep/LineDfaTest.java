@@ -18,7 +18,7 @@ class LineDfaTest {
   private static List<GrepMatch> byRegex(Pattern p, String text) {
     List<GrepMatch> out = new ArrayList<>();
     LineMatcher.matchLines(
-        new GrepPattern(p.pattern(), p, TrigramQuery.ALL, false, false, java.util.Optional.empty()),
+        new GrepPattern(p.pattern(), p, TrigramQuery.ALL, false, java.util.Optional.empty()),
         "f",
         text,
         1,

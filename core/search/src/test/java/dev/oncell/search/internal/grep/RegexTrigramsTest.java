@@ -282,15 +282,4 @@ class RegexTrigramsTest {
       }
     }
   }
-
-  @Test
-  void literalStartsAreRecognized() {
-    assertThat(GrepPattern.literalStart("ConcurrentModification")).isTrue();
-    assertThat(GrepPattern.literalStart("synchronized \\(this\\)")).isTrue();
-    assertThat(GrepPattern.literalStart("abc?")).as("c is optional").isFalse();
-    assertThat(GrepPattern.literalStart("abcd*")).isTrue();
-    assertThat(GrepPattern.literalStart("TODO|FIXME")).isFalse();
-    assertThat(GrepPattern.literalStart("(?i)todo")).isFalse();
-    assertThat(GrepPattern.literalStart("[Hh]ash")).isFalse();
-  }
 }
