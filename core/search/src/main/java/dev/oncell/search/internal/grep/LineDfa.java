@@ -3,7 +3,9 @@ package dev.oncell.search.internal.grep;
 import dev.oncell.search.GrepMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -195,6 +197,7 @@ public final class LineDfa {
     private boolean anchoredStart;
     private boolean anchoredEnd;
     private int topBranches = 1;
+    private final Map<String, Automaton> sets = new HashMap<>();
 
     Parser(String re) {
       this.re = re;
@@ -445,9 +448,19 @@ public final class LineDfa {
 
     /** The ASCII chars (but newline) that {@code atom} matches under the current flags. */
     private Automaton set(String atom) throws Unsupported {
+      String flagged = (ignoreCase ? "(?i)" : "(?-i)") + atom;
+      Automaton known = sets.get(flagged);
+      if (known == null) {
+        known = asciiSet(flagged);
+        sets.put(flagged, known);
+      }
+      return known;
+    }
+
+    private static Automaton asciiSet(String flagged) throws Unsupported {
       Pattern p;
       try {
-        p = Pattern.compile((ignoreCase ? "(?i)" : "(?-i)") + atom, GrepPattern.FLAGS);
+        p = Pattern.compile(flagged, GrepPattern.FLAGS);
       } catch (PatternSyntaxException e) {
         throw new Unsupported();
       }

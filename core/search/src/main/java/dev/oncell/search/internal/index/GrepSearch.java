@@ -216,16 +216,18 @@ final class GrepSearch {
       if (!paths.advanceExact(doc)
           || !line.advanceExact(doc)
           || !offset.advanceExact(doc)
-          || !length.advanceExact(doc)
-          || !size.advanceExact(doc)
-          || !crc.advanceExact(doc)) {
+          || !length.advanceExact(doc)) {
         return;
       }
       int ord = paths.ordValue();
       if (ord != lastOrd) {
+        // A file's blocks are written together, so they come one after another
         String path = paths.lookupOrd(ord).utf8ToString();
         last = byPath.get(path);
         if (last == null) {
+          if (!size.advanceExact(doc) || !crc.advanceExact(doc)) {
+            return;
+          }
           last = new FileWork(path, false);
           last.size = size.longValue();
           last.crc = (int) crc.longValue();

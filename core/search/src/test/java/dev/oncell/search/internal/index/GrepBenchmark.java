@@ -6,6 +6,7 @@ import dev.oncell.search.IndexOptions;
 import dev.oncell.search.IndexReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,13 +111,18 @@ public final class GrepBenchmark {
       System.out.println("no chunks: only what grep uses is indexed");
     }
     try (CodeIndex index = CodeIndex.open(indexDir, root, options)) {
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpu = os.getProcessCpuTime();
       long start = System.nanoTime();
       IndexReport report = index.index("", Optional.empty());
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
       long indexBytes = sizeOf(indexDir)[1];
       System.out.printf(
-          "index run: %.1f s, %d files, %d chunks; index %.1f MB (%.2fx the corpus)%n%n",
+          "index run: %.1f s wall, %.1f s CPU, %d files, %d chunks; index %.1f MB (%.2fx the corpus)%n%n",
           seconds,
+          cpuSeconds,
           report.files(),
           report.chunks(),
           indexBytes / 1e6,
@@ -127,6 +133,11 @@ public final class GrepBenchmark {
       for (String pattern : patterns) {
         row(index, root, pattern);
       }
+      index.close();
+      long closed = sizeOf(indexDir)[1];
+      System.out.printf(
+          "%nindex after close: %.1f MB (%.2fx the corpus)%n",
+          closed / 1e6, (double) closed / corpus[1]);
     } finally {
       if (kept == null) {
         deleteTree(indexDir);

@@ -105,7 +105,7 @@ class GrepBlocksTest {
           .extracting(GrepMatch::line)
           .containsExactly(200);
 
-      // Same size, the needle swapped with an equally long line in another block
+      // Same size (two lines swapped), the needle now in another block: only the CRC differs
       String second = lines.get(1);
       lines.set(1, lines.get(199));
       lines.set(199, second);
