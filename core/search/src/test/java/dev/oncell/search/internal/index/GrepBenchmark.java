@@ -142,9 +142,7 @@ public final class GrepBenchmark {
       if (kept == null) {
         deleteTree(indexDir);
       }
-      if (args.length < 2) {
-        deleteTree(top);
-      }
+      deleteTree(top); // the tree itself is under it only when no folder was given
     }
   }
 
