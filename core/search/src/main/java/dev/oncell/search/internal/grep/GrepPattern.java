@@ -15,9 +15,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param source the regex as given
  * @param pattern what matches each line
- * @param trigrams what a file must contain to have a matching line
- * @param literalStart whether the regex starts with a literal of at least three chars, which {@link
- *     Pattern} finds with Boyer-Moore (the fastest way through a whole file)
+ * @param trigrams what a block of lines must contain to have a matching line
  * @param lineStart whether it starts with {@code ^}: fastest tried line by line
  * @param whole the same regex in multiline mode, to skip through a whole file to the lines that may
  *     match (every line match is also a match of it); empty when the regex looks outside a line
@@ -27,7 +25,6 @@ public record GrepPattern(
     String source,
     Pattern pattern,
     TrigramQuery trigrams,
-    boolean literalStart,
     boolean lineStart,
     Optional<Pattern> whole) {
 
@@ -80,33 +77,52 @@ public record GrepPattern(
         UNSAFE_FOR_WHOLE_TEXT.matcher(java).find() || lineStart
             ? Optional.empty()
             : Optional.of(Pattern.compile(java, FLAGS | Pattern.MULTILINE));
-    return new GrepPattern(
-        regex, pattern, RegexTrigrams.of(java), literalStart(java), lineStart, whole);
+    return new GrepPattern(regex, pattern, RegexTrigrams.of(java), lineStart, whole);
   }
 
-  /** A run of at least three plain chars at the start, none of them made optional. */
-  static boolean literalStart(String java) {
-    int n = 0;
-    while (n < java.length() && Character.isLetterOrDigit(java.charAt(n))
-        || n < java.length() && " _,;:'\"=<>/#@%&~-".indexOf(java.charAt(n)) >= 0) {
-      n++;
-    }
-    if (n < java.length() && "*?{".indexOf(java.charAt(n)) >= 0) {
-      n--; // the last char is optional
-    }
-    if (n < java.length() && java.charAt(n) == '|') {
-      return false; // an alternation: no common literal
-    }
-    return n >= 3;
-  }
-
-  private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
+  static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
 
   private static final Pattern ANCHORED = Pattern.compile("(?:\\(\\?[a-zA-Z]*\\))*\\^");
 
   /** Constructs that see past a line's ends, so that a line match may not be a text match. */
   private static final Pattern UNSAFE_FOR_WHOLE_TEXT =
       Pattern.compile("\\\\[AzZG]|\\(\\?<?[=!]|\\(\\?[a-zA-Z]*-");
+
+  /**
+   * {@code regex} with every {@code \Q...\E} quote written as escaped chars, as {@link Pattern}
+   * does before it parses: a quantifier after {@code \E} applies to the last quoted char only.
+   */
+  static String unquote(String regex) {
+    if (!regex.contains("\\Q")) {
+      return regex;
+    }
+    StringBuilder out = new StringBuilder(regex.length() + 16);
+    int i = 0;
+    while (i < regex.length()) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        if (regex.charAt(i + 1) == 'Q') {
+          int end = regex.indexOf("\\E", i + 2);
+          String quoted = end < 0 ? regex.substring(i + 2) : regex.substring(i + 2, end);
+          for (int k = 0; k < quoted.length(); k++) {
+            char q = quoted.charAt(k);
+            if (q < 128 && !Character.isLetterOrDigit(q)) {
+              out.append('\\');
+            }
+            out.append(q);
+          }
+          i = end < 0 ? regex.length() : end + 2;
+          continue;
+        }
+        out.append(c).append(regex.charAt(i + 1));
+        i += 2;
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
 
   /** Rewrites POSIX classes inside brackets and {@code \<}, {@code \>} to Java syntax. */
   static String translate(String regex) {

@@ -9,9 +9,11 @@ import java.util.Set;
  * Russ Cox's "Regular Expression Matching with a Trigram Index": every subexpression has either a
  * small set of exact strings it can match, or only a requirement on trigrams; literal runs give
  * conjunctions, alternations disjunctions, and anything not understood (classes of many chars,
- * backreferences, {@code *}) requires nothing. The result is conservative: it never excludes a file
- * that has a match. Callers validate the regex with {@link java.util.regex.Pattern} first; a
- * construct this parser does not know gives {@link TrigramQuery#ALL}.
+ * backreferences, {@code *}) requires nothing. The result is conservative: it never excludes a line
+ * that has a match. Trigrams are exact; chars under {@code (?i)} (scoped as {@link
+ * java.util.regex.Pattern} scopes it: to the end of the enclosing group, across {@code |}) ask for
+ * any of their case variants. Callers validate the regex with {@link java.util.regex.Pattern}
+ * first; a construct this parser does not know gives {@link TrigramQuery#ALL}.
  */
 public final class RegexTrigrams {
 
@@ -24,6 +26,9 @@ public final class RegexTrigrams {
   private final String re;
   private int pos;
 
+  /** Whether {@code (?i)} is on at {@link #pos}. */
+  private boolean ignoreCase;
+
   private RegexTrigrams(String re) {
     this.re = re;
   }
@@ -31,9 +36,9 @@ public final class RegexTrigrams {
   /** The trigram requirement of {@code regex}, a valid {@link java.util.regex.Pattern}. */
   public static TrigramQuery of(String regex) {
     try {
-      RegexTrigrams parser = new RegexTrigrams(regex);
+      RegexTrigrams parser = new RegexTrigrams(GrepPattern.unquote(regex));
       Info info = parser.alternation();
-      if (parser.pos != regex.length()) {
+      if (parser.pos != parser.re.length()) {
         return TrigramQuery.ALL;
       }
       return info.requirement().bounded();
@@ -52,12 +57,12 @@ public final class RegexTrigrams {
   /**
    * What a subexpression can match.
    *
-   * @param exact every string it can match, folded; null when unknown or too many
+   * @param exact every string it can match; null when unknown or too many
    * @param match what any of its matches must contain, beyond {@code exact}
    */
-  private record Info(Set<String> exact, TrigramQuery match) {
+  private record Info(Set<Literal> exact, TrigramQuery match) {
 
-    static Info exactly(Set<String> strings) {
+    static Info exactly(Set<Literal> strings) {
       return new Info(strings, TrigramQuery.ALL);
     }
 
@@ -66,7 +71,7 @@ public final class RegexTrigrams {
     }
 
     static Info empty() {
-      return exactly(Set.of(""));
+      return exactly(Set.of(Literal.EMPTY));
     }
 
     TrigramQuery requirement() {
@@ -90,7 +95,7 @@ public final class RegexTrigrams {
       if (left.exact != null
           && right.exact != null
           && left.exact.size() + right.exact.size() <= MAX_EXACT) {
-        Set<String> union = new LinkedHashSet<>(left.exact);
+        Set<Literal> union = new LinkedHashSet<>(left.exact);
         union.addAll(right.exact);
         left = Info.exactly(union);
       } else {
@@ -127,10 +132,10 @@ public final class RegexTrigrams {
 
   private static Info concat(Info a, Info b) {
     if (a.exact != null && b.exact != null && a.exact.size() * b.exact.size() <= MAX_EXACT) {
-      Set<String> cross = new LinkedHashSet<>();
-      for (String x : a.exact) {
-        for (String y : b.exact) {
-          cross.add(x + y);
+      Set<Literal> cross = new LinkedHashSet<>();
+      for (Literal x : a.exact) {
+        for (Literal y : b.exact) {
+          cross.add(x.concat(y));
         }
       }
       return new Info(cross, TrigramQuery.and(a.match, b.match));
@@ -186,8 +191,8 @@ public final class RegexTrigrams {
   private static Info repeat(Info x, int min, int max) {
     if (min == 0) {
       if (max == 1 && x.exact != null && x.exact.size() < MAX_EXACT) {
-        Set<String> opt = new LinkedHashSet<>(x.exact);
-        opt.add("");
+        Set<Literal> opt = new LinkedHashSet<>(x.exact);
+        opt.add(Literal.EMPTY);
         return Info.exactly(opt);
       }
       return Info.anything();
@@ -228,17 +233,22 @@ public final class RegexTrigrams {
       case ')', '|', '*', '+', '?', '{' -> throw new Unsupported();
       default -> {
         pos++;
+        if (Character.isHighSurrogate(c) && more() && Character.isLowSurrogate(peek())) {
+          pos++; // one code point: a quantifier after it repeats both chars
+          return Info.exactly(Set.of(Literal.of(re.substring(pos - 2, pos), ignoreCase)));
+        }
         return literal(c);
       }
     }
   }
 
-  private static Info literal(char c) {
-    return Info.exactly(Set.of(String.valueOf(Trigrams.fold(c))));
+  private Info literal(char c) {
+    return Info.exactly(Set.of(Literal.of(String.valueOf(c), ignoreCase)));
   }
 
   private Info group() throws Unsupported {
     pos++; // (
+    boolean saved = ignoreCase; // flags set inside a group end with it
     boolean zeroWidth = false;
     if (more() && peek() == '?') {
       pos++;
@@ -273,12 +283,17 @@ public final class RegexTrigrams {
         if (flags.indexOf('x') >= 0 || flags.indexOf('c') >= 0) {
           throw new Unsupported(); // comments mode or canonical equivalence: not analysed
         }
+        int minus = flags.indexOf('-');
+        int i = flags.indexOf('i');
+        if (i >= 0) {
+          ignoreCase = minus < 0 || i < minus;
+        }
         if (!more()) {
           throw new Unsupported();
         }
         if (peek() == ')') {
           pos++;
-          return Info.empty();
+          return Info.empty(); // the flags hold to the end of the enclosing group
         }
         pos++; // ':'
       }
@@ -288,6 +303,7 @@ public final class RegexTrigrams {
       throw new Unsupported();
     }
     pos++;
+    ignoreCase = saved;
     return zeroWidth ? Info.empty() : inner;
   }
 
@@ -298,16 +314,6 @@ public final class RegexTrigrams {
     }
     char c = re.charAt(pos++);
     switch (c) {
-      case 'Q' -> {
-        int end = re.indexOf("\\E", pos);
-        String quoted = end < 0 ? re.substring(pos) : re.substring(pos, end);
-        pos = end < 0 ? re.length() : end + 2;
-        StringBuilder folded = new StringBuilder();
-        for (int i = 0; i < quoted.length(); i++) {
-          folded.append(Trigrams.fold(quoted.charAt(i)));
-        }
-        return Info.exactly(Set.of(folded.toString()));
-      }
       case 'b', 'B', 'A', 'z', 'Z', 'G' -> {
         return Info.empty();
       }
@@ -417,18 +423,21 @@ public final class RegexTrigrams {
           continue;
         }
         for (char x = from; x <= to; x++) {
-          chars.add(Trigrams.fold(x));
+          chars.add(x);
         }
       } else {
-        chars.add(Trigrams.fold(from));
+        chars.add(from);
       }
     }
     if (unknown || chars.size() > MAX_CLASS || chars.isEmpty()) {
       return Info.anything();
     }
-    Set<String> exact = new LinkedHashSet<>();
+    Set<Literal> exact = new LinkedHashSet<>();
     for (char x : chars) {
-      exact.add(String.valueOf(x));
+      if (Character.isSurrogate(x)) {
+        return Info.anything(); // a class of code points, not of chars
+      }
+      exact.add(Literal.of(String.valueOf(x), ignoreCase));
     }
     return Info.exactly(exact);
   }

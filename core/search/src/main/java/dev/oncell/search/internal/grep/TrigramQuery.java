@@ -13,13 +13,17 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-/** What a file must contain for a regex to match one of its lines: a boolean of trigrams. */
+/**
+ * What a block of lines must contain for a regex to match one of them: a boolean of trigrams. Every
+ * match lies within one line, so a line with a match satisfies the query, and so does any block of
+ * whole lines around it.
+ */
 public sealed interface TrigramQuery {
 
   /** No requirement: every file is a candidate. */
   record All() implements TrigramQuery {}
 
-  /** One trigram, folded. */
+  /** One trigram, exactly (the index is case-sensitive). */
   record Tri(String text) implements TrigramQuery {}
 
   /** Every part. */
@@ -35,6 +39,9 @@ public sealed interface TrigramQuery {
 
   /** Most leaves in the whole query; a larger disjunction becomes {@link All}. */
   int MAX_LEAVES = 256;
+
+  /** Most case variants of one trigram; a trigram with more requires nothing. */
+  int MAX_VARIANTS = 64;
 
   static TrigramQuery and(TrigramQuery a, TrigramQuery b) {
     List<TrigramQuery> parts = new ArrayList<>();
@@ -77,24 +84,41 @@ public sealed interface TrigramQuery {
     return parts.size() == 1 ? parts.iterator().next() : new Or(List.copyOf(parts));
   }
 
-  /** All trigrams of {@code s} (folded), or {@link All} when it is shorter than three chars. */
-  static TrigramQuery ofString(String s) {
+  /**
+   * All trigrams of {@code s}, each an {@link Or} of its case variants where {@code s} ignores
+   * case, or {@link All} when it is shorter than three chars.
+   */
+  static TrigramQuery ofString(Literal s) {
     List<TrigramQuery> parts = new ArrayList<>();
     for (int i = 0; i + 2 < s.length(); i++) {
-      char a = s.charAt(i);
-      char b = s.charAt(i + 1);
-      char c = s.charAt(i + 2);
-      if (a != '\n' && b != '\n' && c != '\n') {
-        parts.add(new Tri(Trigrams.term(a, b, c)));
+      char[] as = s.charsAt(i);
+      char[] bs = s.charsAt(i + 1);
+      char[] cs = s.charsAt(i + 2);
+      int variants = as.length * bs.length * cs.length;
+      if (variants == 0
+          || variants > MAX_VARIANTS
+          || as[0] == '\n'
+          || bs[0] == '\n'
+          || cs[0] == '\n') {
+        continue; // a newline is never in a trigram; unknown or too many variants require nothing
       }
+      List<TrigramQuery> any = new ArrayList<>(variants);
+      for (char a : as) {
+        for (char b : bs) {
+          for (char c : cs) {
+            any.add(new Tri(Trigrams.term(a, b, c)));
+          }
+        }
+      }
+      parts.add(any.size() == 1 ? any.getFirst() : new Or(List.copyOf(any)));
     }
     return andOf(parts);
   }
 
   /** Any of {@code strings}: an {@link Or} of their trigram conjunctions. */
-  static TrigramQuery ofStrings(Set<String> strings) {
+  static TrigramQuery ofStrings(Set<Literal> strings) {
     TrigramQuery q = null;
-    for (String s : strings) {
+    for (Literal s : strings) {
       TrigramQuery one = ofString(s);
       q = q == null ? one : or(q, one);
       if (q instanceof All) {

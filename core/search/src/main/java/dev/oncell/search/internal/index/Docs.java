@@ -1,6 +1,7 @@
 package dev.oncell.search.internal.index;
 
 import dev.oncell.search.Chunk;
+import dev.oncell.search.internal.grep.LineBlocks;
 import dev.oncell.search.internal.grep.Trigrams;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,13 +25,20 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The index schema. Two kinds of documents share the {@code path} term, so that one {@code
+ * The index schema. Three kinds of documents share the {@code path} term, so that one {@code
  * updateDocuments(path, ...)} replaces a file atomically:
  *
  * <ul>
  *   <li>a file document per path: {@code fid}, doc values {@code mtime}, {@code size}, {@code hash}
- *       (the state incremental runs compare), and {@code tri}, the file's distinct trigrams for
- *       grep (docs only, not stored);
+ *       (the state incremental runs compare), {@code fsize} and {@code fcrc} (the length and
+ *       CRC-32C of the bytes indexed, which grep checks before it trusts a file to be the text it
+ *       indexed);
+ *   <li>a block document per block of lines ({@link LineBlocks}) for grep: {@code tri}, the block's
+ *       distinct trigrams (docs only, case-sensitive), and doc values {@code bline} (first line),
+ *       {@code boff}, {@code blen} (where it is in the file, in bytes), {@code fsize} and {@code
+ *       fcrc} (the size and CRC-32C of the whole file the block was cut from, which grep checks
+ *       before it trusts the offsets). A block without trigrams is not written: no regex with a
+ *       trigram can match in it, and a regex without one reads whole files;
  *   <li>a chunk document per chunk: {@code id} ({@code path#hash#ordinal}), stored {@code content},
  *       {@code symbol}, {@code lang}, {@code kind}, {@code start}, {@code end}; BM25 fields {@code
  *       content}, {@code symbol} (the chunk's symbol and the names it defines) and {@code
@@ -51,6 +59,11 @@ final class Docs {
   static final String SIZE = "size";
   static final String HASH = "hash";
   static final String TRIGRAMS = "tri";
+  static final String BLOCK_LINE = "bline";
+  static final String BLOCK_OFFSET = "boff";
+  static final String BLOCK_LENGTH = "blen";
+  static final String FILE_SIZE = "fsize";
+  static final String FILE_CRC = "fcrc";
   static final String ID = "id";
   static final String CONTENT = "content";
   static final String SYMBOL = "symbol";
@@ -96,7 +109,7 @@ final class Docs {
     return "vec" + dimension;
   }
 
-  static Document file(String path, long mtime, long size, String hash, String content) {
+  static Document file(String path, long mtime, long size, String hash, long length, int crc) {
     Document d = new Document();
     d.add(new StringField(TYPE, FILE, Field.Store.NO));
     d.add(new StringField(PATH, path, Field.Store.YES));
@@ -105,8 +118,29 @@ final class Docs {
     d.add(new NumericDocValuesField(MTIME, mtime));
     d.add(new NumericDocValuesField(SIZE, size));
     d.add(new BinaryDocValuesField(HASH, new BytesRef(hash)));
-    d.add(new Field(TRIGRAMS, Trigrams.stream(Trigrams.distinct(content)), TRIGRAM_TYPE));
+    d.add(new NumericDocValuesField(FILE_SIZE, length));
+    d.add(new NumericDocValuesField(FILE_CRC, crc));
     return d;
+  }
+
+  /** The block documents of a file of {@code size} bytes and CRC-32C {@code crc}. */
+  static void blocks(
+      String path, List<LineBlocks.Block> blocks, long size, int crc, List<Document> out) {
+    for (LineBlocks.Block b : blocks) {
+      if (b.trigrams().length == 0) {
+        continue;
+      }
+      Document d = new Document();
+      d.add(new StringField(PATH, path, Field.Store.NO));
+      d.add(new SortedDocValuesField(PATH, new BytesRef(path)));
+      d.add(new Field(TRIGRAMS, Trigrams.stream(b.trigrams()), TRIGRAM_TYPE));
+      d.add(new NumericDocValuesField(BLOCK_LINE, b.line()));
+      d.add(new NumericDocValuesField(BLOCK_OFFSET, b.offset()));
+      d.add(new NumericDocValuesField(BLOCK_LENGTH, b.length()));
+      d.add(new NumericDocValuesField(FILE_SIZE, size));
+      d.add(new NumericDocValuesField(FILE_CRC, crc));
+      out.add(d);
+    }
   }
 
   /** A chunk as stored, enough to rebuild its document with a vector. */

@@ -5,42 +5,52 @@ import dev.oncell.search.SearchException;
 import dev.oncell.search.internal.files.Glob;
 import dev.oncell.search.internal.files.TextFiles;
 import dev.oncell.search.internal.grep.GrepPattern;
-import dev.oncell.search.internal.grep.Trigrams;
+import dev.oncell.search.internal.grep.LineMatcher;
+import dev.oncell.search.internal.grep.TrigramQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
+import java.util.zip.CRC32C;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Grep over the indexed files: the regex's trigram query picks candidate files (their paths read
- * from doc values), which are read from disk and matched line by line, in blocks verified in
- * parallel and consumed in path order until the limit is reached.
+ * Grep over the indexed files. The regex's trigram query picks candidate blocks of lines; their
+ * files are read from disk and, when a file still has the size and CRC-32C it was indexed with,
+ * only its candidate blocks are decoded and matched (else the whole file is). A regex without a
+ * trigram reads every file whole. Files are verified in parallel, in groups, and consumed in path
+ * order until the limit is reached.
  */
 final class GrepSearch {
 
-  static final int BLOCK = 16;
+  /** Most files in one verification task. */
+  static final int GROUP = 16;
+
+  /** Tasks in flight on the pool. */
   static final int IN_FLIGHT = 8;
 
   private final IndexCore core;
@@ -49,27 +59,51 @@ final class GrepSearch {
     this.core = core;
   }
 
-  /** The files that may match, and the trigrams of which a matching line has one. */
-  private record Candidates(List<String> paths, Optional<Set<String>> anchors) {}
+  /**
+   * A file to verify: the length and CRC-32C of the bytes indexed, and its candidate blocks (as
+   * {@code line}, {@code offset}, {@code length} triples) or, when {@code whole}, all of it.
+   */
+  private static final class FileWork {
+    final String path;
+    final boolean whole;
+    long size = -1;
+    int crc;
+    int[] blocks = new int[0];
+    int count;
+
+    FileWork(String path, boolean whole) {
+      this.path = path;
+      this.whole = whole;
+    }
+
+    void add(int line, int offset, int length) {
+      if (count * 3 == blocks.length) {
+        blocks = Arrays.copyOf(blocks, Math.max(6, blocks.length * 2));
+      }
+      blocks[count * 3] = line;
+      blocks[count * 3 + 1] = offset;
+      blocks[count * 3 + 2] = length;
+      count++;
+    }
+  }
 
   List<GrepMatch> grep(GrepPattern pattern, Optional<Glob> glob, int limit) {
-    Candidates found = candidates(pattern);
-    List<String> candidates = found.paths();
-    Optional<Set<String>> anchors = found.anchors();
+    Plan plan = core.withSearcher(searcher -> plan(searcher, pattern));
+    List<FileWork> files = plan.files();
     if (glob.isPresent()) {
-      candidates.removeIf(p -> !glob.get().matches(p));
+      files.removeIf(f -> !glob.get().matches(f.path));
     }
-    Collections.sort(candidates);
+    files.sort((a, b) -> a.path.compareTo(b.path));
+    LineMatcher matcher = new LineMatcher(pattern, plan.anchors());
     List<GrepMatch> out = new ArrayList<>();
     Deque<Future<List<GrepMatch>>> inFlight = new ArrayDeque<>();
     int next = 0;
     try {
-      while (out.size() < limit && (next < candidates.size() || !inFlight.isEmpty())) {
-        while (inFlight.size() < IN_FLIGHT && next < candidates.size()) {
-          List<String> block = candidates.subList(next, Math.min(candidates.size(), next + BLOCK));
-          next += block.size();
-          int max = limit;
-          inFlight.add(core.pool.submit(() -> verify(pattern, anchors, block, max)));
+      while (out.size() < limit && (next < files.size() || !inFlight.isEmpty())) {
+        while (inFlight.size() < IN_FLIGHT && next < files.size()) {
+          List<FileWork> group = files.subList(next, Math.min(files.size(), next + GROUP));
+          next += group.size();
+          inFlight.add(core.pool.submit(() -> verify(matcher, group, limit)));
         }
         for (GrepMatch m : inFlight.removeFirst().get()) {
           if (out.size() == limit) {
@@ -89,50 +123,57 @@ final class GrepSearch {
     return out;
   }
 
-  private Candidates candidates(GrepPattern pattern) {
-    Query q =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Docs.TYPE, Docs.FILE)), BooleanClause.Occur.FILTER)
-            .add(pattern.trigrams().toLucene(Docs.TRIGRAMS), BooleanClause.Occur.FILTER)
-            .build();
-    return core.withSearcher(
-        searcher -> {
-          List<String> paths = new ArrayList<>();
-          searcher.search(q, new PathCollector(paths));
-          IndexReader reader = searcher.getIndexReader();
-          Optional<Set<String>> anchors =
-              pattern
-                  .trigrams()
-                  .anchors(
-                      t -> {
-                        try {
-                          return reader.docFreq(new Term(Docs.TRIGRAMS, t));
-                        } catch (IOException e) {
-                          throw new UncheckedIOException(e);
-                        }
-                      });
-          return new Candidates(paths, anchors);
-        });
+  /** The files to read and the anchors of the matcher. */
+  private record Plan(List<FileWork> files, Optional<Set<String>> anchors) {}
+
+  private static Plan plan(IndexSearcher searcher, GrepPattern pattern) throws IOException {
+    TrigramQuery trigrams = pattern.trigrams();
+    List<FileWork> files = new ArrayList<>();
+    if (trigrams instanceof TrigramQuery.All) {
+      searcher.search(new TermQuery(new Term(Docs.TYPE, Docs.FILE)), new FileCollector(files));
+      return new Plan(files, Optional.empty());
+    }
+    searcher.search(trigrams.toLucene(Docs.TRIGRAMS), new BlockCollector(files));
+    IndexReader reader = searcher.getIndexReader();
+    Optional<Set<String>> anchors =
+        trigrams.anchors(
+            t -> {
+              try {
+                return reader.docFreq(new Term(Docs.TRIGRAMS, t));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    return new Plan(files, anchors);
   }
 
-  /** Collects the path doc value of each match. */
-  private static final class PathCollector extends SimpleCollector {
-    private final List<String> paths;
-    private SortedDocValues values;
+  /** Collects each file document, to be read whole. */
+  private static final class FileCollector extends SimpleCollector {
+    private final List<FileWork> files;
+    private SortedDocValues paths;
+    private NumericDocValues size;
+    private NumericDocValues crc;
 
-    PathCollector(List<String> paths) {
-      this.paths = paths;
+    FileCollector(List<FileWork> files) {
+      this.files = files;
     }
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      values = context.reader().getSortedDocValues(Docs.PATH);
+      paths = DocValues.getSorted(context.reader(), Docs.PATH);
+      size = DocValues.getNumeric(context.reader(), Docs.FILE_SIZE);
+      crc = DocValues.getNumeric(context.reader(), Docs.FILE_CRC);
     }
 
     @Override
     public void collect(int doc) throws IOException {
-      if (values != null && values.advanceExact(doc)) {
-        paths.add(values.lookupOrd(values.ordValue()).utf8ToString());
+      if (paths.advanceExact(doc)) {
+        FileWork f = new FileWork(paths.lookupOrd(paths.ordValue()).utf8ToString(), true);
+        if (size.advanceExact(doc) && crc.advanceExact(doc)) {
+          f.size = size.longValue();
+          f.crc = (int) crc.longValue();
+        }
+        files.add(f);
       }
     }
 
@@ -142,36 +183,93 @@ final class GrepSearch {
     }
   }
 
-  private List<GrepMatch> verify(
-      GrepPattern pattern, Optional<Set<String>> anchors, List<String> paths, int limit)
+  /** Groups the candidate blocks by file. */
+  private static final class BlockCollector extends SimpleCollector {
+    private final List<FileWork> files;
+    private final Map<String, FileWork> byPath = new HashMap<>();
+    private SortedDocValues paths;
+    private NumericDocValues line;
+    private NumericDocValues offset;
+    private NumericDocValues length;
+    private NumericDocValues size;
+    private NumericDocValues crc;
+    private int lastOrd = -1;
+    private FileWork last;
+
+    BlockCollector(List<FileWork> files) {
+      this.files = files;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      paths = DocValues.getSorted(context.reader(), Docs.PATH);
+      line = DocValues.getNumeric(context.reader(), Docs.BLOCK_LINE);
+      offset = DocValues.getNumeric(context.reader(), Docs.BLOCK_OFFSET);
+      length = DocValues.getNumeric(context.reader(), Docs.BLOCK_LENGTH);
+      size = DocValues.getNumeric(context.reader(), Docs.FILE_SIZE);
+      crc = DocValues.getNumeric(context.reader(), Docs.FILE_CRC);
+      lastOrd = -1;
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (!paths.advanceExact(doc)
+          || !line.advanceExact(doc)
+          || !offset.advanceExact(doc)
+          || !length.advanceExact(doc)) {
+        return;
+      }
+      int ord = paths.ordValue();
+      if (ord != lastOrd) {
+        // A file's blocks are written together, so they come one after another
+        String path = paths.lookupOrd(ord).utf8ToString();
+        last = byPath.get(path);
+        if (last == null) {
+          if (!size.advanceExact(doc) || !crc.advanceExact(doc)) {
+            return;
+          }
+          last = new FileWork(path, false);
+          last.size = size.longValue();
+          last.crc = (int) crc.longValue();
+          byPath.put(path, last);
+          files.add(last);
+        }
+        lastOrd = ord;
+      }
+      last.add((int) line.longValue(), (int) offset.longValue(), (int) length.longValue());
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  private List<GrepMatch> verify(LineMatcher matcher, List<FileWork> files, int limit)
       throws IOException {
     List<GrepMatch> out = new ArrayList<>();
-    for (String path : paths) {
-      Path file = core.realRoot.resolve(path);
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (NoSuchFileException | java.nio.file.AccessDeniedException e) {
+    Buffer buffer = BUFFERS.get();
+    for (FileWork f : files) {
+      int n = read(core.realRoot.resolve(f.path), f.size, buffer);
+      if (n < 0) {
         continue;
       }
-      Optional<String> text = TextFiles.decode(bytes);
-      if (text.isEmpty()) {
-        continue;
+      byte[] bytes = buffer.bytes;
+      boolean asIndexed = n == f.size && crc32c(bytes, n) == f.crc;
+      if (!asIndexed && TextFiles.decode(Arrays.copyOf(bytes, n)).isEmpty()) {
+        continue; // changed since it was indexed, and no longer text
       }
-      // Fastest first: Boyer-Moore through the file for a literal start; line by line for ^;
-      // else only the lines holding an anchor trigram (folding costs ~1.5 ns a char, far less
-      // than a regex without a literal start tried at every position).
-      if (pattern.whole().isPresent() && pattern.literalStart()) {
-        skipToMatches(pattern, path, text.get(), out, limit);
-      } else if (pattern.lineStart()) {
-        matchLines(pattern.pattern().matcher(""), path, text.get(), out, limit);
-      } else if (anchors.isPresent()) {
-        matchAnchoredLines(pattern, anchors.get(), path, text.get(), out, limit);
-      } else if (pattern.whole().isPresent()) {
-        skipToMatches(pattern, path, text.get(), out, limit);
+      if (asIndexed && !f.whole) {
+        sortBlocks(f);
+        for (int i = 0; i < f.count && out.size() < limit; i++) {
+          int offset = f.blocks[i * 3 + 1];
+          matcher.match(
+              f.path, bytes, offset, offset + f.blocks[i * 3 + 2], f.blocks[i * 3], out, limit);
+        }
       } else {
-        matchLines(pattern.pattern().matcher(""), path, text.get(), out, limit);
+        matcher.match(f.path, bytes, 0, n, 1, out, limit);
       }
+      buffer.trim();
       if (out.size() >= limit) {
         break;
       }
@@ -179,114 +277,81 @@ final class GrepSearch {
     return out;
   }
 
-  /**
-   * As {@link #matchLines}, checking only the lines that contain one of {@code anchors} (folded): a
-   * line with a match contains one of them, since the match does.
-   */
-  static void matchAnchoredLines(
-      GrepPattern pattern,
-      Set<String> anchors,
-      String path,
-      String text,
-      List<GrepMatch> out,
-      int limit) {
-    String folded = Trigrams.foldAll(text);
-    int n = text.length();
-    int[] starts = new int[16];
-    int count = 0;
-    for (String anchor : anchors) {
-      int i = folded.indexOf(anchor);
-      while (i >= 0) {
-        if (count == starts.length) {
-          starts = Arrays.copyOf(starts, count * 2);
+  /** Puts the blocks of {@code f} in line order (the index returns them in document order). */
+  private static void sortBlocks(FileWork f) {
+    for (int i = 1; i < f.count; i++) {
+      if (f.blocks[i * 3] < f.blocks[(i - 1) * 3]) {
+        long[] keyed = new long[f.count];
+        for (int k = 0; k < f.count; k++) {
+          keyed[k] = ((long) f.blocks[k * 3] << 32) | k;
         }
-        starts[count++] = text.lastIndexOf('\n', i) + 1;
-        int end = text.indexOf('\n', i);
-        if (end < 0) {
-          break;
+        Arrays.sort(keyed);
+        int[] sorted = new int[f.count * 3];
+        for (int k = 0; k < f.count; k++) {
+          System.arraycopy(f.blocks, (int) keyed[k] * 3, sorted, k * 3, 3);
         }
-        i = folded.indexOf(anchor, end + 1);
-      }
-    }
-    Arrays.sort(starts, 0, count);
-    Matcher m = pattern.pattern().matcher(text);
-    int pos = 0;
-    int lineNo = 1;
-    int previous = -1;
-    for (int k = 0; k < count && out.size() < limit; k++) {
-      int start = starts[k];
-      if (start == previous) {
-        continue;
-      }
-      previous = start;
-      int nl;
-      while ((nl = text.indexOf('\n', pos)) >= 0 && nl < start) {
-        pos = nl + 1;
-        lineNo++;
-      }
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = n;
-      }
-      m.region(start, end);
-      if (m.find()) {
-        out.add(new GrepMatch(path, lineNo, text.substring(start, end)));
+        f.blocks = sorted;
+        return;
       }
     }
   }
 
-  /**
-   * As {@link #matchLines}, jumping from one match of the whole-text pattern to the next and
-   * checking only the line where it starts: a line with a match of its own holds the start of a
-   * whole-text match no later than its own, so no matching line is skipped.
-   */
-  static void skipToMatches(
-      GrepPattern pattern, String path, String text, List<GrepMatch> out, int limit) {
-    Matcher whole = pattern.whole().orElseThrow().matcher(text);
-    Matcher line = pattern.pattern().matcher(text);
-    int n = text.length();
-    int lineStart = 0;
-    int lineNo = 1;
-    while (lineStart < n && out.size() < limit && whole.find(lineStart)) {
-      int s = whole.start();
-      int nl;
-      while ((nl = text.indexOf('\n', lineStart)) >= 0 && nl < s) {
-        lineStart = nl + 1;
-        lineNo++;
+  static int crc32c(byte[] bytes) {
+    return crc32c(bytes, bytes.length);
+  }
+
+  static int crc32c(byte[] bytes, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
+  }
+
+  /** A read buffer per pool thread; one grown past {@link #KEPT} for a large file is dropped. */
+  static final class Buffer {
+    static final int KEPT = 1 << 21;
+    byte[] bytes = new byte[1 << 16];
+
+    void ensure(int length) {
+      if (bytes.length < length) {
+        bytes = new byte[Math.max(length, Math.min(bytes.length * 2, Integer.MAX_VALUE - 16))];
       }
-      if (lineStart >= n) {
-        break; // an empty match after the last newline: no line there
+    }
+
+    void trim() {
+      if (bytes.length > KEPT) {
+        bytes = new byte[1 << 16];
       }
-      int end = text.indexOf('\n', lineStart);
-      if (end < 0) {
-        end = n;
-      }
-      line.region(lineStart, end);
-      if (line.find()) {
-        out.add(new GrepMatch(path, lineNo, text.substring(lineStart, end)));
-      }
-      lineStart = end + 1;
-      lineNo++;
     }
   }
 
-  /** Adds the lines of {@code text} that {@code m} finds, as grep splits them (on LF only). */
-  static void matchLines(Matcher m, String path, String text, List<GrepMatch> out, int limit) {
-    m.reset(text);
-    int n = text.length();
-    int start = 0;
-    int line = 1;
-    while (start < n && out.size() < limit) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = n;
+  private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+  /**
+   * Reads {@code file} into {@code buffer}, expecting {@code expected} bytes (negative: unknown):
+   * one positional read of a byte more than expected, which also shows whether the file still has
+   * that length; again if it grew.
+   *
+   * @return its length, or -1 when it is gone, unreadable or too large for an array
+   */
+  static int read(Path file, long expected, Buffer buffer) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long want = (expected >= 0 ? expected : channel.size()) + 1;
+      for (int attempt = 0; ; attempt++) {
+        if (want > Integer.MAX_VALUE - 16) {
+          return -1;
+        }
+        buffer.ensure((int) want);
+        ByteBuffer into = ByteBuffer.wrap(buffer.bytes, 0, (int) want);
+        while (into.hasRemaining() && channel.read(into, into.position()) > 0) {
+          // a short read only at the end of the file
+        }
+        if (into.position() < want || attempt == 2) {
+          return into.position();
+        }
+        want = Math.max(channel.size(), want) + 1; // it grew
       }
-      m.region(start, end);
-      if (m.find()) {
-        out.add(new GrepMatch(path, line, text.substring(start, end)));
-      }
-      start = end + 1;
-      line++;
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      return -1;
     }
   }
 }

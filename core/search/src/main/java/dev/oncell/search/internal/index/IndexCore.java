@@ -33,7 +33,7 @@ import org.apache.lucene.store.Directory;
  */
 final class IndexCore {
 
-  static final String SCHEMA = "1";
+  static final String SCHEMA = "2";
   static final String KEY_SCHEMA = "schema";
   static final String KEY_MODEL = "model";
   static final String KEY_DIMENSION = "dimension";

@@ -7,6 +7,7 @@ import dev.oncell.search.internal.files.FileWalker;
 import dev.oncell.search.internal.files.Glob;
 import dev.oncell.search.internal.files.Scope;
 import dev.oncell.search.internal.files.TextFiles;
+import dev.oncell.search.internal.grep.LineBlocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -205,8 +206,11 @@ final class Indexer {
     } catch (RuntimeException chunkerBug) {
       chunks = List.of(); // still greppable; the chunker contract says this does not happen
     }
-    List<Document> docs = new ArrayList<>(chunks.size() + 1);
-    docs.add(Docs.file(e.path(), recorded, e.size(), hash, text.get()));
+    List<LineBlocks.Block> blocks = LineBlocks.of(text.get());
+    List<Document> docs = new ArrayList<>(chunks.size() + blocks.size() + 1);
+    int crc = GrepSearch.crc32c(bytes);
+    docs.add(Docs.file(e.path(), recorded, e.size(), hash, bytes.length, crc));
+    Docs.blocks(e.path(), blocks, bytes.length, crc, docs);
     for (int i = 0; i < chunks.size(); i++) {
       docs.add(Docs.chunk(Docs.StoredChunk.of(chunks.get(i), e.path(), hash, i), Optional.empty()));
     }

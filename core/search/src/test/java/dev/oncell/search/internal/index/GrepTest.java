@@ -202,6 +202,12 @@ class GrepTest {
         "[[:punct:]]{3} ;; [[:punct:]]{3} ;; ",
         "\\w+\u00e9 ;; \\w+\u00e9 ;; ",
         "\\<na ;; \\<na ;; ",
+        "(?i)verify_?token ;; verify_?token ;; -i",
+        "\\Qa.b\\E ;; a\\.b ;; ",
+        "\\Qab\\E{2}c ;; abbc ;; ",
+        "^[a-z]+$ ;; ^[a-z]+$ ;; ",
+        "(?i)[a-c]{2,} ;; [a-c]{2,} ;; -i",
+        "(?i)FOO(?-i)bar ;; [Ff][Oo][Oo]bar ;; ",
       })
   void grepFindsWhatGrepFinds(String ours, String theirs, String flag) throws Exception {
     List<String> options = flag == null || flag.isBlank() ? List.of() : List.of(flag.strip());

@@ -1,9 +1,8 @@
-package dev.oncell.search.internal.index;
+package dev.oncell.search.internal.grep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.search.GrepMatch;
-import dev.oncell.search.internal.grep.GrepPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,18 +56,18 @@ class LineMatchingTest {
       for (String regex : regexes) {
         GrepPattern p = GrepPattern.compile(regex);
         List<GrepMatch> all = new ArrayList<>();
-        GrepSearch.matchLines(p.pattern().matcher(""), "f", text.toString(), all, 1000);
+        LineMatcher.matchLines(p, "f", text.toString(), 1, all, 1000);
         var anchors = p.trigrams().anchors(t -> t.hashCode() & 7);
         if (anchors.isPresent()) {
           List<GrepMatch> anchored = new ArrayList<>();
-          GrepSearch.matchAnchoredLines(p, anchors.get(), "f", text.toString(), anchored, 1000);
+          LineMatcher.matchAnchoredLines(p, anchors.get(), "f", text.toString(), 1, anchored, 1000);
           assertThat(anchored)
               .as("anchored %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
               .isEqualTo(all);
         }
         if (p.whole().isPresent()) {
           List<GrepMatch> skipped = new ArrayList<>();
-          GrepSearch.skipToMatches(p, "f", text.toString(), skipped, 1000);
+          LineMatcher.skipToMatches(p, "f", text.toString(), 1, skipped, 1000);
           assertThat(skipped)
               .as("regex %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
               .isEqualTo(all);
