@@ -39,7 +39,7 @@ public abstract class SandboxContract {
     work = Files.createDirectories(tmp.resolve("cells/a/work"));
     SandboxBackend backend = backend(tmp.resolve("runtime"));
     backend.verify();
-    sandbox = backend.open(new SandboxSpec(work));
+    sandbox = backend.open(SandboxSpec.of("a", work));
   }
 
   @AfterEach

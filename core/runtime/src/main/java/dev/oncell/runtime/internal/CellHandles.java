@@ -3,6 +3,7 @@ package dev.oncell.runtime.internal;
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;
+import dev.oncell.sandbox.SandboxLimits;
 import dev.oncell.sandbox.SandboxSpec;
 
 /**
@@ -16,7 +17,15 @@ record CellHandles(
   static CellHandles open(CellPaths paths, CellEnvironment env) {
     CellDatabase database = CellDatabase.open(paths.database());
     try {
-      Sandbox sandbox = env.sandbox().open(new SandboxSpec(paths.work()));
+      Sandbox sandbox =
+          env.sandbox()
+              .open(
+                  new SandboxSpec(
+                      paths.id(),
+                      paths.work(),
+                      paths.sandbox(),
+                      SandboxLimits.defaults(),
+                      java.util.Optional.empty()));
       WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());
       return new CellHandles(
           database,
