@@ -115,6 +115,9 @@ public final class BubblewrapBackend implements SandboxBackend {
         List.of(
             "--unshare-all",
             "--unshare-user",
+            // No nested user namespaces: they would give customer code a namespace where it is
+            // root and may mount, and expose kernel surface that the sandbox does not need.
+            "--disable-userns",
             "--uid",
             String.valueOf(SANDBOX_UID),
             "--gid",
