@@ -49,5 +49,53 @@ ensure_build_packages() {
 }
 
 ensure_runtime_packages() {
-  ensure_packages bwrap:bubblewrap git:git
+  ensure_packages bwrap:bubblewrap git:git tini:tini
+  ensure_runsc
+}
+
+# The gVisor build a runsc binary reports (e.g. 20240729), or nothing when there is none.
+runsc_build() {
+  command -v runsc >/dev/null 2>&1 || return 0
+  # Debian prints "runsc version 0.0~20240729.0", upstream "runsc version release-20240729.0".
+  runsc --version 2>/dev/null | sed -n 's/^runsc version//p' | grep -oE '[0-9]{8}' | head -n 1
+}
+
+# Builds of gVisor before 2023 (Debian 12's own runsc is 20221219) have a statx that breaks
+# ls and stat on recent kernels. Succeeds when runsc is missing or is such a build.
+runsc_too_old() {
+  local build
+  build=$(runsc_build)
+  [ -z "$build" ] || [ "$build" -lt 20230101 ]
+}
+
+# gVisor (runsc) from bookworm-backports on Debian 12: adds that suite when no backports source
+# is configured yet, then installs runsc from it. Quiet when a recent runsc is there.
+ensure_runsc() {
+  runsc_too_old || return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "oncell: gVisor (runsc) is missing or older than 2023 (found: $(runsc_build))" >&2
+    echo "oncell: on Debian 12, add bookworm-backports and: sudo apt-get install -y -t bookworm-backports runsc" >&2
+    return 1
+  fi
+  local codename
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  export DEBIAN_FRONTEND=noninteractive
+  if [ "$codename" = bookworm ]; then
+    if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+      echo "oncell: adding the bookworm-backports apt source for gVisor" >&2
+      echo "deb http://deb.debian.org/debian bookworm-backports main" \
+        > /etc/apt/sources.list.d/oncell-backports.list
+    fi
+    echo "oncell: installing runsc (gVisor) from bookworm-backports" >&2
+    apt-get update -q >/dev/null 2>&1 || true
+    apt-get install -y -q -t bookworm-backports runsc >&2
+  else
+    echo "oncell: installing runsc (gVisor) with apt-get" >&2
+    apt-get update -q >/dev/null 2>&1 || true
+    apt-get install -y -q runsc >&2
+  fi
+  if runsc_too_old; then
+    echo "oncell: runsc is still missing or too old (found: $(runsc_build))" >&2
+    return 1
+  fi
 }

@@ -1,6 +1,7 @@
 package dev.oncell.sandbox;
 
 import dev.oncell.sandbox.internal.BubblewrapBackend;
+import dev.oncell.sandbox.internal.RunscBackend;
 import dev.oncell.sandbox.internal.UnisolatedBackend;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
  */
 public interface SandboxBackend {
 
-  /** The name operators use to pick the backend: {@code bubblewrap}, {@code none}. */
+  /**
+   * The name operators use to pick the backend: {@code gvisor}, {@code bubblewrap}, {@code none}.
+   */
   String name();
 
   /** Whether this backend isolates commands from the host and from each other. */
@@ -38,6 +41,17 @@ public interface SandboxBackend {
     return new BubblewrapBackend(runtimeDir);
   }
 
+  /**
+   * The gVisor backend: one long-lived {@code runsc} sandbox per active cell, started on its first
+   * command, each command a {@code runsc exec} into it.
+   *
+   * @param runtimeDir a private folder for the backend's runsc state and minimal {@code /etc};
+   *     {@link #verify()} removes every container it finds there
+   */
+  static SandboxBackend gvisor(Path runtimeDir) {
+    return new RunscBackend(runtimeDir);
+  }
+
   /** Plain host processes with no isolation at all. Only for machines without bubblewrap. */
   static SandboxBackend none() {
     return new UnisolatedBackend();
@@ -45,7 +59,7 @@ public interface SandboxBackend {
 
   /** The names {@link #byName} accepts. */
   static List<String> names() {
-    return List.of("bubblewrap", "none");
+    return List.of("gvisor", "bubblewrap", "none");
   }
 
   /**
@@ -55,6 +69,7 @@ public interface SandboxBackend {
    */
   static SandboxBackend byName(String name, Path runtimeDir) {
     return switch (name) {
+      case "gvisor", "runsc" -> gvisor(runtimeDir);
       case "bubblewrap", "bwrap" -> bubblewrap(runtimeDir);
       case "none" -> none();
       default ->

@@ -1,0 +1,151 @@
+package dev.oncell.sandbox.internal;
+
+import dev.oncell.sandbox.ExecRequest;
+import dev.oncell.sandbox.ExecResult;
+import dev.oncell.sandbox.Sandbox;
+import dev.oncell.sandbox.SandboxBackend;
+import dev.oncell.sandbox.SandboxException;
+import dev.oncell.sandbox.SandboxSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * gVisor: one long-lived sandbox per active cell (an OCI bundle under the cell's state folder,
+ * {@code tini} as its first process), started lazily on the first command; each command is a {@code
+ * runsc exec} into it, in a fresh PID namespace as uid 1000 with no capabilities. The containers
+ * live under this backend's own {@code runsc --root} in the runtime folder, so {@link #verify()}
+ * can sweep what a crashed host left there without touching anyone else's.
+ */
+public final class RunscBackend implements SandboxBackend {
+
+  /** Unix socket paths are limited to 108 bytes; runsc puts one per container under its root. */
+  private static final int MAX_SOCKET_PATH = 107;
+
+  private final Path runtimeDir;
+  private final String hostTag;
+
+  public RunscBackend(Path runtimeDir) {
+    this.runtimeDir = runtimeDir.toAbsolutePath().normalize();
+    this.hostTag = shortHash(this.runtimeDir.toString(), 8);
+  }
+
+  @Override
+  public String name() {
+    return "gvisor";
+  }
+
+  @Override
+  public boolean isolated() {
+    return true;
+  }
+
+  /**
+   * Finds runsc and tini, sweeps every container left under this backend's root (call it before
+   * opening sandboxes: it kills whatever runs there), and starts a probe sandbox.
+   */
+  @Override
+  public void verify() {
+    Runsc runsc = runsc();
+    findInit();
+    for (String orphan : runsc.list()) {
+      runsc.destroy(orphan);
+    }
+    Path probeDir = runtimeDir.resolve("probe");
+    try (Sandbox probe =
+        open(SandboxSpec.of("probe", Files.createDirectories(probeDir.resolve("work"))))) {
+      ExecResult result = probe.exec(ExecRequest.of("echo ok", Duration.ofSeconds(30)));
+      if (result.exitCode() != 0 || !result.stdout().equals("ok\n")) {
+        throw new SandboxException(
+            "gVisor cannot run a probe sandbox here: " + result.stdout() + result.stderr(), false);
+      }
+    } catch (IOException e) {
+      throw new SandboxException("cannot create " + probeDir, false, e);
+    }
+  }
+
+  @Override
+  public Sandbox open(SandboxSpec spec) {
+    return new RunscSandbox(
+        spec,
+        runsc(),
+        containerId(spec.id()),
+        MinimalEtc.write(runtimeDir.resolve("etc"), BubblewrapBackend.SANDBOX_UID),
+        findInit());
+  }
+
+  private Runsc runsc() {
+    Path root = runscRoot();
+    try {
+      Files.createDirectories(root);
+      // Where an operator looks for it; the real folder is short, for runsc's socket paths.
+      Path link = runtimeDir.resolve("runsc");
+      if (!Files.isSymbolicLink(link)) {
+        Files.createDirectories(runtimeDir);
+        Files.createSymbolicLink(link, root);
+      }
+    } catch (IOException e) {
+      throw new SandboxException("cannot create " + root + ": " + e.getMessage(), false, e);
+    }
+    return new Runsc(Runsc.find(), root);
+  }
+
+  /**
+   * runsc's state folder, private to this runtime folder: {@code /run/oncell/<hash>}. Not under the
+   * runtime folder itself because runsc puts a unix socket per container there, and socket paths
+   * are limited to 107 bytes; {@code /run} is also where container state belongs (it does not
+   * outlive a reboot, and neither do the containers).
+   */
+  Path runscRoot() {
+    return Path.of("/run/oncell", hostTag);
+  }
+
+  /**
+   * Unique per host and per runtime folder, so two servers or test runs on one machine never
+   * collide; readable when it fits in the control socket's path, hashed when it does not.
+   */
+  String containerId(String cellId) {
+    String readable = "oc-" + hostTag + "-" + cellId;
+    if (socketFits(readable)) {
+      return readable;
+    }
+    String hashed = "oc-" + shortHash(runtimeDir + "\0" + cellId, 16);
+    if (!socketFits(hashed)) {
+      throw new SandboxException("runsc's state folder path is too long: " + runscRoot(), false);
+    }
+    return hashed;
+  }
+
+  private boolean socketFits(String containerId) {
+    String socket = runscRoot().resolve("runsc-" + containerId + ".sock").toString();
+    return socket.getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH;
+  }
+
+  /** tini reaps the orphans that the commands' namespaces leave to PID 1. */
+  private static String findInit() {
+    for (String candidate : List.of("/usr/bin/tini-static", "/usr/bin/tini")) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        return candidate;
+      }
+    }
+    throw new SandboxException(
+        "tini is not installed: run scripts/install-system-deps.sh as root, or apt-get install tini",
+        false);
+  }
+
+  private static String shortHash(String text, int hexChars) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, hexChars);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
