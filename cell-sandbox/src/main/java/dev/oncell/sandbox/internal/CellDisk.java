@@ -42,7 +42,9 @@ public final class CellDisk {
 
   /** The disk of the cell {@code spec} describes, sized by its {@code limits().diskBytes()}. */
   public static CellDisk of(SandboxSpec spec) {
-    return new CellDisk(spec.workDir(), spec.stateDir(), spec.limits().diskBytes());
+    // Whole 4 KiB blocks, so that the filesystem covers the image exactly.
+    long quota = spec.limits().diskBytes() / 4096 * 4096;
+    return new CellDisk(spec.workDir(), spec.stateDir(), quota);
   }
 
   /** The image file; it exists once the cell has had a quota. */
@@ -80,6 +82,9 @@ public final class CellDisk {
         Files.createDirectories(stateDir);
         finishInterruptedMove();
         Files.deleteIfExists(newImage());
+        if (!mounted() && Files.exists(image())) {
+          DiskImages.resumeGrowing(image());
+        }
         if (mounted()) {
           DiskImages.growMounted(image(), workDir, quotaBytes);
           return;

@@ -22,6 +22,7 @@ final class DiskImages {
    */
   static void format(Path image, long bytes) throws IOException {
     Files.deleteIfExists(image);
+    Files.deleteIfExists(growMarker(image));
     setLength(image, bytes);
     HostCommand.run(
         "e2fsprogs", List.of("mkfs.ext4", "-q", "-F", "-m", "0", "-L", "oncell", image.toString()));
@@ -29,7 +30,11 @@ final class DiskImages {
         "e2fsprogs", List.of("debugfs", "-w", "-R", "rmdir lost+found", image.toString()));
   }
 
-  /** Grows a mounted image to {@code bytes} online; refuses to shrink. */
+  /**
+   * Grows a mounted image to {@code bytes}: online where the kernel lets us (needs
+   * CAP_SYS_RESOURCE), else by unmounting, growing offline and mounting again, which works when no
+   * command of the cell runs. Refuses to shrink.
+   */
   static void growMounted(Path image, Path mountPoint, long bytes) throws IOException {
     if (!needsGrowing(image, bytes)) {
       return;
@@ -41,20 +46,47 @@ final class DiskImages {
       throw new SandboxException(
           mountPoint + " is mounted from " + device + ", not from its loop image " + image, false);
     }
+    Path marker = growMarker(image);
+    Files.writeString(marker, String.valueOf(bytes));
     setLength(image, bytes);
-    HostCommand.run("mount", List.of("losetup", "--set-capacity", device));
-    HostCommand.run("e2fsprogs", List.of("resize2fs", device));
+    try {
+      HostCommand.run("mount", List.of("losetup", "--set-capacity", device));
+      HostCommand.run("e2fsprogs", List.of("resize2fs", device));
+      Files.delete(marker);
+    } catch (SandboxException online) {
+      Mounts.unmount(mountPoint);
+      resumeGrowing(image);
+      Mounts.mountImage(image, mountPoint);
+    }
   }
 
   /** Grows an image that is not mounted to {@code bytes}; refuses to shrink. */
   static void growUnmounted(Path image, long bytes) throws IOException {
-    if (!needsGrowing(image, bytes)) {
+    if (needsGrowing(image, bytes)) {
+      Files.writeString(growMarker(image), String.valueOf(bytes));
+      setLength(image, bytes);
+    }
+    resumeGrowing(image);
+  }
+
+  /**
+   * Finishes a grow whose file was lengthened but whose filesystem was not yet resized (the marker
+   * says so; a crash in between leaves it), offline.
+   */
+  static void resumeGrowing(Path image) throws IOException {
+    Path marker = growMarker(image);
+    if (!Files.exists(marker)) {
       return;
     }
+    Mounts.awaitDetached(image);
     // resize2fs insists on a freshly checked filesystem; exit codes 1 and 2 mean "fixed".
     HostCommand.run("e2fsprogs", List.of("e2fsck", "-f", "-p", image.toString()), 1, 2);
-    setLength(image, bytes);
     HostCommand.run("e2fsprogs", List.of("resize2fs", image.toString()));
+    Files.delete(marker);
+  }
+
+  private static Path growMarker(Path image) {
+    return image.resolveSibling(image.getFileName() + ".growing");
   }
 
   private static boolean needsGrowing(Path image, long bytes) throws IOException {

@@ -44,6 +44,7 @@ final class Mounts {
 
   /** Mounts an ext4 image through a loop device that is freed again at unmount. */
   static void mountImage(Path image, Path mountPoint) {
+    awaitDetached(image);
     HostCommand.run(
         "mount",
         List.of(
@@ -57,24 +58,49 @@ final class Mounts {
   }
 
   /**
-   * Unmounts; if something still holds the filesystem (a shell of the host in it), detaches it
-   * lazily so that the folder is free at once and the loop device goes when the last user does.
+   * Unmounts, never lazily: a lazily detached filesystem could still be in use while the same image
+   * is mounted again, and two mounts of one ext4 image corrupt it.
+   *
+   * @throws SandboxException retryable when something still uses the filesystem
    */
   static void unmount(Path mountPoint) {
     try {
       HostCommand.run("mount", List.of("umount", mountPoint.toString()));
-    } catch (SandboxException busy) {
-      if (!isMountPoint(mountPoint)) {
-        throw busy;
-      }
-      System.getLogger(Mounts.class.getName())
-          .log(
-              System.Logger.Level.WARNING,
-              "{0} is busy, detaching it lazily: {1}",
-              mountPoint,
-              busy.getMessage());
-      HostCommand.run("mount", List.of("umount", "-l", mountPoint.toString()));
+    } catch (SandboxException e) {
+      throw new SandboxException(
+          "cannot unmount "
+              + mountPoint
+              + " (close the cell's sandbox first; is a host process using it?): "
+              + e.getMessage(),
+          true,
+          e);
     }
+  }
+
+  /**
+   * Waits (up to 5 s) until no loop device is attached to {@code image} any more: after an unmount,
+   * a sandbox's mount namespace that is still being torn down may hold it a moment.
+   *
+   * @throws SandboxException retryable when it stays attached
+   */
+  static void awaitDetached(Path image) {
+    for (int i = 0; i < 100; i++) {
+      if (HostCommand.run("mount", List.of("losetup", "-j", image.toString())).isEmpty()) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new SandboxException(
+        "the disk image "
+            + image
+            + " is still attached to a loop device (is a command of the cell still running?);"
+            + " mounting it twice would corrupt it",
+        true);
   }
 
   /** Undoes the octal escapes ({@code \040} for a space) of mountinfo fields. */
