@@ -49,7 +49,9 @@ ensure_build_packages() {
 }
 
 ensure_runtime_packages() {
-  ensure_packages bwrap:bubblewrap git:git tini:tini
+  # e2fsprogs and mount: the per-cell disk quota (a loop-mounted ext4 image).
+  ensure_packages bwrap:bubblewrap git:git tini:tini mkfs.ext4:e2fsprogs resize2fs:e2fsprogs \
+    debugfs:e2fsprogs losetup:mount
   ensure_runsc
 }
 

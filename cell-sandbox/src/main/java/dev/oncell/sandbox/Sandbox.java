@@ -15,7 +15,18 @@ public interface Sandbox extends AutoCloseable {
 
   ExecResult exec(ExecRequest request);
 
-  /** Releases what the sandbox holds. Commands running at that moment are killed. */
+  /**
+   * What the cell uses now and the limits in force, as far as the backend can tell; never throws
+   * for a value it cannot read, which is left empty instead.
+   */
+  default SandboxUsage usage() {
+    return SandboxUsage.unknown();
+  }
+
+  /**
+   * Releases what the sandbox holds (its cgroup). Commands running at that moment are killed. A
+   * cell's disk stays mounted: see {@link SandboxBackend#release}.
+   */
   @Override
   void close();
 }

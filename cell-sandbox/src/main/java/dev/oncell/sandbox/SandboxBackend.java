@@ -29,8 +29,26 @@ public interface SandboxBackend {
    */
   void verify();
 
-  /** Opens the sandbox of one cell. Cheap for backends that start a process per command. */
+  /**
+   * Opens the sandbox of one cell. Cheap for backends that start a process per command. With a disk
+   * quota ({@link SandboxLimits#diskBytes()} above 0) the cell's work folder becomes a filesystem
+   * of that size the first time (files already there are moved into it), and stays mounted until
+   * {@link #release}.
+   *
+   * @throws SandboxException (terminal) for limits this host cannot enforce, for example a disk
+   *     quota when not running as root, or a quota smaller than the cell's existing disk
+   */
   Sandbox open(SandboxSpec spec);
+
+  /**
+   * Frees what the backend keeps for a cell between {@link #open}s: unmounts its disk, whose files
+   * stay in its image under the state folder and come back at the next open. Call it before
+   * deleting a cell's folders and at host shutdown; close the cell's sandbox first. Does nothing
+   * for a cell that holds nothing.
+   *
+   * @throws SandboxException (retryable) when the disk is still busy
+   */
+  default void release(SandboxSpec spec) {}
 
   /**
    * The bubblewrap backend: a fresh set of namespaces per command.

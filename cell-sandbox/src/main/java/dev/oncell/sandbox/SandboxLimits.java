@@ -4,7 +4,7 @@ package dev.oncell.sandbox;
  * What one cell may use. Enforced by the backend with cgroups (CPU, memory, processes) and a
  * per-cell filesystem (disk); command timeouts and output caps are per {@link ExecRequest}.
  *
- * @param cpus CPU share, in cores (0.5 is half a core)
+ * @param cpus CPU share, in cores (0.5 is half a core), at least 0.01
  * @param memoryBytes memory of all the cell's processes together
  * @param maxProcesses processes and threads alive at once
  * @param diskBytes size of the cell's {@code /work} filesystem; 0 for no disk quota
@@ -15,8 +15,9 @@ public record SandboxLimits(double cpus, long memoryBytes, int maxProcesses, lon
   public static final long GIB = 1L << 30;
 
   public SandboxLimits {
-    if (!(cpus > 0) || cpus > 1024) {
-      throw new IllegalArgumentException("cpus must be in (0, 1024]: " + cpus);
+    // 0.01 core is 1 ms per 100 ms period, the smallest CPU quota the kernel accepts.
+    if (!(cpus >= 0.01) || cpus > 1024) {
+      throw new IllegalArgumentException("cpus must be in [0.01, 1024]: " + cpus);
     }
     if (memoryBytes < 16 * MIB) {
       throw new IllegalArgumentException("memory must be at least 16 MiB: " + memoryBytes);

@@ -1,17 +1,15 @@
 package dev.oncell.sandbox.internal;
 
-import dev.oncell.sandbox.ExecRequest;
-import dev.oncell.sandbox.ExecResult;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
+import dev.oncell.sandbox.SandboxLimits;
 import dev.oncell.sandbox.SandboxSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +26,13 @@ public final class BubblewrapBackend implements SandboxBackend {
       List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
 
   private final Path runtimeDir;
+  private final String cgroupGroup;
   private volatile Optional<List<String>> baseArgs = Optional.empty();
+  private volatile Optional<Cgroups> cgroups = Optional.empty();
 
   public BubblewrapBackend(Path runtimeDir) {
     this.runtimeDir = runtimeDir.toAbsolutePath().normalize();
+    this.cgroupGroup = Cgroups.groupName(this.runtimeDir);
   }
 
   @Override
@@ -47,6 +48,10 @@ public final class BubblewrapBackend implements SandboxBackend {
   @Override
   public void verify() {
     sweepOrphans();
+    // Cells of a crashed host left their cgroups behind; none of this host's cells is open yet.
+    cgroups().sweep(cgroupGroup);
+    // A cell's cgroup can be made and removed here ("_" is never part of a cell id).
+    cgroups().create(cgroupGroup, "_probe", SandboxLimits.defaults()).remove();
     Path bwrap = findBwrap();
     List<String> probe = new ArrayList<>(baseArgs());
     probe.add("/bin/true");
@@ -91,7 +96,26 @@ public final class BubblewrapBackend implements SandboxBackend {
 
   @Override
   public Sandbox open(SandboxSpec spec) {
-    return new BubblewrapSandbox(spec.workDir(), baseArgs());
+    CellDisk disk = CellDisk.of(spec);
+    disk.ensureMounted();
+    CellCgroup cgroup = cgroups().create(cgroupGroup, spec.id(), spec.limits());
+    return new BubblewrapSandbox(spec.workDir(), baseArgs(), cgroup, disk);
+  }
+
+  @Override
+  public void release(SandboxSpec spec) {
+    CellDisk.of(spec).release();
+  }
+
+  /** The host's cgroups, detected once. */
+  private Cgroups cgroups() {
+    Optional<Cgroups> cached = cgroups;
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    Cgroups detected = Cgroups.detect();
+    cgroups = Optional.of(detected);
+    return detected;
   }
 
   private List<String> baseArgs() {
@@ -165,37 +189,5 @@ public final class BubblewrapBackend implements SandboxBackend {
         "bubblewrap (bwrap) is not installed: run scripts/install-system-deps.sh as root,"
             + " or apt-get install bubblewrap",
         false);
-  }
-
-  private record BubblewrapSandbox(Path workDir, List<String> baseArgs) implements Sandbox {
-
-    @Override
-    public ExecResult exec(ExecRequest request) {
-      Path cwd = workDir.resolve(request.cwd()).normalize();
-      if (!cwd.startsWith(workDir) || !Files.isDirectory(cwd)) {
-        throw new SandboxException("working folder does not exist: " + request.cwd(), false);
-      }
-      List<String> args = new ArrayList<>(baseArgs);
-      args.addAll(List.of("--bind", workDir.toString(), "/work"));
-      args.addAll(List.of("--chdir", "/work/" + workDir.relativize(cwd)));
-      for (Map.Entry<String, String> e : Shells.baseEnvironment("/work").entrySet()) {
-        args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
-      }
-      for (Map.Entry<String, String> e : request.env().entrySet()) {
-        args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
-      }
-      args.addAll(List.of(Shells.hostShell(), "-c", request.command()));
-      ProcessBuilder builder = new ProcessBuilder(args);
-      builder.environment().clear();
-      // Killing bwrap makes the namespace's init die (--die-with-parent), which takes every
-      // process of the PID namespace with it, setsid children included. Through the handle, not
-      // Process.destroyForcibly(), which would also close our end of the pipes and lose output.
-      return ProcessRunner.run(builder, request, process -> process.toHandle().destroyForcibly());
-    }
-
-    @Override
-    public void close() {
-      // A fresh sandbox per command: nothing is held between commands.
-    }
   }
 }
