@@ -48,6 +48,8 @@ ensure_build_packages() {
   ensure_packages mvn:maven git:git
 }
 
+# socat bridges the sandbox's 127.0.0.1:3128 to the cell's egress proxy socket; curl is what the
+# egress tests drive through it.
 ensure_runtime_packages() {
-  ensure_packages bwrap:bubblewrap git:git
+  ensure_packages bwrap:bubblewrap git:git socat:socat curl:curl
 }

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * bubblewrap: each command gets fresh user, PID, IPC, UTS, mount, network and cgroup namespaces,
  * sees {@code /usr} and a minimal {@code /etc} read-only, its cell's work folder at {@code /work},
- * a private {@code /tmp}, no capabilities and a clean environment. Killing the outer {@code bwrap}
- * kills the namespace's init and with it every process inside, so a timeout leaves nothing behind.
+ * a private {@code /tmp}, no capabilities and a clean environment. The network namespace has only
+ * its loopback; a cell with egress also gets its proxy socket and the {@link EgressBridge}. Killing
+ * the outer {@code bwrap} kills the namespace's init and with it every process inside, so a timeout
+ * leaves nothing behind.
  */
 public final class BubblewrapBackend implements SandboxBackend {
 
@@ -91,7 +93,7 @@ public final class BubblewrapBackend implements SandboxBackend {
 
   @Override
   public Sandbox open(SandboxSpec spec) {
-    return new BubblewrapSandbox(spec.workDir(), baseArgs());
+    return new BubblewrapSandbox(spec.workDir(), spec.egressSocket(), baseArgs());
   }
 
   private List<String> baseArgs() {
@@ -164,7 +166,8 @@ public final class BubblewrapBackend implements SandboxBackend {
         false);
   }
 
-  private record BubblewrapSandbox(Path workDir, List<String> baseArgs) implements Sandbox {
+  private record BubblewrapSandbox(Path workDir, Optional<Path> egressSocket, List<String> baseArgs)
+      implements Sandbox {
 
     @Override
     public ExecResult exec(ExecRequest request) {
@@ -178,10 +181,25 @@ public final class BubblewrapBackend implements SandboxBackend {
       for (Map.Entry<String, String> e : Shells.baseEnvironment("/work").entrySet()) {
         args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
       }
+      String command = request.command();
+      if (egressSocket.isPresent()) {
+        // The network namespace stays empty but for its loopback; the only way out is the
+        // cell's egress proxy, through the bridge on 127.0.0.1:3128 (see EgressBridge).
+        Path socket = egressSocket.get();
+        if (!Files.exists(socket)) {
+          throw new SandboxException(
+              "the cell's egress proxy is not listening: " + socket + " does not exist", true);
+        }
+        args.addAll(List.of("--ro-bind", socket.toString(), EgressBridge.SOCKET));
+        for (Map.Entry<String, String> e : EgressBridge.environment().entrySet()) {
+          args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
+        }
+        command = EgressBridge.wrap(command);
+      }
       for (Map.Entry<String, String> e : request.env().entrySet()) {
         args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
       }
-      args.addAll(List.of(Shells.hostShell(), "-c", request.command()));
+      args.addAll(List.of(Shells.hostShell(), "-c", command));
       ProcessBuilder builder = new ProcessBuilder(args);
       builder.environment().clear();
       // Killing bwrap makes the namespace's init die (--die-with-parent), which takes every
