@@ -48,10 +48,12 @@ ensure_build_packages() {
   ensure_packages mvn:maven git:git
 }
 
+# socat bridges the sandbox's 127.0.0.1:3128 to the cell's egress proxy socket; curl is what the
+# egress tests drive through it.
 ensure_runtime_packages() {
   # e2fsprogs and mount: the per-cell disk quota (a loop-mounted ext4 image).
   ensure_packages bwrap:bubblewrap git:git tini:tini mkfs.ext4:e2fsprogs resize2fs:e2fsprogs \
-    debugfs:e2fsprogs losetup:mount
+    debugfs:e2fsprogs losetup:mount socat:socat curl:curl
   ensure_runsc
 }
 

@@ -5,7 +5,8 @@ package dev.oncell.sandbox;
  * nothing else that is writable.
  *
  * <p>Contract for {@link #exec}: the command runs with {@code /work} (or the request's cwd under
- * it) as working directory, a clean environment plus the request's variables, and no network; when
+ * it) as working directory, a clean environment plus the request's variables, and no network (or,
+ * when the spec has an egress socket, only the cell's egress proxy as {@code HTTP(S)_PROXY}); when
  * it exits, or at its timeout, every process it started is gone, background and {@code setsid}
  * children included; each output stream is capped at the request's limit and cut with a marker. A
  * command that cannot start throws {@link SandboxException}; a command that fails is a result with

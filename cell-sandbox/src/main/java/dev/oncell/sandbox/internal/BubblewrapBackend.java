@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * bubblewrap: each command gets fresh user, PID, IPC, UTS, mount, network and cgroup namespaces,
  * sees {@code /usr} and a minimal {@code /etc} read-only, its cell's work folder at {@code /work},
- * a private {@code /tmp}, no capabilities and a clean environment. Killing the outer {@code bwrap}
- * kills the namespace's init and with it every process inside, so a timeout leaves nothing behind.
+ * a private {@code /tmp}, no capabilities and a clean environment. The network namespace has only
+ * its loopback; a cell with egress also gets its proxy socket and the {@link EgressBridge}. Killing
+ * the outer {@code bwrap} kills the namespace's init and with it every process inside, so a timeout
+ * leaves nothing behind.
  */
 public final class BubblewrapBackend implements SandboxBackend {
 
@@ -99,7 +101,7 @@ public final class BubblewrapBackend implements SandboxBackend {
     CellDisk disk = CellDisk.of(spec);
     disk.ensureMounted();
     CellCgroup cgroup = cgroups().create(cgroupGroup, spec.id(), spec.limits());
-    return new BubblewrapSandbox(spec.workDir(), baseArgs(), cgroup, disk);
+    return new BubblewrapSandbox(spec.workDir(), spec.egressSocket(), baseArgs(), cgroup, disk);
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,13 +29,20 @@ final class BubblewrapSandbox implements Sandbox {
           + " shift; done; shift; exec \"$@\"";
 
   private final Path workDir;
+  private final Optional<Path> egressSocket;
   private final List<String> baseArgs;
   private final CellCgroup cgroup;
   private final CellDisk disk;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  BubblewrapSandbox(Path workDir, List<String> baseArgs, CellCgroup cgroup, CellDisk disk) {
+  BubblewrapSandbox(
+      Path workDir,
+      Optional<Path> egressSocket,
+      List<String> baseArgs,
+      CellCgroup cgroup,
+      CellDisk disk) {
     this.workDir = workDir;
+    this.egressSocket = egressSocket;
     this.baseArgs = baseArgs;
     this.cgroup = cgroup;
     this.disk = disk;
@@ -58,10 +66,25 @@ final class BubblewrapSandbox implements Sandbox {
     for (Map.Entry<String, String> e : Shells.baseEnvironment("/work").entrySet()) {
       args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
     }
+    String command = request.command();
+    if (egressSocket.isPresent()) {
+      // The network namespace stays empty but for its loopback; the only way out is the
+      // cell's egress proxy, through the bridge on 127.0.0.1:3128 (see EgressBridge).
+      Path socket = egressSocket.get();
+      if (!Files.exists(socket)) {
+        throw new SandboxException(
+            "the cell's egress proxy is not listening: " + socket + " does not exist", true);
+      }
+      args.addAll(List.of("--ro-bind", socket.toString(), EgressBridge.SOCKET));
+      for (Map.Entry<String, String> e : EgressBridge.environment().entrySet()) {
+        args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
+      }
+      command = EgressBridge.wrap(command);
+    }
     for (Map.Entry<String, String> e : request.env().entrySet()) {
       args.addAll(List.of("--setenv", e.getKey(), e.getValue()));
     }
-    args.addAll(List.of(Shells.hostShell(), "-c", request.command()));
+    args.addAll(List.of(Shells.hostShell(), "-c", command));
     ProcessBuilder builder = new ProcessBuilder(args);
     builder.environment().clear();
     // Killing bwrap makes the namespace's init die (--die-with-parent), which takes every
