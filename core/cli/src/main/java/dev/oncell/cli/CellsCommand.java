@@ -7,24 +7,48 @@ import dev.oncell.client.Customer;
 import dev.oncell.client.OncellClient;
 import dev.oncell.client.TokenUsage;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code oncell cells inspect ID} and {@code oncell usage}: a cell's state and LLM usage. */
+/**
+ * {@code oncell cells list}, {@code oncell cells inspect ID} and {@code oncell usage}: cells'
+ * state, backend, limits, disk use, last activity and LLM usage.
+ */
 @Command(
     name = "cells",
     description = "Look into customers' cells.",
-    subcommands = {CellsCommand.Inspect.class})
+    subcommands = {CellsCommand.ListCells.class, CellsCommand.Inspect.class})
 final class CellsCommand extends CommandGroup {
+
+  @Command(
+      name = "list",
+      description =
+          "List cells: state, sandbox backend, limits, disk use (as last measured: when the cell"
+              + " paused or was inspected) and last activity.")
+  static final class ListCells extends ClientCommand {
+    @Mixin JsonOption json;
+
+    @Override
+    int run(OncellClient client) {
+      List<Customer> customers = client.customers().list();
+      if (json.enabled) {
+        CustomersCommand.printAll(out(), json, customers);
+      } else {
+        CellFormat.table(customers).print(out());
+      }
+      return 0;
+    }
+  }
 
   @Command(
       name = "inspect",
       description =
-          "Show a cell: its customer record and the tokens its LLM calls spent in the current"
-              + " budget period.")
+          "Show a cell: its customer record, sandbox backend, limits, disk use (measured now),"
+              + " last activity and the tokens its LLM calls spent in the current budget period.")
   static final class Inspect extends ClientCommand {
     @Parameters(paramLabel = "ID")
     String id;
@@ -49,6 +73,7 @@ final class CellsCommand extends CommandGroup {
       out.println("created   " + customer.createdAt());
       out.println("active    " + customer.lastActiveAt());
       customer.error().ifPresent(e -> out.println("error     " + e.code() + ": " + e.message()));
+      customer.cell().ifPresent(cell -> CellFormat.printCell(out, cell));
       out.println();
       printUsage(out, usage);
       out.flush();

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code oncell deploy [--env ENV] [JAR]}: uploads an agent plugin jar; without JAR, first builds
- * the Maven project in the current folder (see {@link PluginJar}).
+ * {@code oncell deploy [--env ENV] [--sandbox BACKEND] [JAR]}: uploads an agent plugin jar; without
+ * JAR, first builds the Maven project in the current folder (see {@link PluginJar}).
  */
 @Command(
     name = "deploy",
@@ -27,6 +27,14 @@ final class DeployCommand extends ClientCommand {
       paramLabel = "ENV",
       description = "staging (default) or production; 'oncell promote staging production' later.")
   String env = "staging";
+
+  @Option(
+      names = "--sandbox",
+      paramLabel = "BACKEND",
+      description =
+          "The sandbox backend this deployment's cells run in: gvisor, bubblewrap, none or auto"
+              + " (default: the server's, see 'oncell serve --sandbox').")
+  Optional<String> sandbox = Optional.empty();
 
   @Option(
       names = "--project",
@@ -46,7 +54,7 @@ final class DeployCommand extends ClientCommand {
             ? jar.get()
             : PluginJar.build(project.orElse(Path.of("")).toAbsolutePath(), err());
     DeploymentsCommand.printOne(
-        out(), json, client.deployments().deploy(Files.readAllBytes(file), env));
+        out(), json, client.deployments().deploy(Files.readAllBytes(file), env, sandbox));
     return 0;
   }
 }

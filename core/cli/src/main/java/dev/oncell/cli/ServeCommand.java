@@ -1,5 +1,6 @@
 package dev.oncell.cli;
 
+import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
@@ -54,8 +55,43 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(
       names = "--sandbox",
-      description = "Sandbox backend: bubblewrap or none (env ONCELL_SANDBOX; default bubblewrap).")
+      description =
+          "Default sandbox backend of deployments that name none: auto (the strongest that works"
+              + " here: gvisor, then bubblewrap), gvisor, bubblewrap or none (env ONCELL_SANDBOX;"
+              + " default auto).")
   Optional<String> sandbox;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Pause cells without an agent after this long without calls; an agent's cells use its"
+              + " spec's idleTimeout (env ONCELL_IDLE_TIMEOUT; default 30m; 90s, 30m, 2h or"
+              + " PT30M).")
+  Optional<String> idleTimeout;
+
+  @Option(
+      names = "--idle-check-interval",
+      paramLabel = "DURATION",
+      description =
+          "How often to look for idle cells (env ONCELL_IDLE_CHECK_INTERVAL; default 30s).")
+  Optional<String> idleCheckInterval;
+
+  @Option(
+      names = "--max-processes",
+      paramLabel = "N",
+      description = "Processes a cell may run at once (env ONCELL_MAX_PROCESSES; default 1024).")
+  Optional<Integer> maxProcesses;
+
+  @Option(
+      names = "--disk-quota",
+      paramLabel = "true|false",
+      arity = "0..1",
+      fallbackValue = "true",
+      description =
+          "Enforce an agent's storage as a disk quota on its cells' /work (env"
+              + " ONCELL_DISK_QUOTA; default false).")
+  Optional<Boolean> diskQuota;
 
   @Option(
       names = "--max-body-bytes",
@@ -92,7 +128,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     Path stateHome = home.orElse(env.oncellHome());
     HostConfig config =
         HostConfig.defaults(stateHome)
-            .withSandbox(sandbox.or(() -> env.variable("ONCELL_SANDBOX")).orElse("bubblewrap"))
+            .withSandbox(sandbox.or(() -> env.variable("ONCELL_SANDBOX")).orElse("auto"))
+            .withCells(cellDefaults(env))
             .withEmbeddingModel(
                 embeddingModel
                     .or(() -> env.variable("ONCELL_EMBEDDING_MODEL"))
@@ -125,6 +162,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                       .orElse(16L << 20))
               .build()
               .start();
+      // One line per deployed agent, before the listening line that launchers wait for.
+      for (DeploymentInfo d : host.deployments().list()) {
+        if (d.active()) {
+          out.printf(
+              "agent %s %s (%s): cells run in %s%n",
+              d.agent(), d.version(), d.env(), backendOf(host, d));
+        }
+      }
       out.printf(
           "oncell %s listening on %s (home %s, sandbox %s)%n",
           spec.root().version()[0], server.url(), stateHome, host.sandboxBackend());
@@ -172,6 +217,71 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("example agent %s not deployed: %s%n", jar.getFileName(), e.getMessage());
       }
     }
+  }
+
+  private static String backendOf(Host host, DeploymentInfo d) {
+    try {
+      return host.deployments().sandboxOf(d);
+    } catch (RuntimeException e) {
+      return d.sandbox().orElse("the default") + ", which cannot run here: " + e.getMessage();
+    }
+  }
+
+  private CellDefaults cellDefaults(CliEnvironment env) {
+    try {
+      return readCellDefaults(env);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), "invalid_option", ErrorHandler.USAGE_ERROR);
+    }
+  }
+
+  private CellDefaults readCellDefaults(CliEnvironment env) {
+    CellDefaults defaults = CellDefaults.defaults();
+    Optional<String> idle = idleTimeout.or(() -> env.variable("ONCELL_IDLE_TIMEOUT"));
+    if (idle.isPresent()) {
+      defaults = defaults.withIdleTimeout(Durations.parse("idle timeout", idle.get()));
+    }
+    Optional<String> check = idleCheckInterval.or(() -> env.variable("ONCELL_IDLE_CHECK_INTERVAL"));
+    if (check.isPresent()) {
+      defaults =
+          defaults.withIdleCheckInterval(Durations.parse("idle check interval", check.get()));
+    }
+    Optional<Integer> processes =
+        maxProcesses.or(
+            () ->
+                env.variable("ONCELL_MAX_PROCESSES").map(v -> parseInt("ONCELL_MAX_PROCESSES", v)));
+    if (processes.isPresent()) {
+      defaults = defaults.withMaxProcesses(processes.get());
+    }
+    Optional<Boolean> quota =
+        diskQuota.or(() -> env.variable("ONCELL_DISK_QUOTA").map(ServeCommand::parseBoolean));
+    if (quota.isPresent()) {
+      defaults = defaults.withDiskQuota(quota.get());
+    }
+    return defaults;
+  }
+
+  private static int parseInt(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new CliException(
+          name + " must be a number, not '" + value + "'",
+          "invalid_option",
+          ErrorHandler.USAGE_ERROR);
+    }
+  }
+
+  private static boolean parseBoolean(String value) {
+    return switch (value) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default ->
+          throw new CliException(
+              "ONCELL_DISK_QUOTA must be true or false, not '" + value + "'",
+              "invalid_option",
+              ErrorHandler.USAGE_ERROR);
+    };
   }
 
   private static int parsePort(String value) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param error why the setup failed, when {@code state} is {@code FAILED}
  * @param createdAt when the customer was created
  * @param lastActiveAt when the customer's cell was last used
+ * @param cell what its cell runs with; empty from servers that do not report it
  */
 public record Customer(
     String id,
@@ -29,7 +30,8 @@ public record Customer(
     Optional<String> setupRunId,
     Optional<ApiError> error,
     Instant createdAt,
-    Instant lastActiveAt) {
+    Instant lastActiveAt,
+    Optional<CellStatus> cell) {
 
   /** The environment a customer is created in unless another is asked for. */
   public static final String DEFAULT_ENV = "production";
@@ -44,6 +46,31 @@ public record Customer(
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastActiveAt, "lastActiveAt");
+    Objects.requireNonNull(cell, "cell");
+  }
+
+  /** A customer without its cell's status. */
+  public Customer(
+      String id,
+      String state,
+      Optional<String> agent,
+      String env,
+      JsonNode config,
+      Optional<String> setupRunId,
+      Optional<ApiError> error,
+      Instant createdAt,
+      Instant lastActiveAt) {
+    this(
+        id,
+        state,
+        agent,
+        env,
+        config,
+        setupRunId,
+        error,
+        createdAt,
+        lastActiveAt,
+        Optional.empty());
   }
 
   /** A customer in {@value #DEFAULT_ENV} without a setup run or error. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One deployed version of an agent plugin in one environment.
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param methods the agent methods it serves, callable with {@link Agents#call}
  * @param active whether this is the version that serves new runs in {@code env}
  * @param createdAt when it was deployed
+ * @param sandbox the sandbox backend named at deploy time; empty for the server's default
+ * @param backend the backend its cells run in on the server; empty from servers that do not say
  */
 public record Deployment(
     String id,
@@ -25,7 +28,9 @@ public record Deployment(
     String sha256,
     List<String> methods,
     boolean active,
-    Instant createdAt) {
+    Instant createdAt,
+    Optional<String> sandbox,
+    Optional<String> backend) {
 
   public Deployment {
     Objects.requireNonNull(id, "id");
@@ -35,6 +40,31 @@ public record Deployment(
     Objects.requireNonNull(sha256, "sha256");
     methods = List.copyOf(methods);
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(sandbox, "sandbox");
+    Objects.requireNonNull(backend, "backend");
+  }
+
+  /** A deployment on the server's default backend, as older servers report it. */
+  public Deployment(
+      String id,
+      String agent,
+      String version,
+      String env,
+      String sha256,
+      List<String> methods,
+      boolean active,
+      Instant createdAt) {
+    this(
+        id,
+        agent,
+        version,
+        env,
+        sha256,
+        methods,
+        active,
+        createdAt,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** This deployment in the server's wire format. */

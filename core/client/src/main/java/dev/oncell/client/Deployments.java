@@ -17,7 +17,19 @@ public interface Deployments {
    *     agent plugin, {@code invalid_env} for an unknown environment; status 409 with code {@code
    *     agent_name_taken} if another plugin already serves that agent name
    */
-  Deployment deploy(byte[] jar, String env);
+  default Deployment deploy(byte[] jar, String env) {
+    return deploy(jar, env, Optional.empty());
+  }
+
+  /**
+   * Uploads a plugin jar whose cells run in the sandbox backend {@code sandbox} ({@code gvisor},
+   * {@code bubblewrap}, {@code none} or {@code auto}); empty for the server's default.
+   *
+   * @throws OncellApiException status 400 with code {@code sandbox_unavailable} for a backend that
+   *     is unknown or cannot run on the server, {@code invalid_cell_spec} for an agent whose {@code
+   *     spec()} no sandbox can honour; and as {@link #deploy(byte[], String)}
+   */
+  Deployment deploy(byte[] jar, String env, Optional<String> sandbox);
 
   /** Every deployment, in the order the server lists them. */
   List<Deployment> list();

@@ -16,9 +16,13 @@ final class HttpDeployments implements Deployments {
   }
 
   @Override
-  public Deployment deploy(byte[] jar, String env) {
+  public Deployment deploy(byte[] jar, String env, Optional<String> sandbox) {
     Objects.requireNonNull(jar, "jar");
-    String path = "/v1/deployments?env=" + PathSegments.segment("env", env);
+    Objects.requireNonNull(sandbox, "sandbox");
+    String path =
+        "/v1/deployments?env="
+            + PathSegments.segment("env", env)
+            + sandbox.map(s -> "&sandbox=" + PathSegments.segment("sandbox", s)).orElse("");
     return transport.sendBytes("POST", path, jar, JAR_TYPE).json(RunWireFormat::deployment);
   }
 

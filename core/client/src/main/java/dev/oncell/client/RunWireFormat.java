@@ -3,6 +3,7 @@ package dev.oncell.client;
 import static dev.oncell.client.WireFormat.apiError;
 import static dev.oncell.client.WireFormat.array;
 import static dev.oncell.client.WireFormat.instant;
+import static dev.oncell.client.WireFormat.optionalText;
 import static dev.oncell.client.WireFormat.requireObject;
 import static dev.oncell.client.WireFormat.text;
 
@@ -38,7 +39,9 @@ final class RunWireFormat {
         text(node, "sha256"),
         methods,
         node.path("active").asBoolean(false),
-        instant(node, "createdAt"));
+        instant(node, "createdAt"),
+        optionalText(node, "sandbox"),
+        optionalText(node, "backend"));
   }
 
   static List<Deployment> deployments(JsonNode node) {
@@ -112,8 +115,10 @@ final class RunWireFormat {
             .put("sha256", deployment.sha256());
     ArrayNode methods = node.putArray("methods");
     deployment.methods().forEach(methods::add);
-    return node.put("active", deployment.active())
-        .put("createdAt", deployment.createdAt().toString());
+    node.put("active", deployment.active()).put("createdAt", deployment.createdAt().toString());
+    deployment.sandbox().ifPresent(s -> node.put("sandbox", s));
+    deployment.backend().ifPresent(b -> node.put("backend", b));
+    return node;
   }
 
   static ObjectNode toJson(RunResult result) {

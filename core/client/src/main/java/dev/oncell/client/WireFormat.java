@@ -90,7 +90,28 @@ final class WireFormat {
         optionalText(node, "setupRunId"),
         apiError(node, "error"),
         createdAt,
-        node.hasNonNull("lastActiveAt") ? instant(node, "lastActiveAt") : createdAt);
+        node.hasNonNull("lastActiveAt") ? instant(node, "lastActiveAt") : createdAt,
+        node.hasNonNull("backend") ? Optional.of(cellStatus(node)) : Optional.empty());
+  }
+
+  private static CellStatus cellStatus(JsonNode node) {
+    JsonNode limits = node.path("limits");
+    JsonNode disk = node.path("diskUsage");
+    return new CellStatus(
+        text(node, "backend"),
+        new CellStatus.Limits(
+            limits.path("cpus").asDouble(),
+            limits.path("memoryBytes").asLong(),
+            limits.path("maxProcesses").asInt(),
+            limits.path("diskBytes").asLong()),
+        Duration.ofSeconds(node.path("idleTimeoutSeconds").asLong()),
+        disk.isObject()
+            ? Optional.of(
+                new CellStatus.DiskUsage(
+                    disk.path("bytes").asLong(),
+                    disk.path("files").asLong(),
+                    instant(disk, "measuredAt")))
+            : Optional.empty());
   }
 
   static List<Customer> customers(JsonNode node) {
@@ -205,7 +226,26 @@ final class WireFormat {
     node.set("error", customer.error().<JsonNode>map(ApiError::toJson).orElse(NODES.nullNode()));
     node.put("createdAt", customer.createdAt().toString());
     node.put("lastActiveAt", customer.lastActiveAt().toString());
+    customer.cell().ifPresent(cell -> putCell(node, cell));
     return node;
+  }
+
+  private static void putCell(ObjectNode node, CellStatus cell) {
+    node.put("backend", cell.backend());
+    node.putObject("limits")
+        .put("cpus", cell.limits().cpus())
+        .put("memoryBytes", cell.limits().memoryBytes())
+        .put("maxProcesses", cell.limits().maxProcesses())
+        .put("diskBytes", cell.limits().diskBytes());
+    node.put("idleTimeoutSeconds", cell.idleTimeout().toSeconds());
+    cell.diskUsage()
+        .ifPresentOrElse(
+            d ->
+                node.putObject("diskUsage")
+                    .put("bytes", d.bytes())
+                    .put("files", d.files())
+                    .put("measuredAt", d.measuredAt().toString()),
+            () -> node.putNull("diskUsage"));
   }
 
   static ObjectNode toJson(ShellResponse response) {

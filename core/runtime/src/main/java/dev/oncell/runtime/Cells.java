@@ -42,6 +42,16 @@ public interface Cells {
   List<CellInfo> list();
 
   /**
+   * A cell with what it runs with; walks its work folder to measure its disk use. Does not wake it.
+   *
+   * @throws CellException {@code not_found} for an unknown id
+   */
+  CellDetails inspect(String id);
+
+  /** Every cell with what it runs with, sorted by id; disk use as last measured, not walked now. */
+  List<CellDetails> inspectAll();
+
+  /**
    * A handle to use the cell; calls on a paused cell wake it.
    *
    * @throws CellException {@code not_found} for an unknown id

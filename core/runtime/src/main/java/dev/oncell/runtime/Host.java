@@ -34,11 +34,21 @@ public interface Host extends AutoCloseable {
   /** Tokens spent through {@code ctx.llm}, per customer and deployment, against the budgets. */
   Usage usage();
 
-  /** The sandbox backend every cell uses, by name. */
+  /** The sandbox backend of cells whose deployment names none, by name. */
   String sandboxBackend();
 
   /** Whether that backend isolates commands (false only for {@code none}). */
   boolean sandboxIsolated();
+
+  /**
+   * Pauses every ACTIVE cell that had no call for its idle timeout (its agent's {@code
+   * spec().idleTimeout()}, or {@link CellDefaults#idleTimeout()}), unless a call or a run of it is
+   * in progress. The host does this every {@link CellDefaults#idleCheckInterval()}; tests call it
+   * with an injected clock.
+   *
+   * @return the ids of the cells it paused
+   */
+  java.util.List<String> pauseIdleCells();
 
   /** Closes every cell's handles and the control plane. */
   @Override

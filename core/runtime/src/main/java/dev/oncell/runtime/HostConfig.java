@@ -11,7 +11,9 @@ import java.util.Optional;
  * How a host runs.
  *
  * @param home where all state lives ({@code ONCELL_HOME})
- * @param sandbox the sandbox backend's name: {@code bubblewrap} (default) or {@code none}
+ * @param sandbox the default sandbox backend of cells whose deployment names none: {@code auto}
+ *     (default: the strongest backend that works here, gVisor then bubblewrap), {@code gvisor},
+ *     {@code bubblewrap} or {@code none}
  * @param defaultShellTimeout timeout of a shell command that names none
  * @param maxShellTimeout the longest timeout a command may ask for
  * @param shellOutputLimitBytes cap on each of a command's stdout and stderr
@@ -24,6 +26,7 @@ import java.util.Optional;
  *     {@code llm} section configures LLM providers
  * @param environment where {@code $VAR} references of the config file are looked up after the
  *     operator's secrets (the process environment by default)
+ * @param cells idle timeout, idle checks and the limits an agent's {@code CellSpec} does not set
  * @param clock the time source (injected in tests)
  */
 public record HostConfig(
@@ -38,6 +41,7 @@ public record HostConfig(
     String embeddingModel,
     Path configFile,
     VariableResolver environment,
+    CellDefaults cells,
     Clock clock) {
 
   public HostConfig {
@@ -50,19 +54,20 @@ public record HostConfig(
     Objects.requireNonNull(embeddingModel, "embeddingModel");
     Objects.requireNonNull(configFile, "configFile");
     Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(cells, "cells");
     Objects.requireNonNull(clock, "clock");
     home = home.toAbsolutePath().normalize();
     configFile = home.resolve(configFile).toAbsolutePath().normalize();
   }
 
   /**
-   * Sane defaults: bubblewrap, 60 s commands (at most 10 min), 1 MiB output per stream, 30 min
-   * runs.
+   * Sane defaults: the strongest sandbox that works here, 60 s commands (at most 10 min), 1 MiB
+   * output per stream, 30 min runs.
    */
   public static HostConfig defaults(Path home) {
     return new HostConfig(
         home,
-        "bubblewrap",
+        "auto",
         Duration.ofSeconds(60),
         Duration.ofMinutes(10),
         1 << 20,
@@ -72,6 +77,7 @@ public record HostConfig(
         dev.oncell.search.Embedders.STANDARD,
         home.resolve("oncell.yaml"),
         name -> Optional.ofNullable(System.getenv(name)),
+        CellDefaults.defaults(),
         Clock.systemUTC());
   }
 
@@ -88,6 +94,7 @@ public record HostConfig(
         embeddingModel,
         configFile,
         environment,
+        cells,
         clock);
   }
 
@@ -104,6 +111,7 @@ public record HostConfig(
         embeddingModel,
         configFile,
         environment,
+        cells,
         clock);
   }
 
@@ -120,6 +128,7 @@ public record HostConfig(
         embeddingModel,
         configFile,
         environment,
+        cells,
         clock);
   }
 
@@ -136,6 +145,7 @@ public record HostConfig(
         embeddingModel,
         configFile,
         environment,
+        cells,
         value);
   }
 
@@ -152,6 +162,7 @@ public record HostConfig(
         value,
         configFile,
         environment,
+        cells,
         clock);
   }
 
@@ -168,6 +179,7 @@ public record HostConfig(
         embeddingModel,
         value,
         environment,
+        cells,
         clock);
   }
 
@@ -183,6 +195,24 @@ public record HostConfig(
         journalRetention,
         embeddingModel,
         configFile,
+        value,
+        cells,
+        clock);
+  }
+
+  public HostConfig withCells(CellDefaults value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        runTimeout,
+        journalRetention,
+        embeddingModel,
+        configFile,
+        environment,
         value,
         clock);
   }

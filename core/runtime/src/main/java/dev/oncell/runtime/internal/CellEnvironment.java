@@ -1,7 +1,6 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.HostConfig;
-import dev.oncell.sandbox.SandboxBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.time.Clock;
 record CellEnvironment(
     HostConfig config,
     ControlPlane controlPlane,
-    SandboxBackend sandbox,
+    CellProfiles profiles,
     SharedEmbedder embedder,
     LlmService llm) {
 

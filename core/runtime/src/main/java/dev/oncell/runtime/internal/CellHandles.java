@@ -3,7 +3,6 @@ package dev.oncell.runtime.internal;
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;
-import dev.oncell.sandbox.SandboxLimits;
 import dev.oncell.sandbox.SandboxSpec;
 
 /**
@@ -11,23 +10,30 @@ import dev.oncell.sandbox.SandboxSpec;
  * index.
  */
 record CellHandles(
-    CellDatabase database, Sandbox sandbox, WorkFolder files, CellMemory memory, CellIndex index)
+    CellProfile profile,
+    CellDatabase database,
+    Sandbox sandbox,
+    WorkFolder files,
+    CellMemory memory,
+    CellIndex index)
     implements AutoCloseable {
 
-  static CellHandles open(CellPaths paths, CellEnvironment env) {
+  static CellHandles open(CellPaths paths, CellEnvironment env, CellProfile profile) {
     CellDatabase database = CellDatabase.open(paths.database());
     try {
       Sandbox sandbox =
-          env.sandbox()
+          profile
+              .backend()
               .open(
                   new SandboxSpec(
                       paths.id(),
                       paths.work(),
                       paths.sandbox(),
-                      SandboxLimits.defaults(),
+                      profile.limits(),
                       java.util.Optional.empty()));
       WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());
       return new CellHandles(
+          profile,
           database,
           sandbox,
           files,

@@ -2,11 +2,13 @@ package dev.oncell.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.Cell;
+import dev.oncell.runtime.CellDetails;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Deployments;
+import dev.oncell.runtime.DiskUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +192,26 @@ final class CellRegistry implements Cells {
   }
 
   @Override
+  public CellDetails inspect(String id) {
+    LiveCell cell = live(id);
+    return details(cell, Optional.of(cell.measureDisk()));
+  }
+
+  @Override
+  public List<CellDetails> inspectAll() {
+    return cells.values().stream()
+        .sorted(Comparator.comparing(LiveCell::id))
+        .map(cell -> details(cell, cell.lastDiskUsage()))
+        .toList();
+  }
+
+  private static CellDetails details(LiveCell cell, Optional<DiskUsage> disk) {
+    CellProfile profile = cell.profile();
+    return new CellDetails(
+        cell.info(), profile.backend().name(), profile.limits(), profile.idleTimeout(), disk);
+  }
+
+  @Override
   public Cell cell(String id) {
     return live(id);
   }
@@ -219,6 +241,11 @@ final class CellRegistry implements Cells {
     cell.delete();
     cells.remove(id);
     afterDelete.accept(id);
+  }
+
+  /** Every cell of this host, for the idle sweep. */
+  List<LiveCell> liveCells() {
+    return List.copyOf(cells.values());
   }
 
   /** Closes every cell's handles; recorded states stay as they are. */

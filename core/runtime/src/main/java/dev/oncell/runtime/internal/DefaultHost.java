@@ -10,22 +10,24 @@ import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.Secrets;
 import dev.oncell.runtime.Usage;
 import dev.oncell.runtime.UsageReport;
-import dev.oncell.sandbox.SandboxBackend;
-import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.logging.Logger;
 
-/** The host: control plane, sandbox backend, cells and keys, opened in that order. */
+/**
+ * The host: sandbox backends, control plane, cells and keys, opened in that order; the idle pauser
+ * starts last and stops first.
+ */
 public final class DefaultHost implements Host {
 
   private static final Logger LOG = Logger.getLogger(DefaultHost.class.getName());
 
   private final HostConfig config;
   private final ControlPlane controlPlane;
-  private final SandboxBackend sandbox;
+  private final SandboxBackends backends;
   private final CellRegistry cells;
   private final ApiKeyStore apiKeys;
   private final DeploymentRegistry deployments;
@@ -33,22 +35,29 @@ public final class DefaultHost implements Host {
   private final SharedEmbedder embedder;
   private final LlmService llm;
   private final SecretStore secrets;
+  private final IdlePauser idlePauser;
 
   private DefaultHost(
       HostConfig config,
       ControlPlane controlPlane,
-      SandboxBackend sandbox,
+      SandboxBackends backends,
       SecretStore secrets,
       LlmService llm) {
     this.config = config;
     this.controlPlane = controlPlane;
-    this.sandbox = sandbox;
+    this.backends = backends;
     this.secrets = secrets;
     this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
-    CellEnvironment env = new CellEnvironment(config, controlPlane, sandbox, embedder, llm);
     this.deployments =
-        new DeploymentRegistry(controlPlane, config.home().resolve("plugins"), config.clock());
+        new DeploymentRegistry(
+            controlPlane,
+            config.home().resolve("plugins"),
+            config.clock(),
+            backends,
+            config.cells());
+    CellProfiles profiles = new CellProfiles(deployments, backends, config.cells());
+    CellEnvironment env = new CellEnvironment(config, controlPlane, profiles, embedder, llm);
     this.cells = new CellRegistry(env, deployments);
     this.runs =
         new RunManager(
@@ -66,6 +75,7 @@ public final class DefaultHost implements Host {
           llm.forgetCustomer(id);
         });
     this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());
+    this.idlePauser = new IdlePauser(cells, runs::hasLiveRun, config.clock());
   }
 
   public static Host open(HostConfig config) {
@@ -83,18 +93,8 @@ public final class DefaultHost implements Host {
       throw CellException.internal(
           "cannot create ONCELL_HOME at " + home + ": " + e.getMessage(), e);
     }
-    SandboxBackend sandbox;
-    try {
-      sandbox = SandboxBackend.byName(config.sandbox(), home.resolve("runtime/sandbox"));
-      sandbox.verify();
-    } catch (SandboxException e) {
-      throw new CellException(CellException.Kind.INVALID, "sandbox_unavailable", e.getMessage(), e);
-    }
-    if (!sandbox.isolated()) {
-      LOG.warning(
-          "sandbox backend 'none': commands run as plain host processes with NO isolation between"
-              + " customers or from the host. Use it only on a machine without bubblewrap.");
-    }
+    SandboxBackends backends =
+        new SandboxBackends(config.sandbox(), home.resolve("runtime/sandbox"));
     ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
     SecretStore secrets = new SecretStore(controlPlane, home, config.clock());
     LlmService llm;
@@ -104,11 +104,12 @@ public final class DefaultHost implements Host {
       controlPlane.close();
       throw e;
     }
-    DefaultHost host = new DefaultHost(config, controlPlane, sandbox, secrets, llm);
+    DefaultHost host = new DefaultHost(config, controlPlane, backends, secrets, llm);
     try {
       host.cells.recover();
       host.runs.recover();
       host.deployments.deployDropIns();
+      host.idlePauser.start(config.cells().idleCheckInterval());
     } catch (RuntimeException e) {
       llm.close();
       controlPlane.close();
@@ -181,17 +182,23 @@ public final class DefaultHost implements Host {
 
   @Override
   public String sandboxBackend() {
-    return sandbox.name();
+    return backends.hostDefault();
   }
 
   @Override
   public boolean sandboxIsolated() {
-    return sandbox.isolated();
+    return backends.get(backends.hostDefault()).isolated();
+  }
+
+  @Override
+  public List<String> pauseIdleCells() {
+    return idlePauser.sweep();
   }
 
   @Override
   public void close() {
     try {
+      idlePauser.close();
       runs.close();
       cells.releaseAll();
       deployments.close();

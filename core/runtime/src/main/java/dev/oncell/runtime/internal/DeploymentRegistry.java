@@ -1,6 +1,8 @@
 package dev.oncell.runtime.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.oncell.agent.CellSpec;
+import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Deployments;
@@ -41,10 +43,19 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
   private final Path pluginsDir;
   private final Path deployedDir;
   private final Clock clock;
+  private final SandboxBackends backends;
+  private final CellDefaults cellDefaults;
   private final Map<String, AgentPlugin> loaded = new ConcurrentHashMap<>();
 
-  DeploymentRegistry(ControlPlane controlPlane, Path pluginsDir, Clock clock) {
+  DeploymentRegistry(
+      ControlPlane controlPlane,
+      Path pluginsDir,
+      Clock clock,
+      SandboxBackends backends,
+      CellDefaults cellDefaults) {
     this.controlPlane = controlPlane;
+    this.backends = backends;
+    this.cellDefaults = cellDefaults;
     this.pluginsDir = pluginsDir;
     this.deployedDir = pluginsDir.resolve("deployed");
     this.clock = clock;
@@ -76,11 +87,16 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
   }
 
   @Override
-  public synchronized DeploymentInfo deploy(byte[] jar, String env) {
+  public synchronized DeploymentInfo deploy(byte[] jar, String env, Optional<String> sandbox) {
     CellRegistry.checkEnv(env);
+    // Refused before anything is stored: a backend that cannot run here would fail every cell.
+    sandbox.ifPresent(backends::get);
     String sha = sha256(jar);
     for (DeploymentInfo current : list()) {
-      if (current.active() && current.env().equals(env) && current.sha256().equals(sha)) {
+      if (current.active()
+          && current.env().equals(env)
+          && current.sha256().equals(sha)
+          && current.sandbox().equals(sandbox)) {
         return current; // the very jar already serves this environment
       }
     }
@@ -92,6 +108,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
         // Validate everything before the jar takes its final name: a refused jar leaves nothing.
         try (AgentPlugin probe = AgentPlugin.load(temp)) {
           checkNameIsFree(probe.agentName(), probe.pluginId());
+          checkSpec(probe);
         }
         if (!Files.exists(target)) {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -114,9 +131,28 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
             sha,
             List.copyOf(plugin.methods().keySet()),
             true,
-            clock.instant());
+            clock.instant(),
+            sandbox);
     activate(info);
     return info;
+  }
+
+  /** The agent's {@code spec()} must make sandbox limits; checked once, at deploy time. */
+  private void checkSpec(AgentPlugin probe) {
+    CellSpec spec;
+    try {
+      spec = probe.agent().spec();
+    } catch (RuntimeException e) {
+      throw CellException.invalid(
+          "invalid_cell_spec",
+          "agent '" + probe.agentName() + "': spec() failed: " + e.getMessage());
+    }
+    CellLimits.of(spec, cellDefaults);
+  }
+
+  @Override
+  public String sandboxOf(DeploymentInfo deployment) {
+    return backends.get(deployment.sandbox().orElse(backends.hostDefault())).name();
   }
 
   private void checkNameIsFree(String agent, String pluginId) {
@@ -149,7 +185,8 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
                 d.sha256(),
                 d.methods(),
                 true,
-                clock.instant());
+                clock.instant(),
+                d.sandbox());
         activate(copy);
         promoted.add(copy);
       }
@@ -172,7 +209,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
           PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO deployments (id, plugin_id, agent, version, env, sha256, methods,"
-                      + " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)")) {
+                      + " active, created_at, sandbox) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)")) {
         off.setString(1, info.agent());
         off.setString(2, info.env());
         off.executeUpdate();
@@ -186,6 +223,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
         info.methods().forEach(methods::add);
         insert.setString(7, Json.write(methods));
         insert.setTimestamp(8, Timestamp.from(info.createdAt()));
+        insert.setString(9, info.sandbox().orElse(null));
         insert.executeUpdate();
         c.commit();
       } catch (SQLException e) {
@@ -252,7 +290,8 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
                   rs.getString("sha256"),
                   methods,
                   rs.getBoolean("active"),
-                  rs.getTimestamp("created_at").toInstant()));
+                  rs.getTimestamp("created_at").toInstant(),
+                  Optional.ofNullable(rs.getString("sandbox"))));
         }
       }
       return result;

@@ -10,13 +10,9 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.CellState;
+import dev.oncell.runtime.DiskUsage;
 import dev.oncell.runtime.RunError;
-import dev.oncell.sandbox.ExecRequest;
-import dev.oncell.sandbox.ExecResult;
 import dev.oncell.sandbox.OutputListener;
-import dev.oncell.sandbox.SandboxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,12 +21,11 @@ import java.util.function.Function;
 
 /**
  * One cell and its lifecycle. Calls hold the read lock, so they run side by side; pause, wake and
- * delete hold the write lock, so a pause waits for calls in progress and never cuts one. The
- * handles (database, sandbox) exist only while the cell is ACTIVE.
+ * delete hold the write lock, so a pause waits for calls in progress and never cuts one, and calls
+ * that find the cell paused wait for the one wake. The handles (database, sandbox) exist only while
+ * the cell is ACTIVE (or, for a new or failed cell, while it is in use).
  */
 final class LiveCell implements Cell {
-
-  private static final int MAX_COMMAND_LENGTH = 128 * 1024;
 
   private final CellInfo created;
   private final CellPaths paths;
@@ -42,12 +37,13 @@ final class LiveCell implements Cell {
 
   private final Db db = new GuardedDb(this);
 
-  private CellState state;
+  private volatile CellState state; // written under the write lock; read by the sweeper without
   private Optional<String> setupRunId;
   private Optional<RunError> error;
-  private CellHandles handles; // non-null only while the cell is in use
+  private volatile CellHandles handles; // non-null only while the cell is in use
   private boolean deleted;
   private volatile Instant lastActive;
+  private volatile Optional<DiskUsage> diskUsage = Optional.empty();
 
   LiveCell(CellInfo created, CellPaths paths, CellEnvironment env) {
     this.created = created;
@@ -137,7 +133,12 @@ final class LiveCell implements Cell {
         checkNotDeleted();
         if (handles != null) {
           lastActive = env.clock().instant();
-          return op.apply(handles);
+          try {
+            return op.apply(handles);
+          } finally {
+            // A long call counts as activity until it ends, not only when it started.
+            lastActive = env.clock().instant();
+          }
         }
       } finally {
         lock.readLock().unlock();
@@ -165,7 +166,7 @@ final class LiveCell implements Cell {
           setState(CellState.WAKING);
         }
         try {
-          handles = CellHandles.open(paths, env);
+          handles = CellHandles.open(paths, env, env.profiles().of(infoUnlocked()));
           handles.index().resumePending();
         } catch (RuntimeException e) {
           if (wasPaused) {
@@ -189,17 +190,80 @@ final class LiveCell implements Cell {
     lock.writeLock().lock();
     try {
       checkNotDeleted();
-      if (state == CellState.ACTIVE) {
-        setState(CellState.PAUSING);
-        closeHandles();
-        env.controlPlane().updateLastActive(id(), lastActive);
-        setState(CellState.PAUSED);
-        env.log(paths, "paused");
-      }
+      pauseLocked("paused");
       return infoUnlocked();
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  private void pauseLocked(String why) {
+    if (state == CellState.ACTIVE) {
+      setState(CellState.PAUSING);
+      closeHandles();
+      env.controlPlane().updateLastActive(id(), lastActive);
+      setState(CellState.PAUSED);
+      // Files cannot change while paused: measured now, the figure stays exact until a wake.
+      try {
+        measureDisk();
+      } catch (RuntimeException e) {
+        diskUsage = Optional.empty(); // a figure for inspect only; the pause stands
+      }
+      env.log(paths, why);
+    }
+  }
+
+  /**
+   * Pauses the cell if it had no call since {@code now - idleTimeout}. Never waits: a call in
+   * progress holds the read lock, and then the cell is simply not idle. A new or failed cell that
+   * is not ACTIVE only has its handles released.
+   *
+   * @return whether the cell was paused
+   */
+  boolean pauseIfIdle(Instant now) {
+    if (handles == null && state != CellState.ACTIVE) {
+      return false; // paused, or holding nothing: no need to work out its idle timeout
+    }
+    if (lastActive.plus(idleTimeout()).isAfter(now) || !lock.writeLock().tryLock()) {
+      return false;
+    }
+    try {
+      if (deleted || lastActive.plus(idleTimeout()).isAfter(now)) {
+        return false;
+      }
+      if (state != CellState.ACTIVE) {
+        closeHandles();
+        return false;
+      }
+      pauseLocked("paused: idle since " + lastActive);
+      return true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The idle timeout of the open handles, else what the cell would open with. */
+  private Duration idleTimeout() {
+    CellHandles open = handles;
+    return open != null ? open.profile().idleTimeout() : profile().idleTimeout();
+  }
+
+  /** The profile the cell runs with now, or would run with if woken. */
+  CellProfile profile() {
+    CellHandles open = handles;
+    return open != null ? open.profile() : env.profiles().of(info());
+  }
+
+  /** The size of the work folder, walking it now. */
+  DiskUsage measureDisk() {
+    DiskUsage usage = DiskUsage.measure(paths.work(), env.clock().instant());
+    diskUsage = Optional.of(usage);
+    return usage;
+  }
+
+  /** The last measured size of the work folder, if it was measured since the host started. */
+  Optional<DiskUsage> lastDiskUsage() {
+    return diskUsage;
   }
 
   /** Deletes every byte of the cell; the control-plane row goes last so a crash can finish it. */
@@ -240,6 +304,7 @@ final class LiveCell implements Cell {
   private void setState(CellState next) {
     env.controlPlane().updateState(id(), next, env.clock().instant());
     state = next;
+    env.log(paths, "state " + next);
   }
 
   @Override
@@ -249,68 +314,8 @@ final class LiveCell implements Cell {
 
   @Override
   public ShellResult shell(String command, ShellOptions options, OutputListener listener) {
-    if (command.isBlank()) {
-      throw CellException.invalid("invalid_command", "the command is empty");
-    }
-    if (command.length() > MAX_COMMAND_LENGTH) {
-      throw CellException.invalid(
-          "invalid_command", "the command is longer than " + MAX_COMMAND_LENGTH + " characters");
-    }
-    Duration timeout = options.timeout().orElse(env.config().defaultShellTimeout());
-    if (timeout.isNegative()
-        || timeout.isZero()
-        || timeout.compareTo(env.config().maxShellTimeout()) > 0) {
-      throw CellException.invalid(
-          "invalid_timeout",
-          "timeout must be between 1 ms and " + env.config().maxShellTimeout().toMillis() + " ms");
-    }
-    return use(
-        h -> {
-          Path cwd = h.files().resolve(options.cwd());
-          if (!Files.isDirectory(cwd)) {
-            throw CellException.invalid(
-                "invalid_cwd", "cwd '" + options.cwd() + "' is not a folder");
-          }
-          ExecRequest request;
-          try {
-            request =
-                new ExecRequest(
-                    command,
-                    timeout,
-                    options.env(),
-                    options.stdin(),
-                    h.files().relative(cwd),
-                    env.config().shellOutputLimitBytes(),
-                    listener);
-          } catch (IllegalArgumentException e) {
-            throw CellException.invalid("invalid_command", e.getMessage());
-          }
-          ExecResult result;
-          try {
-            result = h.sandbox().exec(request);
-          } catch (SandboxException e) {
-            throw new CellException(
-                e.retryable() ? CellException.Kind.UNAVAILABLE : CellException.Kind.INTERNAL,
-                "sandbox_failed",
-                e.getMessage(),
-                e);
-          }
-          env.log(
-              paths,
-              "shell exit="
-                  + result.exitCode()
-                  + " timedOut="
-                  + result.timedOut()
-                  + " ms="
-                  + result.duration().toMillis());
-          return new ShellResult(
-              result.stdout(),
-              result.stderr(),
-              result.exitCode(),
-              result.timedOut(),
-              result.truncated(),
-              result.duration());
-        });
+    ShellCall call = ShellCall.check(command, options, listener, env.config());
+    return use(h -> call.run(h, env, paths));
   }
 
   @Override

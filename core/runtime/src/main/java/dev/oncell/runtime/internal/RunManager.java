@@ -617,6 +617,11 @@ final class RunManager implements Runs, AutoCloseable {
         Optional.of(new RunError("cancelled", "the customer was deleted during the run")));
   }
 
+  /** Whether a run of the customer is going, waiting on an LLM included. */
+  boolean hasLiveRun(String customer) {
+    return busyCells.containsKey(customer);
+  }
+
   void forgetCustomer(String customer) {
     store.deleteCustomer(customer);
   }

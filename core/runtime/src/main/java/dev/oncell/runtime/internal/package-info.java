@@ -3,6 +3,10 @@
  *
  * <p>Invariants: the control plane is written before a cell's folders exist and after they are
  * gone, so {@code CellRegistry.recover} can always finish an interrupted create or delete; a cell's
- * handles are open only in state ACTIVE, under {@code LiveCell}'s write lock.
+ * handles are open only in state ACTIVE, under {@code LiveCell}'s write lock. The idle sweep
+ * ({@code IdlePauser}) never blocks on a cell: it only pauses a cell whose write lock it gets at
+ * once and that has no live run, so a pause never cuts a call or a run. A cell's sandbox backend
+ * and limits come from the deployment serving it when its handles open; backends are verified once
+ * per name ({@code SandboxBackends}).
  */
 package dev.oncell.runtime.internal;

@@ -3,7 +3,6 @@ package dev.oncell.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
@@ -48,17 +47,13 @@ final class CustomerHandlers {
   void list(ServerRequest req, ServerResponse res) {
     ObjectNode body = Responses.JSON.createObjectNode();
     ArrayNode customers = body.putArray("customers");
-    host.cells().list().forEach(info -> customers.add(Responses.customer(info)));
+    // Disk use as last measured: a listing must not walk every cell's files.
+    host.cells().inspectAll().forEach(cell -> customers.add(CellJson.of(cell)));
     Responses.json(res, 200, body);
   }
 
   void get(ServerRequest req, ServerResponse res) {
-    String id = id(req);
-    CellInfo info =
-        host.cells()
-            .find(id)
-            .orElseThrow(() -> CellException.notFound("not_found", "no customer '" + id + "'"));
-    Responses.json(res, 200, Responses.customer(info));
+    Responses.json(res, 200, CellJson.of(host.cells().inspect(id(req))));
   }
 
   void delete(ServerRequest req, ServerResponse res) {

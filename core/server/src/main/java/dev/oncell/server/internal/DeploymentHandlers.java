@@ -2,6 +2,7 @@ package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
 import io.helidon.webserver.http.ServerRequest;
@@ -13,6 +14,7 @@ import java.util.Set;
 /** {@code /v1/deployments}: upload a plugin jar, list, promote. Operator keys only. */
 final class DeploymentHandlers {
 
+  private static final Set<String> DEPLOY_PARAMS = Set.of("env", "sandbox");
   private static final Set<String> PROMOTE_FIELDS = Set.of("from", "to", "agent");
 
   private final Host host;
@@ -24,12 +26,19 @@ final class DeploymentHandlers {
   }
 
   void deploy(ServerRequest req, ServerResponse res) {
+    for (String name : req.query().names()) {
+      if (!DEPLOY_PARAMS.contains(name)) {
+        throw ApiException.badRequest(
+            "invalid_request", "unknown parameter '" + name + "'; allowed: " + DEPLOY_PARAMS);
+      }
+    }
     String env = req.query().first("env").orElse("staging");
+    Optional<String> sandbox = req.query().first("sandbox").asOptional();
     byte[] jar = bodies.read(req);
     if (jar.length == 0) {
       throw ApiException.badRequest("invalid_plugin", "send the plugin jar as the request body");
     }
-    Responses.json(res, 201, Responses.deployment(host.deployments().deploy(jar, env)));
+    Responses.json(res, 201, json(host.deployments().deploy(jar, env, sandbox)));
   }
 
   void list(ServerRequest req, ServerResponse res) {
@@ -44,10 +53,23 @@ final class DeploymentHandlers {
     Responses.json(res, 200, wrap("promoted", host.deployments().promote(from, to, agent)));
   }
 
-  private static ObjectNode wrap(String field, List<DeploymentInfo> deployments) {
+  private ObjectNode wrap(String field, List<DeploymentInfo> deployments) {
     ObjectNode body = Responses.JSON.createObjectNode();
     ArrayNode array = body.putArray(field);
-    deployments.forEach(d -> array.add(Responses.deployment(d)));
+    deployments.forEach(d -> array.add(json(d)));
     return body;
+  }
+
+  /** A deployment with the backend its cells run in, resolved on this host. */
+  private ObjectNode json(DeploymentInfo d) {
+    ObjectNode node = Responses.deployment(d);
+    String backend;
+    try {
+      backend = host.deployments().sandboxOf(d);
+    } catch (CellException e) {
+      backend = d.sandbox().orElse(host.sandboxBackend()) + " (unavailable)";
+    }
+    node.put("backend", backend);
+    return node;
   }
 }

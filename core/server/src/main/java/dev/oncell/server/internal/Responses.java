@@ -126,6 +126,7 @@ final class Responses {
     d.methods().forEach(methods::add);
     node.put("active", d.active());
     node.put("createdAt", d.createdAt().toString());
+    node.put("sandbox", d.sandbox().orElse(null));
     return node;
   }
 

@@ -1,0 +1,95 @@
+package dev.oncell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.testagents.LifecycleAgent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code oncell cells list|inspect} and {@code oncell deploy --sandbox} against a real server. */
+class CellsCommandTest {
+
+  @TempDir Path tmp;
+  private LiveCli cli;
+
+  @BeforeEach
+  void start() {
+    cli = new LiveCli(tmp, HostConfig.defaults(tmp.resolve("state")).withEmbeddingModel("none"));
+  }
+
+  @AfterEach
+  void stop() {
+    cli.close();
+  }
+
+  private Path lifecycleJar() throws Exception {
+    Path jar = tmp.resolve("lifecycle.jar");
+    Files.write(jar, PluginJars.plugin("lifecycle-plugin", "1.0.0", LifecycleAgent.class));
+    return jar;
+  }
+
+  @Test
+  void listShowsStateBackendLimitsDiskUseAndLastActivityAsATable() {
+    assertThat(cli.oncell("customers", "create", "acme").exitCode()).isZero();
+    assertThat(
+            cli.withStdin("x".repeat(2048), "files", "put", "--customer", "acme", "a.txt")
+                .exitCode())
+        .isZero();
+    cli.oncell("customers", "pause", "acme"); // a pause measures the work folder
+
+    LiveCli.Run list = cli.oncell("cells", "list");
+
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    String[] lines = list.out().split("\n");
+    assertThat(lines[0])
+        .startsWith("ID")
+        .contains("STATE", "BACKEND", "CPUS", "MEMORY", "PROCS", "DISK QUOTA", "DISK USED")
+        .contains("LAST ACTIVE");
+    assertThat(lines[1].split(" +"))
+        .as(list.out())
+        .startsWith("acme", "PAUSED", "-", "bubblewrap", "2", "4.0", "GiB", "1024", "none");
+    assertThat(lines[1]).contains("2.0 KiB");
+  }
+
+  @Test
+  void inspectShowsWhatTheCellRunsWith() {
+    cli.oncell("customers", "create", "acme");
+    LiveCli.Run inspect = cli.oncell("cells", "inspect", "acme");
+    assertThat(inspect.exitCode()).as(inspect.toString()).isZero();
+    assertThat(inspect.out())
+        .contains("state     ACTIVE")
+        .contains("backend   bubblewrap")
+        .contains("limits    2 cpus, 4.0 GiB memory, 1024 processes, disk quota none")
+        .contains("idle      pauses after 30m without calls")
+        .contains("disk      0 B in 0 files")
+        .contains("active    ");
+    LiveCli.Run json = cli.oncell("cells", "inspect", "acme", "--json");
+    assertThat(json.out()).contains("\"backend\"").contains("\"diskUsage\"");
+  }
+
+  @Test
+  void deployNamesTheBackendOfItsCells() throws Exception {
+    Path jar = lifecycleJar();
+    LiveCli.Run refused =
+        cli.oncell("deploy", "--env", "production", "--sandbox", "bogus", jar.toString());
+    assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+    assertThat(refused.err()).contains("bogus").contains("sandbox_unavailable");
+
+    LiveCli.Run deployed =
+        cli.oncell("deploy", "--env", "production", "--sandbox", "none", "--json", jar.toString());
+    assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+    assertThat(deployed.out()).contains("\"backend\" : \"none\"");
+
+    cli.oncell("customers", "create", "acme", "--agent", "lifecycle", "--wait");
+    assertThat(cli.oncell("cells", "inspect", "acme").out())
+        .contains("backend   none")
+        .contains("limits    1 cpus, 512.0 MiB memory")
+        .contains("pauses after 5m");
+  }
+}

@@ -1,0 +1,173 @@
+package dev.oncell.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oncell.agent.ShellOptions;
+import dev.oncell.runtime.testagents.OversizedAgent;
+import dev.oncell.sandbox.SandboxLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Limits from the agent's CellSpec, the sandbox backend per deployment, and inspecting cells. */
+class CellLimitsAndBackendsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] OVERSIZED =
+      PluginJars.plugin("oversized-plugin", "1.0.0", OversizedAgent.class);
+
+  @TempDir Path home;
+  private Host host;
+
+  private Host open(HostConfig config) {
+    host = Host.open(config.withEmbeddingModel("none"));
+    return host;
+  }
+
+  @AfterEach
+  void close() {
+    if (host != null) {
+      host.close();
+    }
+  }
+
+  private CellDetails lifecycleCell(String id) {
+    CellInfo info =
+        host.cells()
+            .create(
+                new Cells.NewCell(
+                    id, JSON.createObjectNode(), Optional.of("lifecycle"), "production"));
+    host.runs().await(info.setupRunId().orElseThrow());
+    return host.cells().inspect(id);
+  }
+
+  @Test
+  void autoPicksTheStrongestBackendThatWorksHere() {
+    open(HostConfig.defaults(home));
+    // gVisor is not in this build's sandbox module, so auto falls back to bubblewrap.
+    assertThat(host.config().sandbox()).isEqualTo("auto");
+    assertThat(host.sandboxBackend()).isEqualTo("bubblewrap");
+    assertThat(host.sandboxIsolated()).isTrue();
+  }
+
+  @Test
+  void anAgentsCellGetsTheLimitsOfItsSpec() {
+    open(HostConfig.defaults(home));
+    host.deployments().deploy(CellLifecycleTest.LIFECYCLE, "production");
+    CellDetails cell = lifecycleCell("acme");
+    assertThat(cell.limits()).isEqualTo(new SandboxLimits(1, 512 * SandboxLimits.MIB, 1024, 0));
+    assertThat(cell.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(cell.backend()).isEqualTo("bubblewrap");
+  }
+
+  @Test
+  void storageBecomesADiskQuotaOnlyWhenTheHostEnforcesQuotas() {
+    open(
+        HostConfig.defaults(home)
+            .withCells(CellDefaults.defaults().withDiskQuota(true).withMaxProcesses(256)));
+    host.deployments().deploy(CellLifecycleTest.LIFECYCLE, "production");
+    assertThat(lifecycleCell("acme").limits())
+        .isEqualTo(new SandboxLimits(1, 512 * SandboxLimits.MIB, 256, 2 * SandboxLimits.GIB));
+  }
+
+  @Test
+  void aCellWithoutAnAgentGetsTheDefaults() {
+    open(HostConfig.defaults(home));
+    host.cells().create("plain", JSON.createObjectNode());
+    CellDetails cell = host.cells().inspect("plain");
+    assertThat(cell.limits()).isEqualTo(SandboxLimits.defaults());
+    assertThat(cell.idleTimeout()).isEqualTo(CellDefaults.defaults().idleTimeout());
+    assertThat(cell.info().state()).isEqualTo(CellState.ACTIVE);
+  }
+
+  @Test
+  void aSpecNoSandboxCanHonourIsRefusedAtDeployTime() {
+    open(HostConfig.defaults(home));
+    assertThatThrownBy(() -> host.deployments().deploy(OVERSIZED, "production"))
+        .isInstanceOfSatisfying(
+            CellException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("invalid_cell_spec");
+              assertThat(e.kind()).isEqualTo(CellException.Kind.INVALID);
+              assertThat(e.getMessage()).contains("0cpu-4gb").contains("cpus");
+            });
+    assertThat(host.deployments().list()).as("nothing was deployed").isEmpty();
+  }
+
+  @Test
+  void aDeploymentNamesItsBackendAndItsCellsRunInIt() {
+    open(HostConfig.defaults(home));
+    DeploymentInfo d =
+        host.deployments().deploy(CellLifecycleTest.LIFECYCLE, "production", Optional.of("none"));
+    assertThat(d.sandbox()).contains("none");
+    assertThat(host.deployments().sandboxOf(d)).isEqualTo("none");
+    CellDetails cell = lifecycleCell("acme");
+    assertThat(cell.backend()).isEqualTo("none");
+    // Unisolated commands see the host's real root, which bubblewrap would hide.
+    assertThat(
+            host.cells()
+                .cell("acme")
+                .shell("test -d " + home + " && echo host", ShellOptions.defaults())
+                .stdout())
+        .isEqualTo("host\n");
+    // The choice is recorded with the deployment: it survives a restart and a promotion.
+    host.close();
+    open(HostConfig.defaults(home));
+    assertThat(host.cells().inspect("acme").backend()).isEqualTo("none");
+    assertThat(host.deployments().promote("production", "staging", Optional.empty()))
+        .allSatisfy(p -> assertThat(p.sandbox()).contains("none"));
+  }
+
+  @Test
+  void anUnknownOrUnavailableBackendIsRefusedAtDeployTime() {
+    open(HostConfig.defaults(home));
+    for (String name : new String[] {"bogus", "gvisor"}) {
+      assertThatThrownBy(
+              () ->
+                  host.deployments()
+                      .deploy(CellLifecycleTest.LIFECYCLE, "production", Optional.of(name)))
+          .as(name)
+          .isInstanceOfSatisfying(
+              CellException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("sandbox_unavailable");
+                assertThat(e.getMessage()).contains(name);
+              });
+    }
+    assertThat(host.deployments().list()).isEmpty();
+  }
+
+  @Test
+  void anUnknownHostBackendStopsTheHostWithAClearError() {
+    assertThatThrownBy(() -> open(HostConfig.defaults(home).withSandbox("bogus")))
+        .isInstanceOfSatisfying(
+            CellException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("sandbox_unavailable");
+              assertThat(e.getMessage()).contains("bogus");
+            });
+  }
+
+  @Test
+  void inspectMeasuresTheWorkFolderAndAListingReportsTheLastMeasure() {
+    open(HostConfig.defaults(home));
+    host.cells().create("acme", JSON.createObjectNode());
+    Cell cell = host.cells().cell("acme");
+    cell.files().write("a.txt", "x".repeat(1000).getBytes(StandardCharsets.UTF_8));
+    cell.files().write("src/b.txt", "y".repeat(24).getBytes(StandardCharsets.UTF_8));
+    assertThat(host.cells().inspectAll().getFirst().diskUsage()).as("never measured").isEmpty();
+    DiskUsage usage = host.cells().inspect("acme").diskUsage().orElseThrow();
+    assertThat(usage.bytes()).isEqualTo(1024);
+    assertThat(usage.files()).isEqualTo(2);
+    assertThat(host.cells().inspectAll().getFirst().diskUsage()).contains(usage);
+    assertThat(host.cells().find("acme").orElseThrow().state())
+        .as("inspect does not wake or pause")
+        .isEqualTo(CellState.ACTIVE);
+  }
+}
