@@ -50,9 +50,9 @@ class CellLimitsAndBackendsTest {
   @Test
   void autoPicksTheStrongestBackendThatWorksHere() {
     open(HostConfig.defaults(home));
-    // gVisor is not in this build's sandbox module, so auto falls back to bubblewrap.
+    // scripts/install-system-deps.sh installs gVisor, the strongest backend, so auto picks it.
     assertThat(host.config().sandbox()).isEqualTo("auto");
-    assertThat(host.sandboxBackend()).isEqualTo("bubblewrap");
+    assertThat(host.sandboxBackend()).isEqualTo("gvisor");
     assertThat(host.sandboxIsolated()).isTrue();
   }
 
@@ -63,7 +63,7 @@ class CellLimitsAndBackendsTest {
     CellDetails cell = lifecycleCell("acme");
     assertThat(cell.limits()).isEqualTo(new SandboxLimits(1, 512 * SandboxLimits.MIB, 1024, 0));
     assertThat(cell.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(cell.backend()).isEqualTo("bubblewrap");
+    assertThat(cell.backend()).isEqualTo("gvisor");
   }
 
   @Test
@@ -127,7 +127,7 @@ class CellLimitsAndBackendsTest {
   @Test
   void anUnknownOrUnavailableBackendIsRefusedAtDeployTime() {
     open(HostConfig.defaults(home));
-    for (String name : new String[] {"bogus", "gvisor"}) {
+    for (String name : new String[] {"bogus", "docker"}) {
       assertThatThrownBy(
               () ->
                   host.deployments()

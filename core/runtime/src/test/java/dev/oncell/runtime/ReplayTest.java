@@ -39,12 +39,21 @@ class ReplayTest {
   private HttpServer llm;
   private final AtomicInteger llmRequests = new AtomicInteger();
 
+  /**
+   * bubblewrap: the cancellation test finds the command among the host's processes, where a
+   * bubblewrap command is visible and a gVisor one is not (gVisor's own kill is tested in
+   * cell-sandbox).
+   */
+  private HostConfig config() {
+    return HostConfig.defaults(home).withSandbox("bubblewrap");
+  }
+
   @BeforeEach
   void open() throws Exception {
     home = tmp.resolve("home");
     counter = tmp.resolve("counter.txt");
     gate = tmp.resolve("gate");
-    host = Host.open(HostConfig.defaults(home));
+    host = Host.open(config());
     host.deployments().deploy(DURABLE, "production");
     llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     llm.createContext(
@@ -95,7 +104,7 @@ class ReplayTest {
   private RunInfo restartAndAwait(String runId) throws Exception {
     host.close();
     Files.createFile(gate);
-    host = Host.open(HostConfig.defaults(home));
+    host = Host.open(config());
     return host.runs().await(runId);
   }
 
@@ -239,7 +248,7 @@ class ReplayTest {
     assertThat(config.get("counter").asText()).isEqualTo(counter.toString());
 
     host.close();
-    host = Host.open(HostConfig.defaults(home).withJournalRetention(Duration.ZERO));
+    host = Host.open(config().withJournalRetention(Duration.ZERO));
     RunInfo second = host.runs().start("acme", "flaky", JSON.nullNode(), Optional.empty());
     host.runs().await(second.id());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.runs().journal(run.id()))
