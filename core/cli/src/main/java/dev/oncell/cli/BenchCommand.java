@@ -3,6 +3,7 @@ package dev.oncell.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oncell.cli.BenchTimer.Row;
 import dev.oncell.client.OncellClient;
 import dev.oncell.client.ShellRequest;
 import dev.oncell.runtime.CellInfo;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    subcommands = SearchBenchCommand.class,
+    subcommands = {SearchBenchCommand.class, CellsBenchCommand.class},
     description = {
       "Measure p50/p99 latency of shell, memory and customer calls through the HTTP API.",
       "Starts its own server on a free loopback port with a temporary ONCELL_HOME."
@@ -69,12 +70,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Untimed calls first (default 30).")
   int warmup;
 
+  private BenchTimer timer;
+
   @Override
   public Integer call() throws IOException {
-    if (calls < 1 || warmup < 0) {
-      throw new CliException(
-          "--calls must be positive and --warmup not negative", "invalid_argument", 2);
-    }
+    timer = new BenchTimer(calls, warmup);
     for (Logger logger : QUIET) {
       logger.setLevel(Level.WARNING);
     }
@@ -99,25 +99,27 @@ final class BenchCommand implements Callable<Integer> {
     client.customers().create("bench");
     List<Row> rows = new ArrayList<>();
     rows.add(
-        measure("shell `true` round trip", () -> client.shell("bench", ShellRequest.of("true"))));
+        timer.measure(
+            "shell `true` round trip", () -> client.shell("bench", ShellRequest.of("true"))));
     int[] counter = {0};
     rows.add(
-        measure(
+        timer.measure(
             "memory set",
             () ->
                 client
                     .memory("bench")
                     .put("k" + (counter[0]++ % 50), IntNode.valueOf(counter[0]))));
-    rows.add(measure("memory get", () -> client.memory("bench").get("k1")));
+    rows.add(timer.measure("memory get", () -> client.memory("bench").get("k1")));
     int[] created = {0};
-    rows.add(measure("customer create", () -> client.customers().create("c-" + created[0]++)));
     rows.add(
-        measureEach(
+        timer.measure("customer create", () -> client.customers().create("c-" + created[0]++)));
+    rows.add(
+        timer.measureEach(
             "wake paused cell -> memory get",
             () -> client.customers().pause("bench"),
             () -> client.memory("bench").get("k1")));
     rows.add(
-        measureEach(
+        timer.measureEach(
             "wake paused cell -> shell `true`",
             () -> client.customers().pause("bench"),
             () -> client.shell("bench", ShellRequest.of("true"))));
@@ -153,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     rows.add(Row.of("journaled step, fsync (in a run)", Latencies.of(nanos)));
     Row tenSteps =
-        measureEach(
+        timer.measureEach(
             "10-step run, start to result",
             () -> {},
             () ->
@@ -171,32 +173,6 @@ final class BenchCommand implements Callable<Integer> {
         .find(customer)
         .flatMap(CellInfo::setupRunId)
         .ifPresent(id -> host.runs().await(id));
-  }
-
-  private Row measure(String name, Runnable op) {
-    return measureEach(name, () -> {}, op);
-  }
-
-  /** Times {@code op} only; {@code before} runs untimed ahead of each call. */
-  private Row measureEach(String name, Runnable before, Runnable op) {
-    for (int i = 0; i < warmup; i++) {
-      before.run();
-      op.run();
-    }
-    long[] nanos = new long[calls];
-    for (int i = 0; i < calls; i++) {
-      before.run();
-      long start = System.nanoTime();
-      op.run();
-      nanos[i] = System.nanoTime() - start;
-    }
-    return Row.of(name, Latencies.of(nanos));
-  }
-
-  record Row(String name, int calls, double p50, double p99, double mean) {
-    static Row of(String name, Latencies l) {
-      return new Row(name, l.count(), l.p50(), l.p99(), l.mean());
-    }
   }
 
   private void print(PrintWriter out, List<Row> rows) {
