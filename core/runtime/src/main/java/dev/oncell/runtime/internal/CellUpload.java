@@ -76,6 +76,9 @@ record CellUpload(String dest, URI url) {
     } catch (CellException e) {
       env.log(paths, "upload failed url=" + url + " code=" + e.code());
       throw e;
+    } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
+      throw CellException.conflict(
+          "not_a_directory", "a parent of '" + dest + "' is a file, not a folder");
     } catch (IOException e) {
       throw CellException.internal("cannot write '" + dest + "': " + e.getMessage(), e);
     } finally {
