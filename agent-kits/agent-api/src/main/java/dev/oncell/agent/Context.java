@@ -124,7 +124,13 @@ public interface Context {
   /** The cell's git repository. Not wired yet. */
   Git git();
 
-  /** Downloads {@code fromUrl} to {@code dest} under /work, through the egress allow-list. */
+  /**
+   * Downloads {@code fromUrl} (http or https) to {@code dest} under /work, through the cell's
+   * egress proxy and so its allow-list ({@link CellSpec#network()}); follows redirects, each
+   * checked again. A journaled step: a resumed run does not download again. Fails with {@code
+   * egress_blocked}, {@code egress_refused}, {@code invalid_url}, {@code invalid_path}, {@code
+   * upload_too_large}, {@code upload_failed} or {@code upload_timeout}.
+   */
   void upload(String dest, String fromUrl);
 
   /** A secret set by the operator. Not wired yet. */

@@ -1,8 +1,12 @@
 package dev.oncell.runtime.internal;
 
+import dev.oncell.agent.CellSpec;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxLimits;
 import java.time.Duration;
 
-/** What a cell runs with: its deployment's backend, its agent's limits and idle timeout. */
-record CellProfile(SandboxBackend backend, SandboxLimits limits, Duration idleTimeout) {}
+/**
+ * What a cell runs with: its deployment's backend, its agent's limits, idle timeout and network.
+ */
+record CellProfile(
+    SandboxBackend backend, SandboxLimits limits, Duration idleTimeout, CellSpec.Network network) {}

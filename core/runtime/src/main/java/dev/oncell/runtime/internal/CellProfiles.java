@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Works out a cell's {@link CellProfile} from the deployment that serves it: the agent active in
  * the cell's environment. A cell without an agent gets the host's backend, default limits and the
- * host's idle timeout.
+ * host's idle timeout and no egress.
  */
 final class CellProfiles {
 
@@ -29,12 +29,16 @@ final class CellProfiles {
         cell.agent().flatMap(agent -> deployments.active(agent, cell.env()));
     if (deployment.isEmpty()) {
       return new CellProfile(
-          backends.get(backends.hostDefault()), SandboxLimits.defaults(), defaults.idleTimeout());
+          backends.get(backends.hostDefault()),
+          SandboxLimits.defaults(),
+          defaults.idleTimeout(),
+          CellSpec.Network.blocked());
     }
     CellSpec spec = deployments.plugin(deployment.get()).agent().spec();
     return new CellProfile(
         backends.get(deployments.sandboxOf(deployment.get())),
         CellLimits.of(spec, defaults),
-        spec.idleTimeout());
+        spec.idleTimeout(),
+        spec.network());
   }
 }

@@ -70,6 +70,8 @@ final class CellRegistry implements Cells {
       CellPaths paths = paths(info.id());
       switch (info.state()) {
         case DELETING -> {
+          // A crash leaves mounts behind: unmount the disk before removing what is on it.
+          CellHandles.release(paths, env.profiles().of(info));
           removeFiles(paths);
           env.controlPlane().deleteCustomer(info.id());
           LOG.info("finished deleting cell " + info.id());

@@ -137,7 +137,10 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
     return info;
   }
 
-  /** The agent's {@code spec()} must make sandbox limits; checked once, at deploy time. */
+  /**
+   * The agent's {@code spec()} must make sandbox limits and a valid egress allow-list; checked
+   * once, at deploy time.
+   */
   private void checkSpec(AgentPlugin probe) {
     CellSpec spec;
     try {
@@ -148,6 +151,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
           "agent '" + probe.agentName() + "': spec() failed: " + e.getMessage());
     }
     CellLimits.of(spec, cellDefaults);
+    CellEgress.policy(spec.network());
   }
 
   @Override

@@ -27,6 +27,9 @@ import java.util.function.Function;
  */
 final class LiveCell implements Cell {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(LiveCell.class.getName());
+
   private final CellInfo created;
   private final CellPaths paths;
   private final CellEnvironment env;
@@ -271,8 +274,11 @@ final class LiveCell implements Cell {
     lock.writeLock().lock();
     try {
       checkNotDeleted();
+      CellProfile profile = profile();
       setState(CellState.DELETING);
       closeHandles();
+      // A mounted disk would make the removal fail half way; a busy one stops it here, retryable.
+      CellHandles.release(paths, profile);
       CellRegistry.removeFiles(paths);
       env.controlPlane().deleteCustomer(id());
       deleted = true;
@@ -281,14 +287,25 @@ final class LiveCell implements Cell {
     }
   }
 
-  /** Releases handles at host shutdown without changing the recorded state. */
+  /**
+   * Releases handles and the disk at host shutdown without changing the recorded state. A disk that
+   * cannot be released is logged and left mounted: the next host mounts it as it finds it.
+   */
   void release() {
     lock.writeLock().lock();
     try {
+      if (deleted) {
+        return;
+      }
+      CellProfile profile = profile();
       if (handles != null) {
         closeHandles();
         env.controlPlane().updateLastActive(id(), lastActive);
       }
+      CellHandles.release(paths, profile);
+    } catch (RuntimeException e) {
+      LOG.warning("cell " + id() + ": not released at shutdown: " + e.getMessage());
+      env.log(paths, "not released at shutdown: " + e.getMessage());
     } finally {
       lock.writeLock().unlock();
     }
@@ -316,6 +333,12 @@ final class LiveCell implements Cell {
   public ShellResult shell(String command, ShellOptions options, OutputListener listener) {
     ShellCall call = ShellCall.check(command, options, listener, env.config());
     return use(h -> call.run(h, env, paths));
+  }
+
+  /** {@code ctx.upload}: downloads {@code fromUrl} to {@code dest} through the cell's egress. */
+  long upload(String dest, String fromUrl) {
+    CellUpload upload = CellUpload.check(dest, fromUrl);
+    return use(h -> upload.run(h, env, paths));
   }
 
   @Override

@@ -581,7 +581,7 @@ final class RunContext implements Context {
         dest,
         fromUrl,
         () -> {
-          throw notYet("upload", "the egress allow-list");
+          cell.upload(dest, fromUrl);
         });
   }
 

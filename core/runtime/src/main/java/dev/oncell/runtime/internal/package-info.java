@@ -7,6 +7,9 @@
  * ({@code IdlePauser}) never blocks on a cell: it only pauses a cell whose write lock it gets at
  * once and that has no live run, so a pause never cuts a call or a run. A cell's sandbox backend
  * and limits come from the deployment serving it when its handles open; backends are verified once
- * per name ({@code SandboxBackends}).
+ * per name ({@code SandboxBackends}). A cell's egress proxy lives exactly as long as its handles
+ * (none when its egress is blocked), and everything that leaves the host for a cell, {@code
+ * ctx.upload} included, goes through it. A cell's disk stays mounted across pauses and is released
+ * before its folders are deleted and at host shutdown.
  */
 package dev.oncell.runtime.internal;
