@@ -76,11 +76,25 @@ final class RunscSandbox implements Sandbox {
       throw new SandboxException("working folder does not exist: " + request.cwd(), false);
     }
     Map<String, String> env = new LinkedHashMap<>(Shells.baseEnvironment("/work"));
+    String command = request.command();
+    if (spec.egressSocket().isPresent()) {
+      // gVisor's own netstack (--network=none) has only its loopback; the only way out is the
+      // cell's egress proxy socket (mounted with --host-uds=open), through the bridge.
+      if (!Files.exists(spec.egressSocket().get())) {
+        throw new SandboxException(
+            "the cell's egress proxy is not listening: "
+                + spec.egressSocket().get()
+                + " does not exist",
+            true);
+      }
+      env.putAll(EgressBridge.environment());
+      command = EgressBridge.wrap(command);
+    }
     env.putAll(request.env());
     String insideCwd = workDir.equals(cwd) ? "/work" : "/work/" + workDir.relativize(cwd);
     String process =
         OciBundle.process(
-            List.of(Shells.hostShell(), "-c", request.command()),
+            List.of(Shells.hostShell(), "-c", command),
             env,
             insideCwd,
             spec.limits().maxProcesses());
