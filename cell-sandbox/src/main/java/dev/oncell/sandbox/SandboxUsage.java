@@ -54,6 +54,32 @@ public record SandboxUsage(
         OptionalLong.empty());
   }
 
+  /** This usage with other process figures (a backend that counts them itself). */
+  public SandboxUsage withProcesses(int count, int limit) {
+    return new SandboxUsage(
+        memoryBytes,
+        memoryLimitBytes,
+        cpuNanos,
+        cpuLimit,
+        OptionalInt.of(count),
+        OptionalInt.of(limit),
+        diskUsedBytes,
+        diskTotalBytes);
+  }
+
+  /** This usage with another CPU time. */
+  public SandboxUsage withCpuNanos(long nanos) {
+    return new SandboxUsage(
+        memoryBytes,
+        memoryLimitBytes,
+        OptionalLong.of(nanos),
+        cpuLimit,
+        processes,
+        processLimit,
+        diskUsedBytes,
+        diskTotalBytes);
+  }
+
   /** This usage with the disk figures of the cell's filesystem. */
   public SandboxUsage withDisk(long usedBytes, long totalBytes) {
     return new SandboxUsage(

@@ -94,8 +94,13 @@ class RunscSandboxTest extends IsolatedSandboxContract {
           .isEqualTo(String.valueOf(256 * SandboxLimits.MIB));
       assertThat(cgroupValue("cpu", cgroup, "cpu.cfs_quota_us")).isEqualTo("100000");
       assertThat(cgroupValue("cpu", cgroup, "cpu.cfs_period_us")).isEqualTo("100000");
+      // The cell's process limit is RLIMIT_NPROC inside gVisor; the host cgroup leaves room for
+      // gVisor's own threads above it (twice the limit and 256).
       assertThat(cgroupValue("pids", cgroup, "pids.max"))
-          .isEqualTo(String.valueOf(limits.maxProcesses()));
+          .isEqualTo(String.valueOf(2 * limits.maxProcesses() + 256));
+      assertThat(limited.exec(ExecRequest.of("ulimit -u", Duration.ofSeconds(20))).stdout())
+          .as("gVisor allows one process more than RLIMIT_NPROC")
+          .isEqualTo(limits.maxProcesses() - 1 + "\n");
     }
   }
 

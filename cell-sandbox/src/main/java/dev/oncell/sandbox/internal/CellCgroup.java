@@ -17,6 +17,9 @@ interface CellCgroup {
   /** Memory, CPU and processes used now, with the limits in force; empty what cannot be read. */
   SandboxUsage usage();
 
+  /** How many times the kernel's OOM killer has killed a process of the cgroup; 0 if unknown. */
+  long outOfMemoryKills();
+
   /** Kills every process left in the cgroup and removes it. */
   void remove();
 }

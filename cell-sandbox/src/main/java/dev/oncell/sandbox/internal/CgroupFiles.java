@@ -42,6 +42,14 @@ final class CgroupFiles {
     }
   }
 
+  /** The number after {@code key} in a flat keyed file ({@code key value} lines); 0 if absent. */
+  static long statValue(Path file, String key) {
+    return read(file)
+        .flatMap(text -> text.lines().filter(l -> l.startsWith(key + " ")).findFirst())
+        .map(l -> parseLimit(l.substring(key.length() + 1)).orElse(0))
+        .orElse(0L);
+  }
+
   /** Writes a value, failing clearly with the file and the value the kernel refused. */
   static void write(Path file, String value) {
     try {

@@ -32,6 +32,12 @@ sealed interface Cgroups permits CgroupsV1, CgroupsV2 {
    */
   CellCgroup create(String group, String cell, SandboxLimits limits);
 
+  /**
+   * The cgroup at {@code path} (relative to the root of each hierarchy) that another tool created
+   * and owns, such as runsc's {@code linux.cgroupsPath}: only to read its usage, never to remove.
+   */
+  CellCgroup existing(String path);
+
   /** Kills what is left in every cell cgroup of {@code group} and removes them. */
   void sweep(String group);
 

@@ -76,6 +76,14 @@ record CgroupsV1(Path root) implements Cgroups {
   }
 
   @Override
+  public CellCgroup existing(String path) {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    String relative = path.replaceFirst("^/+", "");
+    hierarchies().forEach((c, h) -> dirs.put(c, h.resolve(relative)));
+    return new Cell(dirs);
+  }
+
+  @Override
   public void sweep(String group) {
     for (Path hierarchy : hierarchies().values()) {
       Path parent = hierarchy.resolve(group);
@@ -126,6 +134,11 @@ record CgroupsV1(Path root) implements Cgroups {
           toInt(CgroupFiles.readLong(pids.resolve("pids.max"))),
           OptionalLong.empty(),
           OptionalLong.empty());
+    }
+
+    @Override
+    public long outOfMemoryKills() {
+      return CgroupFiles.statValue(dirs.get("memory").resolve("memory.oom_control"), "oom_kill");
     }
 
     @Override

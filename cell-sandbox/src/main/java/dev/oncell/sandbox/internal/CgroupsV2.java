@@ -47,6 +47,11 @@ record CgroupsV2(Path root) implements Cgroups {
   }
 
   @Override
+  public CellCgroup existing(String path) {
+    return new Cell(root.resolve(path.replaceFirst("^/+", "")));
+  }
+
+  @Override
   public void sweep(String group) {
     Path parent = root.resolve(group);
     if (!Files.isDirectory(parent)) {
@@ -108,6 +113,11 @@ record CgroupsV2(Path root) implements Cgroups {
           CgroupsV1.toInt(CgroupFiles.readLong(dir.resolve("pids.max"))),
           OptionalLong.empty(),
           OptionalLong.empty());
+    }
+
+    @Override
+    public long outOfMemoryKills() {
+      return CgroupFiles.statValue(dir.resolve("memory.events"), "oom_kill");
     }
 
     @Override

@@ -28,6 +28,7 @@ final class OciBundle {
       List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
   private static final long CPU_PERIOD_US = 100_000;
   private static final int SANDBOX_ROOT_HOST_UID = 100_000;
+  private static final int GVISOR_THREADS = 256;
 
   private OciBundle() {}
 
@@ -127,8 +128,18 @@ final class OciBundle {
                     Math.max(1000, Math.round(limits.cpus() * CPU_PERIOD_US)),
                     "period",
                     CPU_PERIOD_US),
-            "pids", Map.of("limit", limits.maxProcesses())));
+            "pids", Map.of("limit", hostPidsLimit(limits))));
     return linux;
+  }
+
+  /**
+   * The host cgroup holds gVisor's own threads (the sentry's, the gofer's, a stub process per
+   * address space), not the cell's processes one for one: the cell's limit is RLIMIT_NPROC inside
+   * the sandbox (see {@link #process}), and the host limit leaves gVisor room above it, so that a
+   * fork bomb meets the cell's limit before the sentry fails to make a thread and dies.
+   */
+  static long hostPidsLimit(SandboxLimits limits) {
+    return 2L * limits.maxProcesses() + GVISOR_THREADS;
   }
 
   private static Map<String, Object> bind(String destination, Path source, String mode) {
@@ -148,7 +159,8 @@ final class OciBundle {
    * PID namespace (so that killing its init ends every process of the command, {@code setsid} ones
    * included), then dropped to uid 1000 with no capabilities at all.
    */
-  static String process(List<String> command, Map<String, String> env, String cwd) {
+  static String process(
+      List<String> command, Map<String, String> env, String cwd, int maxProcesses) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -157,6 +169,14 @@ final class OciBundle {
                 "--fork",
                 "--kill-child",
                 "--mount-proc",
+                // RLIMIT_NPROC counts per user across the sandbox, so across all the cell's
+                // commands (all run as 1000): the cell's process limit, enforced by gVisor's
+                // kernel. runsc exec ignores a process.json's rlimits, hence prlimit; one less
+                // because gVisor lets a user have one process more than its limit (measured:
+                // with --nproc=5 the sixth fork fails, the fifth does not).
+                "/usr/bin/prlimit",
+                "--nproc=" + (maxProcesses - 1) + ":" + (maxProcesses - 1),
+                "--",
                 "/usr/bin/setpriv",
                 "--reuid=" + BubblewrapBackend.SANDBOX_UID,
                 "--regid=" + BubblewrapBackend.SANDBOX_UID,

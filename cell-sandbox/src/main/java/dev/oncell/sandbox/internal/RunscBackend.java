@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * gVisor: one long-lived sandbox per active cell (an OCI bundle under the cell's state folder,
@@ -30,6 +31,7 @@ public final class RunscBackend implements SandboxBackend {
 
   private final Path runtimeDir;
   private final String hostTag;
+  private volatile Optional<Cgroups> cgroups = Optional.empty();
 
   public RunscBackend(Path runtimeDir) {
     this.runtimeDir = runtimeDir.toAbsolutePath().normalize();
@@ -72,12 +74,44 @@ public final class RunscBackend implements SandboxBackend {
 
   @Override
   public Sandbox open(SandboxSpec spec) {
+    // Before the container exists: it binds the work folder, which must be the cell's disk then.
+    CellDisk disk = CellDisk.of(spec);
+    String id = containerId(spec.id());
+    try {
+      disk.ensureMounted();
+    } catch (SandboxException busy) {
+      if (!busy.retryable()) {
+        throw busy;
+      }
+      // The cell's running container holds its disk (a grown quota needs it unmounted): a new
+      // open of a cell replaces its sandbox anyway, so stop the old one and try again.
+      runsc().destroy(id);
+      disk.ensureMounted();
+    }
     return new RunscSandbox(
         spec,
         runsc(),
-        containerId(spec.id()),
+        id,
         MinimalEtc.write(runtimeDir.resolve("etc"), BubblewrapBackend.SANDBOX_UID),
-        findInit());
+        findInit(),
+        cgroups(),
+        disk);
+  }
+
+  @Override
+  public void release(SandboxSpec spec) {
+    CellDisk.of(spec).release();
+  }
+
+  /** The host's cgroups, detected once; runsc makes and removes each container's own. */
+  private Cgroups cgroups() {
+    Optional<Cgroups> cached = cgroups;
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    Cgroups detected = Cgroups.detect();
+    cgroups = Optional.of(detected);
+    return detected;
   }
 
   private Runsc runsc() {

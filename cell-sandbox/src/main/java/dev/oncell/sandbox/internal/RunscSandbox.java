@@ -4,7 +4,9 @@ import dev.oncell.sandbox.ExecRequest;
 import dev.oncell.sandbox.ExecResult;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;
+import dev.oncell.sandbox.SandboxLimits;
 import dev.oncell.sandbox.SandboxSpec;
+import dev.oncell.sandbox.SandboxUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,21 +28,44 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RunscSandbox implements Sandbox {
 
+  /** Where runsc makes each container's host cgroup, under the root of every hierarchy. */
+  private static final String CGROUP_PARENT = "/oncell/";
+
+  private static final int SIGKILL_EXIT = 137;
+
   private final SandboxSpec spec;
   private final Runsc runsc;
   private final String id;
   private final Path etc;
   private final String init;
+  private final Cgroups cgroups;
+  private final CellDisk disk;
+
+  /** CPU time of the containers this sandbox replaced (killed by the host, out of memory). */
+  private long carriedCpuNanos;
+
   private final AtomicLong execCounter = new AtomicLong();
   private Optional<Long> sandboxPid = Optional.empty();
   private boolean closed;
 
-  RunscSandbox(SandboxSpec spec, Runsc runsc, String id, Path etc, String init) {
+  /** Set when the running container is known to be dead though its process may linger. */
+  private boolean stale;
+
+  RunscSandbox(
+      SandboxSpec spec,
+      Runsc runsc,
+      String id,
+      Path etc,
+      String init,
+      Cgroups cgroups,
+      CellDisk disk) {
     this.spec = spec;
     this.runsc = runsc;
     this.id = id;
     this.etc = etc;
     this.init = init;
+    this.cgroups = cgroups;
+    this.disk = disk;
   }
 
   @Override
@@ -48,10 +76,28 @@ final class RunscSandbox implements Sandbox {
       throw new SandboxException("working folder does not exist: " + request.cwd(), false);
     }
     Map<String, String> env = new LinkedHashMap<>(Shells.baseEnvironment("/work"));
+    String command = request.command();
+    if (spec.egressSocket().isPresent()) {
+      // gVisor's own netstack (--network=none) has only its loopback; the only way out is the
+      // cell's egress proxy socket (mounted with --host-uds=open), through the bridge.
+      if (!Files.exists(spec.egressSocket().get())) {
+        throw new SandboxException(
+            "the cell's egress proxy is not listening: "
+                + spec.egressSocket().get()
+                + " does not exist",
+            true);
+      }
+      env.putAll(EgressBridge.environment());
+      command = EgressBridge.wrap(command);
+    }
     env.putAll(request.env());
     String insideCwd = workDir.equals(cwd) ? "/work" : "/work/" + workDir.relativize(cwd);
     String process =
-        OciBundle.process(List.of(Shells.hostShell(), "-c", request.command()), env, insideCwd);
+        OciBundle.process(
+            List.of(Shells.hostShell(), "-c", command),
+            env,
+            insideCwd,
+            spec.limits().maxProcesses());
     ensureRunning();
     Attempt first = attempt(process, request);
     // The sandbox died before the command could start (killed by the host, out of memory): start
@@ -60,7 +106,50 @@ final class RunscSandbox implements Sandbox {
       ensureRunning();
       return attempt(process, request).result();
     }
+    if (!first.result().timedOut() && first.result().exitCode() != 0 && killedUnderUs()) {
+      return killedWithSandbox(first.result());
+    }
     return first.result();
+  }
+
+  /**
+   * The command's sandbox died under it. gVisor has no OOM killer of its own: a cell over its
+   * memory limit is killed by the host's, which takes the whole sandbox (every running command and
+   * {@code /tmp}); the next command starts a new one. Reported as a SIGKILL, as for a host process.
+   */
+  private ExecResult killedWithSandbox(ExecResult result) {
+    String why =
+        outOfMemory()
+            ? "out of memory (the cell's limit is " + spec.limits().memoryBytes() + " bytes)"
+            : "by the host";
+    return new ExecResult(
+        result.stdout(),
+        result.stderr()
+            + (result.stderr().isEmpty() || result.stderr().endsWith("\n") ? "" : "\n")
+            + "oncell: the cell's gVisor sandbox was killed "
+            + why
+            + "; every command running in it ended, and the next one starts a new sandbox\n",
+        SIGKILL_EXIT,
+        false,
+        result.truncated(),
+        result.duration());
+  }
+
+  /**
+   * Whether the sandbox died during the command. Its process may linger a moment (a zombie not yet
+   * reaped), so an OOM kill in its cgroup counts as death too: gVisor does not survive one (the
+   * killed stub process takes the sentry with it). The next command then starts a new sandbox.
+   */
+  private synchronized boolean killedUnderUs() {
+    if (sandboxAlive() && !outOfMemory()) {
+      return false;
+    }
+    stale = true;
+    return true;
+  }
+
+  private boolean outOfMemory() {
+    return cgroup().outOfMemoryKills() > 0;
   }
 
   private record Attempt(ExecResult result, boolean started) {}
@@ -94,7 +183,8 @@ final class RunscSandbox implements Sandbox {
   }
 
   private synchronized boolean sandboxAlive() {
-    return sandboxPid.isPresent()
+    return !stale
+        && sandboxPid.isPresent()
         && ProcessHandle.of(sandboxPid.get()).map(ProcessHandle::isAlive).orElse(false);
   }
 
@@ -106,7 +196,12 @@ final class RunscSandbox implements Sandbox {
     if (sandboxAlive()) {
       return;
     }
+    if (sandboxPid.isPresent()) {
+      // Replacing a dead container: its cgroup is still there until runsc deletes it.
+      carriedCpuNanos += cgroup().usage().cpuNanos().orElse(0);
+    }
     runsc.destroy(id);
+    stale = false;
     Path bundle = spec.stateDir().resolve("bundle");
     try {
       Files.createDirectories(spec.stateDir());
@@ -116,7 +211,7 @@ final class RunscSandbox implements Sandbox {
     } catch (IOException e) {
       throw new SandboxException("cannot create " + spec.stateDir(), false, e);
     }
-    OciBundle.write(bundle, spec, etc, init, "/oncell/" + id);
+    OciBundle.write(bundle, spec, etc, init, CGROUP_PARENT + id);
     List<String> flags = new ArrayList<>(List.of("--network=none"));
     if (spec.egressSocket().isPresent()) {
       // Lets the sandbox connect to the one host socket mounted in: its egress proxy.
@@ -134,6 +229,49 @@ final class RunscSandbox implements Sandbox {
       throw new SandboxException(
           "gVisor sandbox of cell " + spec.id() + " vanished at start", true);
     }
+  }
+
+  /**
+   * Memory, CPU and the limits from the container's host cgroup ({@code linux.cgroupsPath}); the
+   * processes from {@code runsc ps}, because the host cgroup holds gVisor's own threads, not the
+   * cell's processes (tini and its idle child are not counted). Before the first command, and after
+   * close, no container runs: nothing is used, and the limits are those the next start applies.
+   */
+  @Override
+  public SandboxUsage usage() {
+    SandboxUsage usage;
+    long carried;
+    synchronized (this) {
+      carried = carriedCpuNanos;
+      usage = sandboxAlive() ? cgroup().usage() : idle();
+    }
+    if (usage.processes().isPresent()) {
+      // The cell's processes are uid 1000; tini, its idle child and each exec's unshare are root.
+      long processes = runsc.ps(id).stream().filter(p -> p.uid() != 0).count();
+      usage = usage.withProcesses((int) processes, spec.limits().maxProcesses());
+    }
+    if (usage.cpuNanos().isPresent()) {
+      usage = usage.withCpuNanos(usage.cpuNanos().getAsLong() + carried);
+    }
+    long[] disk = this.disk.usedAndTotal();
+    return disk[1] < 0 ? usage : usage.withDisk(disk[0], disk[1]);
+  }
+
+  private SandboxUsage idle() {
+    SandboxLimits limits = spec.limits();
+    return new SandboxUsage(
+        OptionalLong.of(0),
+        OptionalLong.of(limits.memoryBytes()),
+        OptionalLong.of(0),
+        OptionalDouble.of(limits.cpus()),
+        OptionalInt.of(0),
+        OptionalInt.of(limits.maxProcesses()),
+        OptionalLong.empty(),
+        OptionalLong.empty());
+  }
+
+  private CellCgroup cgroup() {
+    return cgroups.existing(CGROUP_PARENT + id);
   }
 
   @Override

@@ -66,7 +66,7 @@ final class RunscTreeKiller {
   }
 
   /** tini's only child of its own: the idle process, started as the sandbox's root. */
-  private static boolean isIdle(Runsc.Proc p) {
+  static boolean isIdle(Runsc.Proc p) {
     return p.uid() == 0 && p.command().equals("sleep");
   }
 
