@@ -24,6 +24,15 @@ import java.util.Map;
 final class OciBundle {
 
   static final String EGRESS_SOCKET = "/run/oncell/egress.sock";
+
+  /**
+   * Where the idle process binds the sandbox's whole tree once, and where every command is then
+   * chrooted: a chrooted process may not create user namespaces (gVisor, like Linux, refuses
+   * CLONE_NEWUSER in a chroot), so customer code never gets a namespace where it is root and may
+   * mount.
+   */
+  static final String COMMAND_ROOT = "/.root";
+
   private static final List<String> ROOT_LINKS =
       List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
   private static final long CPU_PERIOD_US = 100_000;
@@ -40,7 +49,8 @@ final class OciBundle {
     mounts.add(bind("/usr", Path.of("/usr"), "ro"));
     try {
       Files.createDirectories(rootfs);
-      for (String name : List.of("usr", "etc", "work", "tmp", "proc", "dev", "run/oncell")) {
+      for (String name :
+          List.of("usr", "etc", "work", "tmp", "proc", "dev", "run/oncell", ".root")) {
         Files.createDirectories(rootfs.resolve(name));
       }
       for (String name : ROOT_LINKS) {
@@ -85,7 +95,17 @@ final class OciBundle {
               "user",
               Map.of("uid", 0, "gid", 0),
               "args",
-              List.of(init, "--", "/usr/bin/sleep", "infinity"),
+              List.of(
+                  init,
+                  "--",
+                  "/bin/sh",
+                  "-c",
+                  "mount --rbind / " + COMMAND_ROOT + " && exec /usr/bin/sleep infinity"),
+              "capabilities",
+              Map.of(
+                  "bounding", List.of("CAP_SYS_ADMIN"),
+                  "effective", List.of("CAP_SYS_ADMIN"),
+                  "permitted", List.of("CAP_SYS_ADMIN")),
               "env",
               List.of("PATH=/usr/bin:/bin"),
               "cwd",
@@ -157,18 +177,27 @@ final class OciBundle {
   /**
    * The {@code process.json} of one command: started as the sandbox's root only to enter a fresh
    * PID namespace (so that killing its init ends every process of the command, {@code setsid} ones
-   * included), then dropped to uid 1000 with no capabilities at all.
+   * included) chrooted at {@link #COMMAND_ROOT}, then dropped to uid 1000 with no capabilities at
+   * all.
    */
   static String process(
       List<String> command, Map<String, String> env, String cwd, int maxProcesses) {
     List<String> args =
         new ArrayList<>(
             List.of(
+                // The idle process binds the tree at COMMAND_ROOT right after the sandbox starts;
+                // the first command may come before it has, so it waits (then execs, same PID).
+                "/bin/sh",
+                "-c",
+                "while [ ! -d " + COMMAND_ROOT + "/usr/bin ]; do sleep 0.005; done; exec \"$@\"",
+                "oncell-exec",
                 "/usr/bin/unshare",
                 "--pid",
                 "--fork",
                 "--kill-child",
                 "--mount-proc",
+                "--root=" + COMMAND_ROOT,
+                "--wd=" + cwd,
                 // RLIMIT_NPROC counts per user across the sandbox, so across all the cell's
                 // commands (all run as 1000): the cell's process limit, enforced by gVisor's
                 // kernel. runsc exec ignores a process.json's rlimits, hence prlimit; one less
@@ -185,7 +214,8 @@ final class OciBundle {
                 "--bounding-set=-all",
                 "--"));
     args.addAll(command);
-    List<String> caps = List.of("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_SYS_ADMIN");
+    List<String> caps =
+        List.of("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_SYS_ADMIN", "CAP_SYS_CHROOT");
     Map<String, Object> process = new LinkedHashMap<>();
     process.put("terminal", false);
     process.put("user", Map.of("uid", 0, "gid", 0));
