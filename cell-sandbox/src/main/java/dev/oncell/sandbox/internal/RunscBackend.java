@@ -33,6 +33,14 @@ public final class RunscBackend implements SandboxBackend {
   private final String hostTag;
   private volatile Optional<Cgroups> cgroups = Optional.empty();
 
+  /**
+   * What every sandbox of this backend shares, found once: opening a cell's sandbox (at every wake)
+   * must not start a process, or a wake that only reads memory would pay for it.
+   */
+  private volatile Optional<Shared> shared = Optional.empty();
+
+  private record Shared(Runsc runsc, Path etc, String init) {}
+
   public RunscBackend(Path runtimeDir) {
     this.runtimeDir = runtimeDir.toAbsolutePath().normalize();
     this.hostTag = shortHash(this.runtimeDir.toString(), 8);
@@ -85,17 +93,29 @@ public final class RunscBackend implements SandboxBackend {
       }
       // The cell's running container holds its disk (a grown quota needs it unmounted): a new
       // open of a cell replaces its sandbox anyway, so stop the old one and try again.
-      runsc().destroy(id);
+      shared().runsc().destroy(id);
       disk.ensureMounted();
     }
-    return new RunscSandbox(
-        spec,
-        runsc(),
-        id,
-        MinimalEtc.write(runtimeDir.resolve("etc"), BubblewrapBackend.SANDBOX_UID),
-        findInit(),
-        cgroups(),
-        disk);
+    Shared common = shared();
+    return new RunscSandbox(spec, common.runsc(), id, common.etc(), common.init(), cgroups(), disk);
+  }
+
+  private Shared shared() {
+    Optional<Shared> cached = shared;
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    synchronized (this) {
+      if (shared.isEmpty()) {
+        shared =
+            Optional.of(
+                new Shared(
+                    runsc(),
+                    MinimalEtc.write(runtimeDir.resolve("etc"), BubblewrapBackend.SANDBOX_UID),
+                    findInit()));
+      }
+      return shared.get();
+    }
   }
 
   @Override
