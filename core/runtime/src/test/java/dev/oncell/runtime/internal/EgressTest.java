@@ -96,10 +96,8 @@ class EgressTest {
     return Files.readString(home.resolve("cells").resolve(id).resolve("logs/cell.log"));
   }
 
-  // TODO(integrator): add "auto" (gVisor here) once RunscSandbox starts the EgressBridge for its
-  // commands; until then a gVisor cell has the socket mounted but no HTTP_PROXY nor socat.
   @ParameterizedTest
-  @ValueSource(strings = {"bubblewrap"})
+  @ValueSource(strings = {"auto", "bubblewrap"})
   void anAllowedHostIsReachedThroughTheProxyAndNothingElse(String sandbox) throws IOException {
     open(sandbox);
     host.deployments().deploy(LOOPBACK, "production");
