@@ -98,7 +98,9 @@ class OncellTestKitTest {
     assertThat(kit.host().cells().list()).as("cells left by other tests").isEmpty();
     kit.customer("acme");
     kit.customer("globex");
-    assertThat(kit.host().sandboxBackend()).isEqualTo("bubblewrap");
+    // The host's default, auto: gVisor, which scripts/install-system-deps.sh installs.
+    assertThat(kit.host().sandboxBackend()).isEqualTo("gvisor");
+    assertThat(kit.host().sandboxIsolated()).isTrue();
     assertThat(Files.isDirectory(kit.host().config().home().resolve("cells/globex/work"))).isTrue();
   }
 }
