@@ -110,7 +110,7 @@ public final class RunscBackend implements SandboxBackend {
     return new RunscSandbox(
         spec,
         common.runsc(),
-        new RunscSandbox.Ids(prefix, this::nextGeneration),
+        new RunscStart.Ids(prefix, this::nextGeneration),
         common.etc(),
         common.init(),
         cgroups(),

@@ -11,8 +11,6 @@ import dev.oncell.sandbox.SandboxUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * One cell's gVisor sandbox. Opening it is free; the first command starts the container, and a
@@ -31,24 +28,11 @@ import java.util.function.Supplier;
  */
 final class RunscSandbox implements Sandbox {
 
-  /** Where runsc makes each container's host cgroup, under the root of every hierarchy. */
-  private static final String CGROUP_PARENT = "/oncell/";
-
   private static final int SIGKILL_EXIT = 137;
-
-  /** How this sandbox names its containers: the cell's prefix, and a fresh generation per start. */
-  record Ids(String prefix, Supplier<String> generations) {
-    String next() {
-      return prefix + RunscBackend.GENERATION_SEPARATOR + generations.get();
-    }
-  }
-
-  /** The running container: its id and the host PID of its sandbox process. */
-  private record Running(String id, long pid) {}
 
   private final SandboxSpec spec;
   private final Runsc runsc;
-  private final Ids ids;
+  private final RunscStart.Ids ids;
   private final Path etc;
   private final String init;
   private final Cgroups cgroups;
@@ -58,7 +42,7 @@ final class RunscSandbox implements Sandbox {
   private long carriedCpuNanos;
 
   private final AtomicLong execCounter = new AtomicLong();
-  private Optional<Running> running = Optional.empty();
+  private Optional<RunscStart.Running> running = Optional.empty();
   private boolean closed;
 
   /**
@@ -75,7 +59,7 @@ final class RunscSandbox implements Sandbox {
   RunscSandbox(
       SandboxSpec spec,
       Runsc runsc,
-      Ids ids,
+      RunscStart.Ids ids,
       Path etc,
       String init,
       Cgroups cgroups,
@@ -229,46 +213,8 @@ final class RunscSandbox implements Sandbox {
     }
     stale = false;
     String id = ids.next();
-    Path bundle = spec.stateDir().resolve("bundle");
-    try {
-      Files.createDirectories(spec.stateDir());
-      Path execDir = spec.stateDir().resolve("exec");
-      Files.createDirectories(execDir);
-      Files.setPosixFilePermissions(execDir, PosixFilePermissions.fromString("rwx------"));
-    } catch (IOException e) {
-      throw new SandboxException("cannot create " + spec.stateDir(), false, e);
-    }
-    OciBundle.write(bundle, spec, etc, init, CGROUP_PARENT + id);
-    List<String> flags = new ArrayList<>(List.of("--network=none"));
-    if (spec.egressSocket().isPresent()) {
-      // Lets the sandbox connect to the one host socket mounted in: its egress proxy.
-      flags.add("--host-uds=open");
-    }
-    // The sandbox process's host PID comes from --pid-file: one runsc call less than `state`.
-    Path pidFile = spec.stateDir().resolve("sandbox.pid");
-    Runsc.Result result =
-        Runsc.run(
-            runsc.command(
-                flags, "run", "--detach", "--pid-file=" + pidFile, "--bundle=" + bundle, id));
-    Optional<Long> pid = readPid(pidFile);
-    if (result.exitCode() != 0 || pid.isEmpty()) {
-      runsc.destroy(id);
-      throw new SandboxException(
-          "cannot start the gVisor sandbox of cell " + spec.id() + ": " + result.output(), true);
-    }
-    running = Optional.of(new Running(id, pid.get()));
+    running = Optional.of(RunscStart.start(spec, runsc, id, etc, init));
     return id;
-  }
-
-  private static Optional<Long> readPid(Path pidFile) {
-    try {
-      String text = Files.readString(pidFile).strip();
-      return text.matches("\\d+") ? Optional.of(Long.parseLong(text)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } finally {
-      deleteQuietly(pidFile);
-    }
   }
 
   /**
@@ -298,7 +244,7 @@ final class RunscSandbox implements Sandbox {
     Optional<String> id;
     synchronized (this) {
       carried = carriedCpuNanos;
-      id = running.map(Running::id);
+      id = running.map(RunscStart.Running::id);
       usage = sandboxAlive() ? cgroup().usage() : idle();
     }
     if (usage.processes().isPresent()) {
@@ -328,7 +274,8 @@ final class RunscSandbox implements Sandbox {
   }
 
   private synchronized CellCgroup cgroup() {
-    return cgroups.existing(CGROUP_PARENT + running.map(Running::id).orElse(ids.prefix()));
+    return cgroups.existing(
+        RunscStart.CGROUP_PARENT + running.map(RunscStart.Running::id).orElse(ids.prefix()));
   }
 
   /**
