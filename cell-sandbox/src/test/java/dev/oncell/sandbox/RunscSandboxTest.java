@@ -57,6 +57,8 @@ class RunscSandboxTest extends IsolatedSandboxContract {
     run("true");
     assertThat(runscProcessesOf(runscRoot().toString())).as("running sandbox").isNotEmpty();
     sandbox.close();
+    // close() only kills; the container is deleted in the background, which release() awaits.
+    backend(tmp.resolve("runtime")).release(SandboxSpec.of("a", work));
     assertThat(runscProcessesOf(runscRoot().toString())).as("after close").isEmpty();
     assertThat(runscRoot()).isEmptyDirectory();
   }
@@ -142,8 +144,10 @@ class RunscSandboxTest extends IsolatedSandboxContract {
     try (var files = Files.list(runscRoot())) {
       return files
           .map(f -> f.getFileName().toString())
-          .filter(n -> n.startsWith("runsc-") && n.endsWith("-" + cell + ".sock"))
+          .filter(n -> n.startsWith("runsc-") && n.endsWith(".sock"))
           .map(n -> n.substring("runsc-".length(), n.length() - ".sock".length()))
+          // <prefix ending in -cell>.<generation>
+          .filter(id -> id.matches(".*-" + cell + "\\.[0-9a-z]+"))
           .findFirst()
           .orElseThrow();
     } catch (IOException e) {

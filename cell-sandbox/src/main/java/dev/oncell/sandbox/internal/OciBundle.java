@@ -111,7 +111,9 @@ final class OciBundle {
               "cwd",
               "/",
               "noNewPrivileges",
-              true));
+              true,
+              "rlimits",
+              List.of(nproc(spec.limits().maxProcesses()))));
       config.put("root", Map.of("path", "rootfs", "readonly", true));
       config.put("hostname", "cell");
       config.put("mounts", mounts);
@@ -162,6 +164,17 @@ final class OciBundle {
     return 2L * limits.maxProcesses() + GVISOR_THREADS;
   }
 
+  /**
+   * RLIMIT_NPROC counts per user across the sandbox, so across all the cell's commands (all run as
+   * 1000): the cell's process limit, enforced by gVisor's kernel. {@code runsc exec} ignores a
+   * process.json's rlimits, but every exec'd process inherits the container's (measured), so it is
+   * set here once rather than by a {@code prlimit} hop in each command. One less because gVisor
+   * lets a user have one process more than its limit (measured: with 5 the sixth fork fails).
+   */
+  private static Map<String, Object> nproc(int maxProcesses) {
+    return Map.of("type", "RLIMIT_NPROC", "hard", maxProcesses - 1, "soft", maxProcesses - 1);
+  }
+
   private static Map<String, Object> bind(String destination, Path source, String mode) {
     return Map.of(
         "destination",
@@ -178,41 +191,39 @@ final class OciBundle {
    * The {@code process.json} of one command: started as the sandbox's root only to enter a fresh
    * PID namespace (so that killing its init ends every process of the command, {@code setsid} ones
    * included) chrooted at {@link #COMMAND_ROOT}, then dropped to uid 1000 with no capabilities at
-   * all.
+   * all (bounding set included, which is why {@code setpriv} stays: {@code unshare --setuid} is one
+   * hop less but keeps the bounding set). Each hop is an exec inside gVisor (10-20 ms here).
+   *
+   * @param waitForRoot whether the idle process may not have bound {@link #COMMAND_ROOT} yet (the
+   *     first commands after a start): the command then waits for it in a shell first
    */
   static String process(
-      List<String> command, Map<String, String> env, String cwd, int maxProcesses) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                // The idle process binds the tree at COMMAND_ROOT right after the sandbox starts;
-                // the first command may come before it has, so it waits (then execs, same PID).
-                "/bin/sh",
-                "-c",
-                "while [ ! -d " + COMMAND_ROOT + "/usr/bin ]; do sleep 0.005; done; exec \"$@\"",
-                "oncell-exec",
-                "/usr/bin/unshare",
-                "--pid",
-                "--fork",
-                "--kill-child",
-                "--mount-proc",
-                "--root=" + COMMAND_ROOT,
-                "--wd=" + cwd,
-                // RLIMIT_NPROC counts per user across the sandbox, so across all the cell's
-                // commands (all run as 1000): the cell's process limit, enforced by gVisor's
-                // kernel. runsc exec ignores a process.json's rlimits, hence prlimit; one less
-                // because gVisor lets a user have one process more than its limit (measured:
-                // with --nproc=5 the sixth fork fails, the fifth does not).
-                "/usr/bin/prlimit",
-                "--nproc=" + (maxProcesses - 1) + ":" + (maxProcesses - 1),
-                "--",
-                "/usr/bin/setpriv",
-                "--reuid=" + BubblewrapBackend.SANDBOX_UID,
-                "--regid=" + BubblewrapBackend.SANDBOX_UID,
-                "--clear-groups",
-                "--inh-caps=-all",
-                "--bounding-set=-all",
-                "--"));
+      List<String> command, Map<String, String> env, String cwd, boolean waitForRoot) {
+    List<String> args = new ArrayList<>();
+    if (waitForRoot) {
+      args.addAll(
+          List.of(
+              "/bin/sh",
+              "-c",
+              "while [ ! -d " + COMMAND_ROOT + "/usr/bin ]; do sleep 0.005; done; exec \"$@\"",
+              "oncell-exec"));
+    }
+    args.addAll(
+        List.of(
+            "/usr/bin/unshare",
+            "--pid",
+            "--fork",
+            "--kill-child",
+            "--mount-proc",
+            "--root=" + COMMAND_ROOT,
+            "--wd=" + cwd,
+            "/usr/bin/setpriv",
+            "--reuid=" + BubblewrapBackend.SANDBOX_UID,
+            "--regid=" + BubblewrapBackend.SANDBOX_UID,
+            "--clear-groups",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            "--"));
     args.addAll(command);
     List<String> caps =
         List.of("CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_SYS_ADMIN", "CAP_SYS_CHROOT");

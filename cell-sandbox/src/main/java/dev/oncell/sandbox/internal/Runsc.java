@@ -25,7 +25,6 @@ final class Runsc {
 
   private static final Pattern VERSION =
       Pattern.compile("runsc version \\D*?(?:[0-9.]+~)?(\\d{8})");
-  private static final Pattern STATE_PID = Pattern.compile("\"pid\":\\s*(\\d+)");
   private static final long TIMEOUT_SECONDS = 30;
 
   private final Path binary;
@@ -92,15 +91,6 @@ final class Runsc {
     return result.output().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** The host PID of the container's sandbox process, if the container exists. */
-  Optional<Long> sandboxPid(String id) {
-    Result result = call("state", id);
-    Matcher m = STATE_PID.matcher(result.output());
-    return result.exitCode() == 0 && m.find()
-        ? Optional.of(Long.parseLong(m.group(1)))
-        : Optional.empty();
-  }
-
   /** The container's processes; empty when it is gone. */
   List<Proc> ps(String id) {
     Result result = call("ps", id);
@@ -124,6 +114,11 @@ final class Runsc {
 
   void kill(String id, int pid) {
     call("kill", "--pid=" + pid, id, "KILL");
+  }
+
+  /** Kills every process of a container (the sandbox itself stays until deleted); quiet. */
+  void killAll(String id) {
+    call("kill", "--all", id, "KILL");
   }
 
   /** Kills and deletes a container and its state; quiet when it is already gone. */

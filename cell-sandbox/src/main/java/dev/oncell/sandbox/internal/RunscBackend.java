@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * gVisor: one long-lived sandbox per active cell (an OCI bundle under the cell's state folder,
@@ -28,6 +29,14 @@ public final class RunscBackend implements SandboxBackend {
 
   /** Unix socket paths are limited to 108 bytes; runsc puts one per container under its root. */
   private static final int MAX_SOCKET_PATH = 107;
+
+  /** Between a cell's prefix and a start's generation; cell ids never hold a dot. */
+  static final String GENERATION_SEPARATOR = ".";
+
+  /** Room for the separator and a generation (the clock in ms, base 36: 8 digits until 2059). */
+  private static final String LONGEST_SUFFIX = ".zzzzzzzzz";
+
+  private final AtomicLong generations = new AtomicLong(System.currentTimeMillis());
 
   private final Path runtimeDir;
   private final String hostTag;
@@ -84,20 +93,48 @@ public final class RunscBackend implements SandboxBackend {
   public Sandbox open(SandboxSpec spec) {
     // Before the container exists: it binds the work folder, which must be the cell's disk then.
     CellDisk disk = CellDisk.of(spec);
-    String id = containerId(spec.id());
+    String prefix = containerPrefix(spec.id());
     try {
       disk.ensureMounted();
     } catch (SandboxException busy) {
       if (!busy.retryable()) {
         throw busy;
       }
-      // The cell's running container holds its disk (a grown quota needs it unmounted): a new
-      // open of a cell replaces its sandbox anyway, so stop the old one and try again.
-      shared().runsc().destroy(id);
+      // The cell's running (or still deleting) container holds its disk (a grown quota needs it
+      // unmounted): a new open of a cell replaces its sandbox anyway, so stop the old one and
+      // try again.
+      destroyAll(prefix);
       disk.ensureMounted();
     }
     Shared common = shared();
-    return new RunscSandbox(spec, common.runsc(), id, common.etc(), common.init(), cgroups(), disk);
+    return new RunscSandbox(
+        spec,
+        common.runsc(),
+        new RunscStart.Ids(prefix, this::nextGeneration),
+        common.etc(),
+        common.init(),
+        cgroups(),
+        disk);
+  }
+
+  /** Stops and deletes every container of one cell, now; waits for its background deletes. */
+  private void destroyAll(String prefix) {
+    Runsc runsc = shared().runsc();
+    for (String container : runsc.list()) {
+      if (container.startsWith(prefix + GENERATION_SEPARATOR)) {
+        runsc.destroy(container);
+      }
+    }
+    RunscDeletes.await(prefix);
+  }
+
+  /**
+   * A fresh suffix per container start, so a start never waits for (nor collides with) the
+   * background delete of the cell's previous container; unique across host restarts too (it starts
+   * at the clock), so a start needs no delete of a leftover first.
+   */
+  private String nextGeneration() {
+    return Long.toString(generations.incrementAndGet(), 36);
   }
 
   private Shared shared() {
@@ -118,8 +155,10 @@ public final class RunscBackend implements SandboxBackend {
     }
   }
 
+  /** Waits for the cell's container to be deleted (it holds the disk's mount), then unmounts. */
   @Override
   public void release(SandboxSpec spec) {
+    RunscDeletes.await(containerPrefix(spec.id()));
     CellDisk.of(spec).release();
   }
 
@@ -161,16 +200,17 @@ public final class RunscBackend implements SandboxBackend {
   }
 
   /**
-   * Unique per host and per runtime folder, so two servers or test runs on one machine never
-   * collide; readable when it fits in the control socket's path, hashed when it does not.
+   * What the ids of a cell's containers start with ({@code <prefix>.<generation>}): unique per host
+   * and per runtime folder, so two servers or test runs on one machine never collide; readable when
+   * it fits in the control socket's path, hashed when it does not.
    */
-  String containerId(String cellId) {
+  String containerPrefix(String cellId) {
     String readable = "oc-" + hostTag + "-" + cellId;
-    if (socketFits(readable)) {
+    if (socketFits(readable + LONGEST_SUFFIX)) {
       return readable;
     }
     String hashed = "oc-" + shortHash(runtimeDir + "\0" + cellId, 16);
-    if (!socketFits(hashed)) {
+    if (!socketFits(hashed + LONGEST_SUFFIX)) {
       throw new SandboxException("runsc's state folder path is too long: " + runscRoot(), false);
     }
     return hashed;

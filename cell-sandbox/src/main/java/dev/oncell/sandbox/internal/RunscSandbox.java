@@ -3,6 +3,7 @@ package dev.oncell.sandbox.internal;
 import dev.oncell.sandbox.ExecRequest;
 import dev.oncell.sandbox.ExecResult;
 import dev.oncell.sandbox.Sandbox;
+import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
 import dev.oncell.sandbox.SandboxLimits;
 import dev.oncell.sandbox.SandboxSpec;
@@ -10,8 +11,6 @@ import dev.oncell.sandbox.SandboxUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,14 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RunscSandbox implements Sandbox {
 
-  /** Where runsc makes each container's host cgroup, under the root of every hierarchy. */
-  private static final String CGROUP_PARENT = "/oncell/";
-
   private static final int SIGKILL_EXIT = 137;
 
   private final SandboxSpec spec;
   private final Runsc runsc;
-  private final String id;
+  private final RunscStart.Ids ids;
   private final Path etc;
   private final String init;
   private final Cgroups cgroups;
@@ -45,8 +42,16 @@ final class RunscSandbox implements Sandbox {
   private long carriedCpuNanos;
 
   private final AtomicLong execCounter = new AtomicLong();
-  private Optional<Long> sandboxPid = Optional.empty();
+  private Optional<RunscStart.Running> running = Optional.empty();
   private boolean closed;
+
+  /**
+   * The container whose idle process has bound {@link OciBundle#COMMAND_ROOT}: known once one
+   * command ran there, so only the first commands of a start pay for waiting on it.
+   */
+  private volatile String rootBoundIn = "";
+
+  private CompletableFuture<Void> pendingDelete = CompletableFuture.completedFuture(null);
 
   /** Set when the running container is known to be dead though its process may linger. */
   private boolean stale;
@@ -54,14 +59,14 @@ final class RunscSandbox implements Sandbox {
   RunscSandbox(
       SandboxSpec spec,
       Runsc runsc,
-      String id,
+      RunscStart.Ids ids,
       Path etc,
       String init,
       Cgroups cgroups,
       CellDisk disk) {
     this.spec = spec;
     this.runsc = runsc;
-    this.id = id;
+    this.ids = ids;
     this.etc = etc;
     this.init = init;
     this.cgroups = cgroups;
@@ -92,19 +97,12 @@ final class RunscSandbox implements Sandbox {
     }
     env.putAll(request.env());
     String insideCwd = workDir.equals(cwd) ? "/work" : "/work/" + workDir.relativize(cwd);
-    String process =
-        OciBundle.process(
-            List.of(Shells.hostShell(), "-c", command),
-            env,
-            insideCwd,
-            spec.limits().maxProcesses());
-    ensureRunning();
-    Attempt first = attempt(process, request);
+    List<String> args = List.of(Shells.hostShell(), "-c", command);
+    Attempt first = attempt(ensureRunning(), args, env, insideCwd, request);
     // The sandbox died before the command could start (killed by the host, out of memory): start
     // a new one and run the command there. Never when it started: it must not run twice.
     if (!first.started() && !sandboxAlive()) {
-      ensureRunning();
-      return attempt(process, request).result();
+      return attempt(ensureRunning(), args, env, insideCwd, request).result();
     }
     if (!first.result().timedOut() && first.result().exitCode() != 0 && killedUnderUs()) {
       return killedWithSandbox(first.result());
@@ -154,7 +152,10 @@ final class RunscSandbox implements Sandbox {
 
   private record Attempt(ExecResult result, boolean started) {}
 
-  private Attempt attempt(String process, ExecRequest request) {
+  private Attempt attempt(
+      String id, List<String> args, Map<String, String> env, String cwd, ExecRequest request) {
+    boolean rootBound = rootBoundIn.equals(id);
+    String process = OciBundle.process(args, env, cwd, !rootBound);
     Path execDir = spec.stateDir().resolve("exec");
     long n = execCounter.incrementAndGet();
     // The command and its variables go through a private file, never the host's command lines.
@@ -173,7 +174,12 @@ final class RunscSandbox implements Sandbox {
       builder.environment().clear();
       ExecResult result =
           ProcessRunner.run(builder, request, p -> new RunscTreeKiller(runsc, id, pidFile).kill(p));
-      return new Attempt(result, Files.exists(pidFile));
+      boolean started = Files.exists(pidFile);
+      if (!rootBound && started && !result.timedOut()) {
+        // The command got past the wait for the bind (a timeout may have cut it inside).
+        rootBoundIn = id;
+      }
+      return new Attempt(result, started);
     } catch (IOException e) {
       throw new SandboxException("cannot write " + processFile, true, e);
     } finally {
@@ -184,51 +190,45 @@ final class RunscSandbox implements Sandbox {
 
   private synchronized boolean sandboxAlive() {
     return !stale
-        && sandboxPid.isPresent()
-        && ProcessHandle.of(sandboxPid.get()).map(ProcessHandle::isAlive).orElse(false);
+        && running.isPresent()
+        && ProcessHandle.of(running.get().pid()).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  /** Starts the container unless it runs; a dead one is cleaned away and replaced. */
-  private synchronized void ensureRunning() {
+  /**
+   * Starts a container unless one runs, and returns its id; a dead one is deleted in the background
+   * and replaced by a new one with a new id, which need not wait for that delete.
+   */
+  private synchronized String ensureRunning() {
     if (closed) {
       throw new SandboxException("the sandbox of cell " + spec.id() + " is closed", false);
     }
     if (sandboxAlive()) {
-      return;
+      return running.get().id();
     }
-    if (sandboxPid.isPresent()) {
+    if (running.isPresent()) {
       // Replacing a dead container: its cgroup is still there until runsc deletes it.
       carriedCpuNanos += cgroup().usage().cpuNanos().orElse(0);
+      stopAndDeleteInBackground(running.get().id());
+      running = Optional.empty();
     }
-    runsc.destroy(id);
     stale = false;
-    Path bundle = spec.stateDir().resolve("bundle");
-    try {
-      Files.createDirectories(spec.stateDir());
-      Path execDir = spec.stateDir().resolve("exec");
-      Files.createDirectories(execDir);
-      Files.setPosixFilePermissions(execDir, PosixFilePermissions.fromString("rwx------"));
-    } catch (IOException e) {
-      throw new SandboxException("cannot create " + spec.stateDir(), false, e);
-    }
-    OciBundle.write(bundle, spec, etc, init, CGROUP_PARENT + id);
-    List<String> flags = new ArrayList<>(List.of("--network=none"));
-    if (spec.egressSocket().isPresent()) {
-      // Lets the sandbox connect to the one host socket mounted in: its egress proxy.
-      flags.add("--host-uds=open");
-    }
-    Runsc.Result result =
-        Runsc.run(runsc.command(flags, "run", "--detach", "--bundle=" + bundle, id));
-    if (result.exitCode() != 0) {
-      runsc.destroy(id);
-      throw new SandboxException(
-          "cannot start the gVisor sandbox of cell " + spec.id() + ": " + result.output(), true);
-    }
-    sandboxPid = runsc.sandboxPid(id);
-    if (sandboxPid.isEmpty()) {
-      throw new SandboxException(
-          "gVisor sandbox of cell " + spec.id() + " vanished at start", true);
-    }
+    String id = ids.next();
+    running = Optional.of(RunscStart.start(spec, runsc, id, etc, init));
+    return id;
+  }
+
+  /**
+   * Kills every process of the container now (nothing of the cell runs past this), and leaves the
+   * slow part, {@code runsc delete} waiting for the sandbox to go, to a background thread.
+   */
+  private void stopAndDeleteInBackground(String id) {
+    runsc.killAll(id);
+    pendingDelete = RunscDeletes.deleteInBackground(runsc, ids.prefix(), id);
+  }
+
+  /** Completes once the containers this sandbox stopped are deleted; for tests and benchmarks. */
+  synchronized CompletableFuture<Void> pendingDelete() {
+    return pendingDelete;
   }
 
   /**
@@ -241,13 +241,16 @@ final class RunscSandbox implements Sandbox {
   public SandboxUsage usage() {
     SandboxUsage usage;
     long carried;
+    Optional<String> id;
     synchronized (this) {
       carried = carriedCpuNanos;
+      id = running.map(RunscStart.Running::id);
       usage = sandboxAlive() ? cgroup().usage() : idle();
     }
     if (usage.processes().isPresent()) {
       // The cell's processes are uid 1000; tini, its idle child and each exec's unshare are root.
-      long processes = runsc.ps(id).stream().filter(p -> p.uid() != 0).count();
+      long processes =
+          id.map(runsc::ps).orElse(List.of()).stream().filter(p -> p.uid() != 0).count();
       usage = usage.withProcesses((int) processes, spec.limits().maxProcesses());
     }
     if (usage.cpuNanos().isPresent()) {
@@ -270,16 +273,21 @@ final class RunscSandbox implements Sandbox {
         OptionalLong.empty());
   }
 
-  private CellCgroup cgroup() {
-    return cgroups.existing(CGROUP_PARENT + id);
+  private synchronized CellCgroup cgroup() {
+    return cgroups.existing(
+        RunscStart.CGROUP_PARENT + running.map(RunscStart.Running::id).orElse(ids.prefix()));
   }
 
+  /**
+   * Kills the container's processes and returns; the container is deleted in the background ({@link
+   * SandboxBackend#release} waits for it, since it holds the cell's disk).
+   */
   @Override
   public synchronized void close() {
     closed = true;
-    if (sandboxPid.isPresent()) {
-      runsc.destroy(id);
-      sandboxPid = Optional.empty();
+    if (running.isPresent()) {
+      stopAndDeleteInBackground(running.get().id());
+      running = Optional.empty();
     }
   }
 
