@@ -77,15 +77,21 @@ public final class RunscBackend implements SandboxBackend {
       runsc.destroy(orphan);
     }
     Path probeDir = runtimeDir.resolve("probe");
-    try (Sandbox probe =
-        open(SandboxSpec.of("probe", Files.createDirectories(probeDir.resolve("work"))))) {
+    SandboxSpec probeSpec;
+    try {
+      probeSpec = SandboxSpec.of("probe", Files.createDirectories(probeDir.resolve("work")));
+    } catch (IOException e) {
+      throw new SandboxException("cannot create " + probeDir, false, e);
+    }
+    try (Sandbox probe = open(probeSpec)) {
       ExecResult result = probe.exec(ExecRequest.of("echo ok", Duration.ofSeconds(30)));
       if (result.exitCode() != 0 || !result.stdout().equals("ok\n")) {
         throw new SandboxException(
             "gVisor cannot run a probe sandbox here: " + result.stdout() + result.stderr(), false);
       }
-    } catch (IOException e) {
-      throw new SandboxException("cannot create " + probeDir, false, e);
+    } finally {
+      // The probe's container is deleted in the background; verify() returns when it is gone.
+      release(probeSpec);
     }
   }
 
