@@ -159,19 +159,21 @@ final class CellsBenchCommand implements Callable<Integer> {
    * the server and every cell's processes.
    */
   private Density density(OncellClient client) throws InterruptedException {
+    // A prefix no other cell on this machine has, to tell this run's processes from others'.
+    String prefix = "bench" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
     long heapBefore = usedHeapAfterGc();
     for (int i = 0; i < cells; i++) {
-      String id = "d-" + i;
+      String id = prefix + i;
       client.customers().create(id);
       client.shell(id, ShellRequest.of("echo ready > ready"));
       client.customers().pause(id);
     }
     long heapPaused = usedHeapAfterGc();
-    int pausedProcesses = ProcessMemory.cellProcesses();
+    int pausedProcesses = settledCellProcesses(prefix);
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> busy = new ArrayList<>();
     for (int i = 0; i < active; i++) {
-      String id = "d-" + i;
+      String id = prefix + i;
       busy.add(
           Thread.ofVirtual()
               .name("bench-busy-" + id)
@@ -185,7 +187,7 @@ final class CellsBenchCommand implements Callable<Integer> {
     long peak = 0;
     for (int sample = 0; sample < 10; sample++) {
       Thread.sleep(500);
-      peak = Math.max(peak, ProcessMemory.serverAndCells().residentBytes());
+      peak = Math.max(peak, ProcessMemory.serverAndCells(prefix).residentBytes());
     }
     stop.set(true);
     for (Thread thread : busy) {
@@ -198,6 +200,20 @@ final class CellsBenchCommand implements Callable<Integer> {
         usedHeapAfterGc(),
         Math.max(0, heapPaused - heapBefore) / cells,
         pausedProcesses);
+  }
+
+  /**
+   * Processes of cells once the pauses have settled: a gVisor sandbox is killed at pause and its
+   * container deleted on a background thread, which takes a second or two.
+   */
+  private static int settledCellProcesses(String prefix) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    int count = ProcessMemory.cellProcesses(prefix);
+    while (count > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      count = ProcessMemory.cellProcesses(prefix);
+    }
+    return count;
   }
 
   private static long usedHeapAfterGc() {

@@ -14,14 +14,14 @@ import java.util.stream.Stream;
  */
 record ProcessMemory(int processes, long residentBytes) {
 
-  /** The server's JVM plus every process of a cell. */
-  static ProcessMemory serverAndCells() {
+  /** The server's JVM plus every process of a cell whose id starts with {@code cellPrefix}. */
+  static ProcessMemory serverAndCells(String cellPrefix) {
     long self = ProcessHandle.current().pid();
     List<Long> pids = allPids();
     int count = 0;
     long bytes = 0;
     for (long pid : pids) {
-      if (pid == self || isDescendantOf(pid, self) || inCellCgroup(pid)) {
+      if (pid == self || isDescendantOf(pid, self) || inCellCgroup(pid, cellPrefix)) {
         long rss = residentBytes(pid);
         if (rss >= 0) {
           count++;
@@ -32,13 +32,9 @@ record ProcessMemory(int processes, long residentBytes) {
     return new ProcessMemory(count, bytes);
   }
 
-  /** Processes of cells only: the server's JVM and its helper threads are left out. */
-  static int cellProcesses() {
-    long self = ProcessHandle.current().pid();
-    return (int)
-        allPids().stream()
-            .filter(pid -> pid != self && (isDescendantOf(pid, self) || inCellCgroup(pid)))
-            .count();
+  /** Processes in the cgroups of cells whose ids start with {@code cellPrefix}. */
+  static int cellProcesses(String cellPrefix) {
+    return (int) allPids().stream().filter(pid -> inCellCgroup(pid, cellPrefix)).count();
   }
 
   private static List<Long> allPids() {
@@ -67,11 +63,17 @@ record ProcessMemory(int processes, long residentBytes) {
         .orElse(false);
   }
 
-  /** bubblewrap cells live in {@code oncell-<hash>/<id>}, gVisor ones in {@code /oncell/<id>}. */
-  private static boolean inCellCgroup(long pid) {
+  /**
+   * bubblewrap cells live in cgroup {@code /oncell-<hash>/<id>}, gVisor ones in {@code
+   * /oncell/oc-<hash>-<id>.<generation>}.
+   */
+  private static boolean inCellCgroup(long pid, String cellPrefix) {
     try {
       return Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup")).stream()
-          .anyMatch(line -> line.contains(":/oncell"));
+          .anyMatch(
+              line ->
+                  line.contains(":/oncell")
+                      && (line.contains("/" + cellPrefix) || line.contains("-" + cellPrefix)));
     } catch (IOException e) {
       return false; // the process is gone
     }

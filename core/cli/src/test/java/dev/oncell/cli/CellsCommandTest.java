@@ -53,7 +53,7 @@ class CellsCommandTest {
         .contains("LAST ACTIVE");
     assertThat(lines[1].split(" +"))
         .as(list.out())
-        .startsWith("acme", "PAUSED", "-", "bubblewrap", "2", "4.0", "GiB", "1024", "none");
+        .startsWith("acme", "PAUSED", "-", "gvisor", "2", "4.0", "GiB", "1024", "none");
     assertThat(lines[1]).contains("2.0 KiB");
   }
 
@@ -64,7 +64,7 @@ class CellsCommandTest {
     assertThat(inspect.exitCode()).as(inspect.toString()).isZero();
     assertThat(inspect.out())
         .contains("state     ACTIVE")
-        .contains("backend   bubblewrap")
+        .contains("backend   gvisor")
         .contains("limits    2 cpus, 4.0 GiB memory, 1024 processes, disk quota none")
         .contains("idle      pauses after 30m without calls")
         .contains("disk      0 B in 0 files")

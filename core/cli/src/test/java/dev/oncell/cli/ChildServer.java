@@ -77,8 +77,20 @@ record ChildServer(Process process, String url, List<String> output) implements 
     }
   }
 
+  /**
+   * SIGTERM, so the server stops its cells' sandboxes (a gVisor sandbox outlives a SIGKILLed server
+   * until the next server on that home sweeps it); SIGKILL if it does not stop in time.
+   */
   @Override
   public void close() {
-    process.destroyForcibly();
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
   }
 }

@@ -44,7 +44,7 @@ class CellApiTest {
     JsonNode cell = api.get("/v1/customers/acme").json();
 
     assertThat(cell.get("state").asText()).isEqualTo("ACTIVE");
-    assertThat(cell.get("backend").asText()).isEqualTo("bubblewrap");
+    assertThat(cell.get("backend").asText()).isEqualTo("gvisor");
     assertThat(cell.get("limits").get("cpus").asDouble()).isEqualTo(2.0);
     assertThat(cell.get("limits").get("memoryBytes").asLong()).isEqualTo(4L << 30);
     assertThat(cell.get("limits").get("maxProcesses").asInt()).isEqualTo(1024);
@@ -55,7 +55,7 @@ class CellApiTest {
     assertThat(cell.get("lastActiveAt").asText()).isNotBlank();
 
     JsonNode listed = api.get("/v1/customers").json().get("customers").get(0);
-    assertThat(listed.get("backend").asText()).isEqualTo("bubblewrap");
+    assertThat(listed.get("backend").asText()).isEqualTo("gvisor");
     assertThat(listed.get("diskUsage")).as("the last measure").isEqualTo(cell.get("diskUsage"));
   }
 
@@ -87,7 +87,7 @@ class CellApiTest {
   void theHostDefaultIsShownForADeploymentThatNamesNone() {
     JsonNode deployed = deploy(LIFECYCLE, "env=staging").json();
     assertThat(deployed.get("sandbox").isNull()).isTrue();
-    assertThat(deployed.get("backend").asText()).isEqualTo("bubblewrap");
+    assertThat(deployed.get("backend").asText()).isEqualTo("gvisor");
   }
 
   @Test

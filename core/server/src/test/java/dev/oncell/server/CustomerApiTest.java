@@ -33,7 +33,7 @@ class CustomerApiTest {
     Reply health = api.call("GET", "/health", null, null);
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("ok");
-    assertThat(health.json().get("sandbox").asText()).isEqualTo("bubblewrap");
+    assertThat(health.json().get("sandbox").asText()).isEqualTo("gvisor");
 
     Reply missing = api.call("GET", "/v1/customers", null, null);
     assertThat(missing.status()).isEqualTo(401);
