@@ -30,7 +30,6 @@ public final class BubblewrapBackend implements SandboxBackend {
   private final Path runtimeDir;
   private final String cgroupGroup;
   private volatile Optional<List<String>> baseArgs = Optional.empty();
-  private volatile Optional<Cgroups> cgroups = Optional.empty();
 
   public BubblewrapBackend(Path runtimeDir) {
     this.runtimeDir = runtimeDir.toAbsolutePath().normalize();
@@ -51,9 +50,9 @@ public final class BubblewrapBackend implements SandboxBackend {
   public void verify() {
     sweepOrphans();
     // Cells of a crashed host left their cgroups behind; none of this host's cells is open yet.
-    cgroups().sweep(cgroupGroup);
+    Cgroups.host().sweep(cgroupGroup);
     // A cell's cgroup can be made and removed here ("_" is never part of a cell id).
-    cgroups().create(cgroupGroup, "_probe", SandboxLimits.defaults()).remove();
+    Cgroups.host().create(cgroupGroup, "_probe", SandboxLimits.defaults()).remove();
     Path bwrap = findBwrap();
     List<String> probe = new ArrayList<>(baseArgs());
     probe.add("/bin/true");
@@ -100,24 +99,13 @@ public final class BubblewrapBackend implements SandboxBackend {
   public Sandbox open(SandboxSpec spec) {
     CellDisk disk = CellDisk.of(spec);
     disk.ensureMounted();
-    CellCgroup cgroup = cgroups().create(cgroupGroup, spec.id(), spec.limits());
+    CellCgroup cgroup = Cgroups.host().create(cgroupGroup, spec.id(), spec.limits());
     return new BubblewrapSandbox(spec.workDir(), spec.egressSocket(), baseArgs(), cgroup, disk);
   }
 
   @Override
   public void release(SandboxSpec spec) {
     CellDisk.of(spec).release();
-  }
-
-  /** The host's cgroups, detected once. */
-  private Cgroups cgroups() {
-    Optional<Cgroups> cached = cgroups;
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    Cgroups detected = Cgroups.detect();
-    cgroups = Optional.of(detected);
-    return detected;
   }
 
   private List<String> baseArgs() {

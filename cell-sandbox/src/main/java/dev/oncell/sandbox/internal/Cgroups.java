@@ -46,6 +46,11 @@ sealed interface Cgroups permits CgroupsV1, CgroupsV2 {
     return detect(Path.of("/sys/fs/cgroup"));
   }
 
+  /** The host's cgroups, detected once for every backend (a failed detection is retried). */
+  static Cgroups host() {
+    return HostCgroups.get();
+  }
+
   /**
    * Detects the cgroups mounted under {@code root}: v2 when {@code root} is the unified hierarchy
    * with the cpu, memory and pids controllers available; else v1 when {@code root/cpu}, {@code

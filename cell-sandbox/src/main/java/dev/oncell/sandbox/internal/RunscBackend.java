@@ -40,7 +40,6 @@ public final class RunscBackend implements SandboxBackend {
 
   private final Path runtimeDir;
   private final String hostTag;
-  private volatile Optional<Cgroups> cgroups = Optional.empty();
 
   /**
    * What every sandbox of this backend shares, found once: opening a cell's sandbox (at every wake)
@@ -119,7 +118,7 @@ public final class RunscBackend implements SandboxBackend {
         new RunscStart.Ids(prefix, this::nextGeneration),
         common.etc(),
         common.init(),
-        cgroups(),
+        Cgroups.host(),
         disk);
   }
 
@@ -166,17 +165,6 @@ public final class RunscBackend implements SandboxBackend {
   public void release(SandboxSpec spec) {
     RunscDeletes.await(containerPrefix(spec.id()));
     CellDisk.of(spec).release();
-  }
-
-  /** The host's cgroups, detected once; runsc makes and removes each container's own. */
-  private Cgroups cgroups() {
-    Optional<Cgroups> cached = cgroups;
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    Cgroups detected = Cgroups.detect();
-    cgroups = Optional.of(detected);
-    return detected;
   }
 
   private Runsc runsc() {
