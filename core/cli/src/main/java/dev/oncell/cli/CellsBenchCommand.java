@@ -6,6 +6,7 @@ import dev.oncell.client.OncellClient;
 import dev.oncell.client.ShellRequest;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.server.OncellServer;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -69,6 +70,14 @@ final class CellsBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BenchTimer timer = new BenchTimer(calls, warmup);
+    for (String backend : backends) {
+      if (!SandboxBackend.names().contains(backend)) {
+        throw new CliException(
+            "--sandbox: unknown backend '" + backend + "'; choose from " + SandboxBackend.names(),
+            "invalid_argument",
+            2);
+      }
+    }
     if (cells < 1 || active < 0 || active > cells) {
       throw new CliException(
           "--cells must be positive and --active between 0 and --cells", "invalid_argument", 2);

@@ -40,6 +40,9 @@ class CellsBenchCommandTest {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--active between 0 and --cells");
       assertThat(cli.oncell("bench", "cells", "--calls", "0").exitCode()).isEqualTo(2);
+      LiveCli.Run backend = cli.oncell("bench", "cells", "--sandbox", "bogus");
+      assertThat(backend.exitCode()).isEqualTo(2);
+      assertThat(backend.err()).contains("unknown backend 'bogus'");
     }
   }
 }
