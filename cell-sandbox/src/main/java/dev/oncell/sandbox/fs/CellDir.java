@@ -298,6 +298,83 @@ public final class CellDir implements AutoCloseable {
     Files.delete(proc(fd, name));
   }
 
+  /**
+   * Removes {@code name} and, when it is a directory, everything in it, however deep: folders are
+   * hoisted to the top of the tree being removed (a rename) before they are emptied, so the walk
+   * never holds more than two descriptors nor builds a long path. Links are removed, never
+   * followed; entries whose names are not UTF-8 are removed too. A mount point inside the tree
+   * stops the removal with an error (rename and rmdir refuse it), leaving the other filesystem
+   * untouched.
+   *
+   * @return false when there was nothing to remove
+   */
+  public boolean removeTree(String name) throws IOException {
+    checkOpen();
+    checkName(name);
+    Optional<FileStat> stat = stat(name);
+    if (stat.isEmpty()) {
+      return false;
+    }
+    if (stat.get().isDirectory()) {
+      try (CellDir top = openDir(name)) {
+        top.empty();
+      }
+    }
+    Files.delete(proc(fd, name));
+    return true;
+  }
+
+  /** Empties this directory (see {@link #removeTree}). */
+  public void empty() throws IOException {
+    checkOpen();
+    long hoisted = 0;
+    while (true) {
+      List<Path> children = rawChildren(fd);
+      if (children.isEmpty()) {
+        return;
+      }
+      for (Path child : children) {
+        if (!Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(child);
+          continue;
+        }
+        int sub = openRaw(child);
+        try {
+          for (Path grandchild : rawChildren(sub)) {
+            if (Files.isDirectory(grandchild, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              Files.move(grandchild, proc(fd, ".oncell-rm-" + (hoisted++)));
+            } else {
+              Files.deleteIfExists(grandchild);
+            }
+          }
+        } finally {
+          Native.close(sub);
+        }
+        Files.delete(child);
+      }
+    }
+  }
+
+  private static List<Path> rawChildren(int dirFd) throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(proc(dirFd, null))) {
+      for (Path p : s) {
+        children.add(p);
+      }
+    }
+    return children;
+  }
+
+  /** Opens a directory given as a /proc/self/fd path of ours (its name may not be UTF-8). */
+  private static int openRaw(Path procChild) throws IOException {
+    // The parent's magic link and one name: O_NOFOLLOW applies to that name.
+    try {
+      return Native.openatRaw(-100, procChild, DIR_FLAGS);
+    } catch (Native.Errno e) {
+      throw failure(e, procChild.getFileName().toString(), "");
+    }
+  }
+
   /** Renames {@code from} in this directory to {@code to} in {@code target} (same filesystem). */
   public void move(String from, CellDir target, String to) throws IOException {
     checkOpen();

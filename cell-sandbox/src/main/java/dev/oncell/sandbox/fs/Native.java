@@ -128,6 +128,56 @@ final class Native {
     }
   }
 
+  /**
+   * {@code openat} of a path Java produced (a {@link java.nio.file.Path} keeps the raw bytes of a
+   * name read from a directory, even when they are not UTF-8).
+   */
+  static int openatRaw(int dirFd, java.nio.file.Path path, int flags) throws Errno {
+    try (Arena arena = Arena.ofConfined()) {
+      byte[] bytes = rawBytes(path);
+      MemorySegment p = arena.allocate(bytes.length + 1L);
+      MemorySegment.copy(bytes, 0, p, ValueLayout.JAVA_BYTE, 0, bytes.length);
+      MemorySegment state = arena.allocate(CAPTURE);
+      while (true) {
+        int fd = (int) OPENAT.invokeExact(state, dirFd, p, flags, 0);
+        if (fd >= 0) {
+          return fd;
+        }
+        int e = (int) ERRNO.get(state, 0L);
+        if (e != EINTR) {
+          throw new Errno(e);
+        }
+      }
+    } catch (Errno e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("openat failed to run", t);
+    }
+  }
+
+  /** The bytes of a path as the kernel sees them: a file URI percent-encodes them losslessly. */
+  private static byte[] rawBytes(java.nio.file.Path path) {
+    String uri = path.toUri().getRawPath();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(uri.length());
+    for (int i = 0; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '%') {
+        out.write(Integer.parseInt(uri.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.write(c);
+      }
+    }
+    byte[] b = out.toByteArray();
+    // toUri() adds a slash to a directory (checked following links); a trailing slash would make
+    // the kernel follow a link put there since, so it goes.
+    int end = b.length;
+    while (end > 1 && b[end - 1] == '/') {
+      end--;
+    }
+    return java.util.Arrays.copyOf(b, end);
+  }
+
   static void close(int fd) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(CAPTURE);

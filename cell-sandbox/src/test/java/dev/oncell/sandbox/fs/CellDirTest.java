@@ -171,8 +171,38 @@ class CellDirTest {
     assertTrue(seen.contains("out:SYMLINK"), "a link is reported, not followed: " + seen);
     assertTrue(seen.contains("src/a.txt:FILE"));
     assertFalse(seen.stream().anyMatch(s -> s.contains("secret")), "never walked through a link");
-    // JUnit's own clean-up builds full paths and cannot remove a tree this deep.
-    assertEquals(0, new ProcessBuilder("rm", "-rf", work.resolve("deep").toString()).start().waitFor());
+    try (CellDir root = CellDir.open(work)) {
+      assertTrue(root.removeTree("deep"));
+      assertTrue(root.removeTree("out"));
+    }
+    assertFalse(Files.exists(work.resolve("deep")));
+    assertEquals("OTHER CELL", Files.readString(outside.resolve("secret.txt")), "a link's target stays");
+  }
+
+  @Test
+  void removeTreeTakesFifosSocketsLockedFoldersAndNamesThatAreNotUtf8() throws Exception {
+    Path t = Files.createDirectories(work.resolve("t/a/b"));
+    assertEquals(0, new ProcessBuilder("mkfifo", t.resolve("fifo").toString()).start().waitFor());
+    try (var server =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(t.resolve("sock")));
+    }
+    // a name with bytes that are not UTF-8, made by the shell
+    assertEquals(
+        0,
+        new ProcessBuilder("sh", "-c", "mkdir \"$1/$(printf 'x\\377\\376')\" && touch \"$1/$(printf 'y\\377')\"", "sh", t.toString())
+            .start()
+            .waitFor());
+    Files.createSymbolicLink(t.resolve("out"), outside);
+    try (var s = Files.list(t)) {
+      assertEquals(5, s.count(), "fifo, socket, two names that are not UTF-8, a link");
+    }
+    Files.setPosixFilePermissions(t, java.util.Set.of());
+    try (CellDir root = CellDir.open(work)) {
+      assertTrue(root.removeTree("t"));
+    }
+    assertFalse(Files.exists(work.resolve("t")));
+    assertTrue(Files.exists(outside.resolve("secret.txt")));
   }
 
   /**
