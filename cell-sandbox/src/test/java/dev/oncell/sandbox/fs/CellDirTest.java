@@ -176,7 +176,8 @@ class CellDirTest {
       assertTrue(root.removeTree("out"));
     }
     assertFalse(Files.exists(work.resolve("deep")));
-    assertEquals("OTHER CELL", Files.readString(outside.resolve("secret.txt")), "a link's target stays");
+    assertEquals(
+        "OTHER CELL", Files.readString(outside.resolve("secret.txt")), "a link's target stays");
   }
 
   @Test
@@ -190,7 +191,12 @@ class CellDirTest {
     // a name with bytes that are not UTF-8, made by the shell
     assertEquals(
         0,
-        new ProcessBuilder("sh", "-c", "mkdir \"$1/$(printf 'x\\377\\376')\" && touch \"$1/$(printf 'y\\377')\"", "sh", t.toString())
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "mkdir \"$1/$(printf 'x\\377\\376')\" && touch \"$1/$(printf 'y\\377')\"",
+                "sh",
+                t.toString())
             .start()
             .waitFor());
     Files.createSymbolicLink(t.resolve("out"), outside);

@@ -9,6 +9,7 @@ import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.DiskUsage;
+import dev.oncell.sandbox.fs.CellDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,9 +276,13 @@ final class CellRegistry implements Cells {
 
   static void removeFiles(CellPaths paths) {
     try {
-      WorkFolder.deleteTree(paths.root());
+      try (CellDir cells = CellDir.open(paths.root().getParent())) {
+        cells.removeTree(paths.root().getFileName().toString());
+      }
     } catch (IOException e) {
-      throw CellException.internal("cannot remove " + paths.root() + ": " + e.getMessage(), e);
+      throw CellException.internal(
+          "cannot remove the files of cell " + paths.root().getFileName() + ": " + e.getMessage(),
+          e);
     }
   }
 }

@@ -4,12 +4,10 @@ import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.EgressProxy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.NoSuchAlgorithmException;
 import javax.net.ssl.SSLContext;
 
@@ -39,14 +37,14 @@ record CellUpload(String dest, URI url) {
    *
    * @return the number of bytes written
    * @throws CellException {@code egress_blocked} (INVALID) when the cell has no egress, and what
-   *     {@link EgressDownload#fetch} and {@link WorkFolder#resolve} throw
+   *     {@link EgressDownload#fetch} and {@link WorkFolder} throw
    */
   long run(CellHandles h, CellEnvironment env, CellPaths paths) {
-    Path file = h.files().resolve(dest);
-    if (h.files().relative(file).isEmpty()) {
+    String target = h.files().canonical(dest);
+    if (target.isEmpty()) {
       throw CellException.invalid("invalid_path", "the upload's destination needs a file name");
     }
-    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (h.files().isFolder(target)) {
       throw CellException.conflict("is_a_directory", "'" + dest + "' is a folder");
     }
     if (h.egress().isEmpty() || h.profile().network().egress() == CellSpec.Network.Egress.BLOCKED) {
@@ -65,38 +63,30 @@ record CellUpload(String dest, URI url) {
             env.config().cells().maxUploadBytes(),
             env.config().cells().uploadTimeout(),
             defaultTls());
+    // Downloaded first into the cell's data folder, which no process of the cell can reach, then
+    // written into work/ like any other file (through descriptors, atomically).
     Path temp = null;
     try {
-      Files.createDirectories(file.getParent());
-      temp = Files.createTempFile(file.getParent(), ".oncell-upload-", ".part");
+      temp = Files.createTempFile(paths.data(), "upload-", ".part");
       long bytes = download.fetch(url, temp);
-      move(temp, file);
-      env.log(paths, "upload url=" + url + " dest=" + h.files().relative(file) + " bytes=" + bytes);
+      try (InputStream in = Files.newInputStream(temp)) {
+        h.files().write(target, in);
+      }
+      env.log(paths, "upload url=" + url + " dest=" + target + " bytes=" + bytes);
       return bytes;
     } catch (CellException e) {
       env.log(paths, "upload failed url=" + url + " code=" + e.code());
       throw e;
-    } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NotDirectoryException e) {
-      throw CellException.conflict(
-          "not_a_directory", "a parent of '" + dest + "' is a file, not a folder");
     } catch (IOException e) {
-      throw CellException.internal("cannot write '" + dest + "': " + e.getMessage(), e);
+      throw CellException.internal("cannot upload to '" + dest + "'", e);
     } finally {
       if (temp != null) {
         try {
           Files.deleteIfExists(temp);
         } catch (IOException e) {
-          // A leftover .part file is harmless; the upload's result stands.
+          // A leftover .part file in data/ is harmless; the upload's result stands.
         }
       }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -8,7 +8,6 @@ import dev.oncell.search.IndexReport;
 import dev.oncell.search.IndexStatus;
 import dev.oncell.search.SearchException;
 import dev.oncell.search.SearchHit;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,8 +69,7 @@ record GuardedSearch(LiveCell cell) implements CellSearch {
     } else if (p.startsWith("/work/")) {
       p = p.substring("/work/".length());
     }
-    Path resolved = files.resolve(p);
-    return files.relative(resolved).replace('\\', '/');
+    return files.canonical(p);
   }
 
   private static <T> T call(CellHandles h, Function<dev.oncell.search.CodeIndex, T> op) {

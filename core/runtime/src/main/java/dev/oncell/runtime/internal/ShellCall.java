@@ -8,8 +8,6 @@ import dev.oncell.sandbox.ExecRequest;
 import dev.oncell.sandbox.ExecResult;
 import dev.oncell.sandbox.OutputListener;
 import dev.oncell.sandbox.SandboxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -44,8 +42,10 @@ record ShellCall(String command, ShellOptions options, OutputListener listener, 
   }
 
   ShellResult run(CellHandles h, CellEnvironment env, CellPaths paths) {
-    Path cwd = h.files().resolve(options.cwd());
-    if (!Files.isDirectory(cwd)) {
+    // The sandbox resolves cwd again inside the cell, where the cell's own links can only lead
+    // to the cell's own files.
+    String cwd = h.files().canonical(options.cwd());
+    if (!h.files().isFolder(cwd)) {
       throw CellException.invalid("invalid_cwd", "cwd '" + options.cwd() + "' is not a folder");
     }
     ExecRequest request;
@@ -56,7 +56,7 @@ record ShellCall(String command, ShellOptions options, OutputListener listener, 
               timeout,
               options.env(),
               options.stdin(),
-              h.files().relative(cwd),
+              cwd,
               env.config().shellOutputLimitBytes(),
               listener);
     } catch (IllegalArgumentException e) {

@@ -52,18 +52,44 @@ class WorkFolderTest {
 
   @Test
   void refusesSymbolicLinksThatLeadOut() throws Exception {
-    Files.createSymbolicLink(work.resolve("link-file"), outside);
-    Files.createSymbolicLink(work.resolve("link-dir"), tmp);
-    Files.createSymbolicLink(work.resolve("dangling"), tmp.resolve("nowhere/new.txt"));
+    // Links are read the way the cell sees them: an absolute target is a path inside the sandbox,
+    // where /work is the cell's own folder and everything else is not the cell's.
+    Path hostFile = Path.of("/etc/hostname");
+    Files.createSymbolicLink(work.resolve("link-file"), hostFile);
+    Files.createSymbolicLink(work.resolve("link-dir"), Path.of("/etc"));
+    Files.createSymbolicLink(work.resolve("dangling"), Path.of("/nowhere/new.txt"));
     Files.createSymbolicLink(work.resolve("relative"), Path.of("../../../secret.txt"));
+    Files.createSymbolicLink(work.resolve("up"), Path.of(".."));
     for (String path :
-        List.of("link-file", "link-dir/secret.txt", "link-dir/new.txt", "dangling", "relative")) {
+        List.of(
+            "link-file",
+            "link-dir/hostname",
+            "link-dir/new.txt",
+            "dangling",
+            "relative",
+            "up/secret.txt")) {
       assertRefused(path);
     }
     assertThat(outside).hasContent("not yours");
-    assertThat(tmp.resolve("new.txt")).doesNotExist();
-    assertThat(tmp.resolve("nowhere")).doesNotExist();
+    assertThat(Path.of("/nowhere")).doesNotExist();
     assertThatThrownBy(() -> folder.list("link-dir")).isInstanceOf(CellException.class);
+  }
+
+  @Test
+  void aLinkToAHostPathNeverReachesIt() throws Exception {
+    // However the host path reads inside the cell, the host file is neither read nor written.
+    Files.createSymbolicLink(work.resolve("host"), outside);
+    try {
+      assertThat(folder.read("host")).isNotEqualTo("not yours".getBytes(StandardCharsets.UTF_8));
+    } catch (CellException refused) {
+      // refused or not found: both fine
+    }
+    try {
+      folder.write("host", new byte[] {1});
+    } catch (CellException refused) {
+      // fine
+    }
+    assertThat(outside).hasContent("not yours");
   }
 
   @Test
@@ -96,10 +122,11 @@ class WorkFolderTest {
         }
       }
       try {
-        Path resolved = folder.resolve(path.toString());
-        assertThat(resolved.normalize().startsWith(work.toRealPath()))
+        String resolved = folder.canonical(path.toString());
+        assertThat(work.resolve(resolved).normalize().startsWith(work))
             .as("seed %d path %s resolved to %s", seed, path, resolved)
             .isTrue();
+        assertThat(resolved).as("seed %d path %s", seed, path).doesNotContain("..");
       } catch (CellException e) {
         assertThat(e.code()).isEqualTo("invalid_path");
       }
@@ -131,5 +158,69 @@ class WorkFolderTest {
     assertThatThrownBy(() -> folder.write("a.txt/b.txt", new byte[] {2}))
         .isInstanceOfSatisfying(
             CellException.class, e -> assertThat(e.kind()).isEqualTo(CellException.Kind.CONFLICT));
+  }
+
+  @Test
+  void aFifoIsNotAFileAndNeverBlocks() throws Exception {
+    assertThat(new ProcessBuilder("mkfifo", work.resolve("pipe").toString()).start().waitFor())
+        .isZero();
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> folder.read("pipe"))
+          .isInstanceOfSatisfying(
+              CellException.class, e -> assertThat(e.code()).isEqualTo("not_a_file"));
+    }
+    assertThat(folder.list("")).containsExactly(new FileEntry("pipe", FileEntry.Type.OTHER, 0));
+  }
+
+  @Test
+  void aLinkPointingOutIsDeletedItselfAndItsTargetStays() throws Exception {
+    Files.createSymbolicLink(work.resolve("out"), outside);
+    Files.createSymbolicLink(work.resolve("out-dir"), tmp);
+    assertThat(folder.delete("out", false)).isTrue();
+    assertThat(folder.delete("out-dir", true)).isTrue();
+    assertThat(work.resolve("out")).doesNotExist();
+    assertThat(outside).hasContent("not yours");
+    assertThat(tmp.resolve("cells")).isDirectory();
+  }
+
+  @Test
+  void aLinkInsideNamedAsAbsoluteWorkPathIsFollowedInsideTheCell() throws Exception {
+    folder.write("src/a.txt", "a".getBytes(StandardCharsets.UTF_8));
+    Files.createSymbolicLink(work.resolve("abs"), Path.of("/work/src"));
+    assertThat(new String(folder.read("abs/a.txt"), StandardCharsets.UTF_8)).isEqualTo("a");
+  }
+
+  @Test
+  void listingsComeInPagesSortedByName() {
+    for (int i = 0; i < 25; i++) {
+      folder.write(String.format(java.util.Locale.ROOT, "many/f%02d", i), new byte[] {1});
+    }
+    WorkFolder.Page first = folder.list("many", java.util.Optional.empty(), 10);
+    assertThat(first.entries()).hasSize(10);
+    assertThat(first.entries().getFirst().name()).isEqualTo("f00");
+    assertThat(first.next()).contains("f09");
+    WorkFolder.Page last = folder.list("many", java.util.Optional.of("f19"), 10);
+    assertThat(last.entries())
+        .extracting(FileEntry::name)
+        .containsExactly("f20", "f21", "f22", "f23", "f24");
+    assertThat(last.next()).isEmpty();
+  }
+
+  @Test
+  void aTreeDeeperThanPathMaxIsDeletedRecursively() {
+    StringBuilder p = new StringBuilder("deep");
+    try (var root = dev.oncell.sandbox.fs.CellDir.open(work)) {
+      var at = root.createDirs("deep");
+      for (int i = 0; i < 2000; i++) {
+        var next = at.createDirs("nnnnnnnnnn");
+        at.close();
+        at = next;
+      }
+      at.close();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(folder.delete(p.toString(), true)).isTrue();
+    assertThat(work.resolve("deep")).doesNotExist();
   }
 }
