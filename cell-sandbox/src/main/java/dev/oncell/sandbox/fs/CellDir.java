@@ -48,11 +48,18 @@ public final class CellDir implements AutoCloseable {
 
   private final int fd;
   private final String path;
+  private final String hostRoot;
   private boolean closed;
 
-  private CellDir(int fd, String path) {
+  private CellDir(int fd, String path, String hostRoot) {
     this.fd = fd;
     this.path = path;
+    this.hostRoot = hostRoot;
+  }
+
+  /** The host path the root was opened at (for links the host itself wrote with it). */
+  String hostRoot() {
+    return hostRoot;
   }
 
   /**
@@ -62,7 +69,8 @@ public final class CellDir implements AutoCloseable {
   public static CellDir open(Path root) throws IOException {
     Objects.requireNonNull(root, "root");
     try {
-      return new CellDir(Native.openat(-100, root.toAbsolutePath().toString(), DIR_FLAGS), "");
+      String host = root.toAbsolutePath().normalize().toString();
+      return new CellDir(Native.openat(-100, host, DIR_FLAGS), "", host);
     } catch (Native.Errno e) {
       throw failure(e, root.toString(), "");
     }
@@ -127,7 +135,7 @@ public final class CellDir implements AutoCloseable {
       if (current == fd) {
         current = dup();
       }
-      return new CellDir(current, at);
+      return new CellDir(current, at, hostRoot);
     } catch (IOException | RuntimeException e) {
       if (current != fd) {
         Native.close(current);

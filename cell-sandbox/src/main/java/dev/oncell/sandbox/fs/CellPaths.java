@@ -12,9 +12,10 @@ import java.util.Optional;
 /**
  * Resolves symbolic links of a cell the way the cell itself sees them, without ever letting the
  * kernel follow one: a link's target is read and interpreted here, relative to the link's folder
- * or, when absolute, to {@code /work} (the cell's view of its root). A target that leads out of the
- * root is refused. The result is a path without links, which {@link CellDir} then opens with {@code
- * O_NOFOLLOW} on every name: a link swapped in after this resolution makes that open fail.
+ * or, when absolute, to {@code /work} (the cell's view of its root) or to the root's host path (a
+ * link the host wrote). A target that leads out of the root is refused. The result is a path
+ * without links, which {@link CellDir} then opens with {@code O_NOFOLLOW} on every name: a link
+ * swapped in after this resolution makes that open fail.
  */
 public final class CellPaths {
 
@@ -85,11 +86,15 @@ public final class CellPaths {
             }
             String target = current.readLink(name);
             if (target.startsWith("/")) {
-              if (!target.equals(CELL_ROOT) && !target.startsWith(CELL_ROOT + "/")) {
+              String host = root.hostRoot();
+              if (host != null && (target.equals(host) || target.startsWith(host + "/"))) {
+                target = target.substring(host.length());
+              } else if (target.equals(CELL_ROOT) || target.startsWith(CELL_ROOT + "/")) {
+                target = target.substring(CELL_ROOT.length());
+              } else {
                 throw new LeadsOutException(
                     relative, "leads out of the cell through a symbolic link");
               }
-              target = target.substring(CELL_ROOT.length());
               resolved.clear();
               current.close();
               current = root.openDir("");

@@ -1,9 +1,8 @@
 package dev.oncell.search.internal.files;
 
+import dev.oncell.sandbox.fs.CellDir;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +11,19 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 /**
  * What git ignores under a root: {@code .gitignore} files at every level (the deepest decides, a
  * {@code !} rule re-includes) and then {@code .git/info/exclude}. Files are parsed by JGit's {@link
- * IgnoreNode}, once per walk. Not thread-safe.
+ * IgnoreNode}, once per walk, read through the walk's directory descriptor (never following a
+ * link). Not thread-safe.
  */
 final class IgnoreRules {
 
-  private final Path root;
+  private final CellDir root;
   private final Optional<IgnoreNode> exclude;
   private final Map<String, Optional<IgnoreNode>> nodes = new HashMap<>();
   private int present;
 
-  IgnoreRules(Path root) {
+  IgnoreRules(CellDir root) {
     this.root = root;
-    this.exclude = parse(root.resolve(".git").resolve("info").resolve("exclude"));
+    this.exclude = parse(root, ".git/info/exclude");
   }
 
   /**
@@ -84,7 +84,7 @@ final class IgnoreRules {
   private Optional<IgnoreNode> node(String dir) {
     Optional<IgnoreNode> node = nodes.get(dir);
     if (node == null) {
-      node = parse((dir.isEmpty() ? root : root.resolve(dir)).resolve(".gitignore"));
+      node = parse(root, dir.isEmpty() ? ".gitignore" : dir + "/.gitignore");
       nodes.put(dir, node);
       if (node.isPresent()) {
         present++;
@@ -93,15 +93,19 @@ final class IgnoreRules {
     return node;
   }
 
-  private static Optional<IgnoreNode> parse(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
+  /** An ignore file larger than this is not read (git's own are tiny; this one is hostile). */
+  private static final long MAX_IGNORE_BYTES = 1 << 20;
+
+  private static Optional<IgnoreNode> parse(CellDir root, String file) {
     IgnoreNode node = new IgnoreNode();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (CellDir.OpenFile open = root.openFileAt(file);
+        InputStream in = open.stream()) {
+      if (open.stat().size() > MAX_IGNORE_BYTES) {
+        return Optional.empty();
+      }
       node.parse(in);
     } catch (IOException e) {
-      return Optional.empty();
+      return Optional.empty(); // absent, not a regular file, or a link: no rules
     }
     return node.getRules().isEmpty() ? Optional.empty() : Optional.of(node);
   }

@@ -14,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -250,7 +249,7 @@ final class GrepSearch {
     List<GrepMatch> out = new ArrayList<>();
     Buffer buffer = BUFFERS.get();
     for (FileWork f : files) {
-      int n = read(core.realRoot.resolve(f.path), f.size, buffer);
+      int n = read(core.realRoot, f.path, f.size, buffer);
       if (n < 0) {
         continue;
       }
@@ -333,8 +332,14 @@ final class GrepSearch {
    *
    * @return its length, or -1 when it is gone, unreadable or too large for an array
    */
-  static int read(Path file, long expected, Buffer buffer) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+  static int read(Path root, String file, long expected, Buffer buffer) throws IOException {
+    FileChannel opened;
+    try {
+      opened = dev.oncell.search.internal.files.FileWalker.open(root, file);
+    } catch (java.nio.file.FileSystemException e) {
+      return -1; // gone, not a regular file, or a link swapped in on the way
+    }
+    try (FileChannel channel = opened) {
       long want = (expected >= 0 ? expected : channel.size()) + 1;
       for (int attempt = 0; ; attempt++) {
         if (want > Integer.MAX_VALUE - 16) {

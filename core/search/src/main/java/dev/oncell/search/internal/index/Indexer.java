@@ -10,8 +10,6 @@ import dev.oncell.search.internal.files.TextFiles;
 import dev.oncell.search.internal.grep.LineBlocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -164,14 +162,22 @@ final class Indexer {
     }
   }
 
+  private byte[] read(FileWalker.Entry e) throws IOException {
+    try (var channel = FileWalker.open(core.realRoot, e.source());
+        var in = java.nio.channels.Channels.newInputStream(channel)) {
+      return in.readAllBytes();
+    }
+  }
+
   private Outcome index(FileWalker.Entry e, long now) throws IOException {
     FileStates states = core.states();
     FileStates.State old = states.get(e.path());
     boolean existed = old != null;
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(e.file());
-    } catch (NoSuchFileException gone) {
+      bytes = read(e);
+    } catch (java.nio.file.FileSystemException gone) {
+      // gone, no longer a regular file, or a link swapped in on the way: not indexed
       if (existed) {
         delete(e.path());
       }

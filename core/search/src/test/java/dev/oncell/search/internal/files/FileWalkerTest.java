@@ -108,4 +108,45 @@ class FileWalkerTest {
     write("vendor/lib/x.go", "x");
     assertThat(walk("vendor/lib", Optional.empty())).isEmpty();
   }
+
+  @Test
+  void fifosAreSkippedWithoutBlockingAndHostileDepthIsBounded() throws Exception {
+    write("a.txt", "x");
+    assertThat(new ProcessBuilder("mkfifo", root.resolve("pipe").toString()).start().waitFor())
+        .isZero();
+    try (var top = dev.oncell.sandbox.fs.CellDir.open(root)) {
+      var at = top.createDirs("deep");
+      for (int i = 0; i < dev.oncell.sandbox.fs.CellTree.MAX_DEPTH + 10; i++) {
+        var next = at.createDirs("d");
+        at.close();
+        at = next;
+      }
+      at.write("bottom.txt", new java.io.ByteArrayInputStream(new byte[] {'x'}));
+      at.close();
+    }
+    Path real = root.toRealPath();
+    FileWalker.Result r =
+        new FileWalker(real, 1000).walk(Scope.resolve(real, ""), Optional.empty());
+    assertThat(r.files()).extracting(FileWalker.Entry::path).containsExactly("a.txt");
+    assertThat(r.skipped()).as("the FIFO and the folder too deep").isEqualTo(2);
+    try (var top = dev.oncell.sandbox.fs.CellDir.open(root)) {
+      top.removeTree("deep");
+    }
+  }
+
+  @Test
+  void openFollowsALinkInsideByReadingItAndRefusesOneLeadingOut(@TempDir Path outside)
+      throws IOException {
+    Files.writeString(outside.resolve("secret.txt"), "secret");
+    write("real.txt", "inside");
+    Files.createSymbolicLink(root.resolve("in.txt"), Path.of("real.txt"));
+    Files.createSymbolicLink(root.resolve("out"), outside);
+    Path real = root.toRealPath();
+    try (var ch = FileWalker.open(real, "in.txt")) {
+      assertThat(ch.size()).isEqualTo(6);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FileWalker.open(real, "out/secret.txt"))
+        .isInstanceOf(IOException.class);
+  }
 }
