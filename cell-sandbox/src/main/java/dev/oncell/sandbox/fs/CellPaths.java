@@ -43,14 +43,21 @@ public final class CellPaths {
    */
   public static String canonical(CellDir root, String relative, boolean followLast)
       throws IOException {
-    Deque<String> todo = new ArrayDeque<>(CellDir.names(relative));
+    // Names that came from a link's target are marked: a link that points nowhere is refused (as
+    // the cell could otherwise make the host create files wherever its link text says).
+    record Part(String name, boolean fromLink) {}
+    Deque<Part> todo = new ArrayDeque<>();
+    for (String n : CellDir.names(relative)) {
+      todo.add(new Part(n, false));
+    }
     List<String> resolved = new ArrayList<>();
     int links = 0;
     boolean missing = false;
     CellDir current = root.openDir("");
     try {
       while (!todo.isEmpty()) {
-        String name = todo.pop();
+        Part part = todo.pop();
+        String name = part.name();
         if (name.isEmpty() || name.equals(".")) {
           continue;
         }
@@ -71,6 +78,10 @@ public final class CellPaths {
         }
         Optional<FileStat> stat = current.stat(name);
         if (stat.isEmpty()) {
+          if (part.fromLink()) {
+            throw new LeadsOutException(
+                relative, "goes through a symbolic link that points nowhere");
+          }
           missing = true;
           resolved.add(name);
           continue;
@@ -101,7 +112,7 @@ public final class CellPaths {
             }
             List<String> parts = new ArrayList<>(Arrays.asList(target.split("/")));
             for (int i = parts.size() - 1; i >= 0; i--) {
-              todo.push(parts.get(i));
+              todo.push(new Part(parts.get(i), true));
             }
           }
           case DIRECTORY -> {

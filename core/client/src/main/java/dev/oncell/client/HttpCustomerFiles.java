@@ -37,12 +37,32 @@ final class HttpCustomerFiles implements CustomerFiles {
 
   @Override
   public DirectoryListing list(String path) {
-    Transport.Response response = transport.get(prefix + PathSegments.path(path));
-    if (response.header(ENTRY_HEADER).filter("file"::equalsIgnoreCase).isPresent()) {
-      throw new OncellApiException(
-          response.status(), "not_a_directory", "'" + path + "' is a file, not a directory");
-    }
-    return response.json(WireFormat::listing);
+    // The server answers a listing in pages; this follows them to the end.
+    java.util.List<FileEntry> entries = new java.util.ArrayList<>();
+    String listed = path;
+    java.util.Optional<String> after = java.util.Optional.empty();
+    do {
+      String query =
+          after
+              .map(
+                  a ->
+                      "?after="
+                          + java.net.URLEncoder.encode(a, java.nio.charset.StandardCharsets.UTF_8)
+                              .replace("+", "%20"))
+              .orElse("");
+      Transport.Response response = transport.get(prefix + PathSegments.path(path) + query);
+      if (response.header(ENTRY_HEADER).filter("file"::equalsIgnoreCase).isPresent()) {
+        throw new OncellApiException(
+            response.status(), "not_a_directory", "'" + path + "' is a file, not a directory");
+      }
+      com.fasterxml.jackson.databind.JsonNode node = response.json(n -> n);
+      DirectoryListing page = WireFormat.listing(node);
+      listed = page.path();
+      entries.addAll(page.entries());
+      com.fasterxml.jackson.databind.JsonNode next = node.path("next");
+      after = next.isTextual() ? java.util.Optional.of(next.asText()) : java.util.Optional.empty();
+    } while (after.isPresent());
+    return new DirectoryListing(listed, entries);
   }
 
   @Override

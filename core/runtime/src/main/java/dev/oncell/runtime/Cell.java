@@ -40,10 +40,32 @@ public interface Cell {
    */
   FileContent open(String path);
 
+  /**
+   * One page of a folder's entries, sorted by name: at most {@code limit} whose names sort after
+   * {@code after}.
+   *
+   * @throws CellException {@code invalid_limit}, {@code not_found}, {@code not_a_directory}
+   */
+  FilePage list(String path, java.util.Optional<String> after, int limit);
+
   Memory memory();
 
   /** The cell's code index: index, search and grep over {@code work/}. */
   CellSearch search();
+
+  /**
+   * A page of a listing.
+   *
+   * @param next the name to pass as {@code after} for the next page; empty on the last page
+   * @param unreadable how many entries have names that are not UTF-8 and cannot be listed
+   */
+  record FilePage(
+      java.util.List<dev.oncell.agent.FileEntry> entries,
+      java.util.Optional<String> next,
+      int unreadable) {}
+
+  /** The largest {@code limit} of {@link #list}. */
+  int MAX_LIST_PAGE = 10_000;
 
   /** A file's bytes as a stream. The caller closes it. */
   record FileContent(InputStream stream, long size) {}

@@ -1,19 +1,18 @@
 package dev.oncell.runtime;
 
+import dev.oncell.sandbox.fs.CellDir;
+import dev.oncell.sandbox.fs.CellTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What a cell's work folder holds on disk.
  *
- * @param bytes the sizes of its regular files added up (not the blocks they occupy)
+ * @param bytes the bytes its regular files occupy on disk (their allocated blocks: a sparse file
+ *     counts what it really uses, not its apparent size)
  * @param files how many regular files it holds
  * @param measuredAt when the folder was walked
  */
@@ -27,31 +26,24 @@ public record DiskUsage(long bytes, long files, Instant measuredAt) {
   }
 
   /**
-   * Walks {@code folder} without following symbolic links. Files that vanish during the walk (a
-   * command deleting them) are skipped, not errors.
+   * Walks {@code folder} through directory descriptors, never following a link (the cell may swap a
+   * folder for one during the walk). Entries that vanish during the walk are skipped; folders
+   * deeper than {@link CellTree#MAX_DEPTH} are not counted.
    */
   public static DiskUsage measure(Path folder, Instant now) {
     long[] totals = new long[2];
-    try {
-      Files.walkFileTree(
-          folder,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
-                totals[0] += attrs.size();
-                totals[1]++;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              return FileVisitResult.CONTINUE;
+    try (CellDir root = CellDir.open(folder)) {
+      CellTree.walk(
+          root,
+          "",
+          (path, stat, parent, name) -> {
+            if (stat.isFile()) {
+              totals[0] += stat.allocated();
+              totals[1]++;
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot measure " + folder, e);
+      throw new UncheckedIOException("cannot measure a cell's work folder: " + e.getMessage(), e);
     }
     return new DiskUsage(totals[0], totals[1], now);
   }

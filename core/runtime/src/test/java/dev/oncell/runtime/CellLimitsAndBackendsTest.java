@@ -162,9 +162,19 @@ class CellLimitsAndBackendsTest {
     cell.files().write("a.txt", "x".repeat(1000).getBytes(StandardCharsets.UTF_8));
     cell.files().write("src/b.txt", "y".repeat(24).getBytes(StandardCharsets.UTF_8));
     assertThat(host.cells().inspectAll().getFirst().diskUsage()).as("never measured").isEmpty();
+    DiskUsage before = host.cells().inspect("acme").diskUsage().orElseThrow();
+    assertThat(before.files()).isEqualTo(2);
+    try (var sparse =
+        new java.io.RandomAccessFile(home.resolve("cells/acme/work/sparse").toFile(), "rw")) {
+      sparse.setLength(1L << 30);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     DiskUsage usage = host.cells().inspect("acme").diskUsage().orElseThrow();
-    assertThat(usage.bytes()).isEqualTo(1024);
-    assertThat(usage.files()).isEqualTo(2);
+    assertThat(usage.files()).isEqualTo(3);
+    assertThat(usage.bytes() - before.bytes())
+        .as("a sparse file of 1 GiB counts the blocks it occupies, not its apparent size")
+        .isLessThan(1 << 20);
     assertThat(host.cells().inspectAll().getFirst().diskUsage()).contains(usage);
     assertThat(host.cells().find("acme").orElseThrow().state())
         .as("inspect does not wake or pause")

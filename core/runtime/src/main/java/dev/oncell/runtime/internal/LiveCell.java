@@ -352,6 +352,19 @@ final class LiveCell implements Cell {
   }
 
   @Override
+  public FilePage list(String path, java.util.Optional<String> after, int limit) {
+    if (limit < 1 || limit > MAX_LIST_PAGE) {
+      throw CellException.invalid(
+          "invalid_limit", "limit must be between 1 and " + MAX_LIST_PAGE + ", not " + limit);
+    }
+    return use(
+        h -> {
+          WorkFolder.Page page = h.files().list(path, after, limit);
+          return new FilePage(page.entries(), page.next(), page.unreadable());
+        });
+  }
+
+  @Override
   public Memory memory() {
     return memory;
   }

@@ -35,10 +35,12 @@ final class FileHandlers {
     Cell cell = host.cells().cell(CustomerHandlers.id(req));
     String path = path(req);
     if (path.isEmpty() || cell.files().isDirectory(path)) {
+      int limit = limit(req);
+      Cell.FilePage page = cell.list(path, req.query().first("after").asOptional(), limit);
       ObjectNode body = Responses.JSON.createObjectNode();
       body.put("path", path);
       ArrayNode entries = body.putArray("entries");
-      for (FileEntry entry : cell.files().list(path)) {
+      for (FileEntry entry : page.entries()) {
         ObjectNode e = entries.addObject();
         e.put("name", entry.name());
         e.put(
@@ -47,6 +49,14 @@ final class FileHandlers {
                 ? "dir"
                 : entry.type().name().toLowerCase(Locale.ROOT));
         e.put("size", entry.size());
+      }
+      if (page.next().isPresent()) {
+        body.put("next", page.next().get());
+      } else {
+        body.putNull("next");
+      }
+      if (page.unreadable() > 0) {
+        body.put("unreadable", page.unreadable());
       }
       res.header(ENTRY_HEADER, "directory");
       Responses.json(res, 200, body);
@@ -83,6 +93,25 @@ final class FileHandlers {
       throw CellException.notFound("not_found", "no file '" + path + "' in the cell");
     }
     Responses.noContent(res);
+  }
+
+  /**
+   * Entries per page of a listing: 1000 unless the client asks (at most {@link
+   * Cell#MAX_LIST_PAGE}).
+   */
+  static final int DEFAULT_PAGE = 1000;
+
+  private static int limit(ServerRequest req) {
+    var given = req.query().first("limit").asOptional();
+    if (given.isEmpty()) {
+      return DEFAULT_PAGE;
+    }
+    try {
+      return Integer.parseInt(given.get());
+    } catch (NumberFormatException e) {
+      throw CellException.invalid(
+          "invalid_limit", "limit must be a number between 1 and " + Cell.MAX_LIST_PAGE);
+    }
   }
 
   private static String path(ServerRequest req) {
