@@ -95,7 +95,13 @@ public final class CellPaths {
             if (++links > MAX_LINKS) {
               throw new LeadsOutException(relative, "goes through too many symbolic links");
             }
-            String target = current.readLink(name);
+            String target;
+            try {
+              target = current.readLink(name);
+            } catch (java.nio.file.NotLinkException | java.nio.file.NoSuchFileException changed) {
+              // swapped between the stat and the read: report it, never guess
+              throw new CellDir.SymbolicLinkException(String.join("/", resolved) + "/" + name);
+            }
             if (target.startsWith("/")) {
               String host = root.hostRoot();
               if (host != null && (target.equals(host) || target.startsWith(host + "/"))) {
