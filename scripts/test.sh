@@ -8,6 +8,9 @@ source "$ROOT/scripts/lib.sh"
 ensure_build_packages
 ensure_runtime_packages
 JAVA_HOME="$(find_jdk25)"
+# Java names files with the locale's charset: without UTF-8 a cell's non-ASCII file names would be
+# mangled (CI and service managers often start with the POSIX locale).
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export JAVA_HOME
 cd "$ROOT"
 exec mvn -B -ntp verify "$@"

@@ -3,11 +3,8 @@ package dev.oncell.sandbox.internal;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /** Making, growing and removing the ext4 images behind {@link CellDisk}. */
@@ -114,30 +111,15 @@ final class DiskImages {
     }
   }
 
-  /** Deletes a file or a folder with everything in it, never following symbolic links. */
+  /**
+   * Deletes a file or a folder with everything in it, however deep, never following symbolic links
+   * (a cell's tree: see {@link dev.oncell.sandbox.fs.CellDir#removeTree}).
+   */
   static void deleteTree(Path root) throws IOException {
-    if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(root);
-      return;
+    Path abs = root.toAbsolutePath();
+    try (dev.oncell.sandbox.fs.CellDir parent =
+        dev.oncell.sandbox.fs.CellDir.open(abs.getParent())) {
+      parent.removeTree(abs.getFileName().toString());
     }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
