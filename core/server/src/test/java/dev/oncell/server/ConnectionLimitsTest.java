@@ -92,6 +92,23 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void aHandlersOwnTimeIsNotTheClientsAndKeptAliveRequestsWork() throws IOException {
+    start(100, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    api.post("/v1/customers", "{\"id\":\"acme\"}");
+    // A command that outlasts both timeouts: the request was complete, so nothing is cut.
+    RunningServer.Reply slow = api.shell("acme", "sleep 2.5; echo done");
+    assertThat(slow.status()).isEqualTo(200);
+    assertThat(slow.json().get("stdout").asText()).isEqualTo("done\n");
+    try (RawClient client = new RawClient(api.server.port())) {
+      for (int i = 0; i < 3; i++) {
+        client.send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(client.readSome(Duration.ofSeconds(10))).startsWith("HTTP/1.1 200");
+        sleep(300);
+      }
+    }
+  }
+
+  @Test
   void anIdleKeptAliveConnectionIsClosedAtTheIdleTimeout() throws IOException {
     start(100, Duration.ofSeconds(30), Duration.ofSeconds(30));
     try (RawClient client = new RawClient(api.server.port())) {
