@@ -54,8 +54,10 @@ final class ProcessRunner {
         timedOut = true;
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Kill first, with the interrupt flag clear: a killer that waits for a helper (runsc kill)
+      // would otherwise give up at once and leave the command running.
       killer.killTree(process);
+      Thread.currentThread().interrupt();
       throw new SandboxException("interrupted while running a command", true, e);
     }
     // Always end the tree: at a timeout to stop it, after a normal exit to reap leftovers.

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
@@ -99,6 +101,38 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   Optional<Long> maxBodyBytes;
 
   @Option(
+      names = "--header-timeout",
+      paramLabel = "DURATION",
+      description =
+          "How long a client may take to send a request line and headers; slower connections are"
+              + " closed (env ONCELL_HEADER_TIMEOUT; default 10s).")
+  Optional<String> headerTimeout;
+
+  @Option(
+      names = "--body-timeout",
+      paramLabel = "DURATION",
+      description =
+          "How long a client may take to send a request body; raise it for large uploads over"
+              + " slow links (env ONCELL_BODY_TIMEOUT; default 60s).")
+  Optional<String> bodyTimeout;
+
+  @Option(
+      names = "--keep-alive-timeout",
+      paramLabel = "DURATION",
+      description =
+          "How long an idle kept-alive connection stays open (env ONCELL_KEEP_ALIVE_TIMEOUT;"
+              + " default 60s).")
+  Optional<String> keepAliveTimeout;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      description =
+          "Open connections at once; at the limit the oldest idle one is closed (env"
+              + " ONCELL_MAX_CONNECTIONS; default 1000; 0 for no limit).")
+  Optional<Integer> maxConnections;
+
+  @Option(
       names = "--embedding-model",
       description =
           "In-process model for semantic code search, or none for keyword-only indexes"
@@ -144,6 +178,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
     int listenPort =
         port.or(() -> env.variable("ONCELL_PORT").map(ServeCommand::parsePort)).orElse(8080);
+    UnaryOperator<OncellServer.Builder> limits = connectionLimits(env);
     Host host = Host.open(config);
     OncellServer server;
     try {
@@ -153,13 +188,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         deployExamples(env, host, out);
       }
       server =
-          OncellServer.builder(host)
-              .bindAddress(bind.or(() -> env.variable("ONCELL_BIND")).orElse("127.0.0.1"))
-              .port(listenPort)
-              .maxBodyBytes(
-                  maxBodyBytes
-                      .or(() -> env.variable("ONCELL_MAX_BODY_BYTES").map(Long::parseLong))
-                      .orElse(16L << 20))
+          limits
+              .apply(
+                  OncellServer.builder(host)
+                      .bindAddress(bind.or(() -> env.variable("ONCELL_BIND")).orElse("127.0.0.1"))
+                      .port(listenPort)
+                      .maxBodyBytes(
+                          maxBodyBytes
+                              .or(() -> env.variable("ONCELL_MAX_BODY_BYTES").map(Long::parseLong))
+                              .orElse(16L << 20)))
               .build()
               .start();
       // One line per deployed agent, before the listening line that launchers wait for.
@@ -225,6 +262,51 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     } catch (RuntimeException e) {
       return d.sandbox().orElse("the default") + ", which cannot run here: " + e.getMessage();
     }
+  }
+
+  /** The timeouts and connection cap of {@code --header-timeout} and its siblings, checked. */
+  private UnaryOperator<OncellServer.Builder> connectionLimits(CliEnvironment env) {
+    Optional<Duration> header =
+        headerTimeout
+            .or(() -> env.variable("ONCELL_HEADER_TIMEOUT"))
+            .map(v -> positive("header timeout", v));
+    Optional<Duration> body =
+        bodyTimeout
+            .or(() -> env.variable("ONCELL_BODY_TIMEOUT"))
+            .map(v -> positive("body timeout", v));
+    Optional<Duration> idle =
+        keepAliveTimeout
+            .or(() -> env.variable("ONCELL_KEEP_ALIVE_TIMEOUT"))
+            .map(v -> positive("keep-alive timeout", v));
+    Optional<Integer> connections =
+        maxConnections.or(
+            () ->
+                env.variable("ONCELL_MAX_CONNECTIONS")
+                    .map(v -> parseInt("ONCELL_MAX_CONNECTIONS", v)));
+    if (connections.isPresent() && connections.get() < 0) {
+      throw new CliException(
+          "max connections must be 0 (no limit) or more, not " + connections.get(),
+          "invalid_option",
+          ErrorHandler.USAGE_ERROR);
+    }
+    return builder -> {
+      header.ifPresent(builder::headerTimeout);
+      body.ifPresent(builder::bodyTimeout);
+      idle.ifPresent(builder::idleTimeout);
+      connections.ifPresent(builder::maxConnections);
+      return builder;
+    };
+  }
+
+  private static Duration positive(String what, String text) {
+    Duration value = Durations.parse(what, text);
+    if (value.isZero() || value.isNegative()) {
+      throw new CliException(
+          what + " must be positive, not '" + text + "'",
+          "invalid_option",
+          ErrorHandler.USAGE_ERROR);
+    }
+    return value;
   }
 
   private CellDefaults cellDefaults(CliEnvironment env) {

@@ -2,6 +2,8 @@ package dev.oncell.server;
 
 import dev.oncell.runtime.Host;
 import dev.oncell.server.internal.HelidonServer;
+import dev.oncell.server.internal.ServerLimits;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -27,12 +29,19 @@ public interface OncellServer extends AutoCloseable {
   @Override
   void close();
 
-  /** Server settings with sane defaults: 127.0.0.1, port 8080, 16 MiB request bodies. */
+  /**
+   * Server settings with sane defaults: 127.0.0.1, port 8080, 16 MiB request bodies, headers within
+   * 10 s, bodies within 60 s, kept-alive connections idle for at most 60 s, 1000 connections.
+   */
   final class Builder {
     private final Host host;
     private String bindAddress = "127.0.0.1";
     private int port = 8080;
     private long maxBodyBytes = 16L << 20;
+    private Duration headerTimeout = Duration.ofSeconds(10);
+    private Duration bodyTimeout = Duration.ofSeconds(60);
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private int maxConnections = 1000;
 
     private Builder(Host host) {
       this.host = Objects.requireNonNull(host, "host");
@@ -59,8 +68,56 @@ public interface OncellServer extends AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a client may take to send a request line and its headers, in total; a connection
+     * that sends less is closed.
+     */
+    public Builder headerTimeout(Duration value) {
+      this.headerTimeout = positive("headerTimeout", value);
+      return this;
+    }
+
+    /**
+     * How long a client may take to send a request body, in total; raise it for large uploads over
+     * slow links.
+     */
+    public Builder bodyTimeout(Duration value) {
+      this.bodyTimeout = positive("bodyTimeout", value);
+      return this;
+    }
+
+    /** How long a kept-alive connection may wait for its next request before it is closed. */
+    public Builder idleTimeout(Duration value) {
+      this.idleTimeout = positive("idleTimeout", value);
+      return this;
+    }
+
+    /**
+     * Open connections at once (0: no limit). At the limit the oldest connection that is idle or
+     * still sending headers is closed so that new clients get in; past it, clients wait to connect.
+     */
+    public Builder maxConnections(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxConnections must be 0 or more: " + value);
+      }
+      this.maxConnections = value;
+      return this;
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
+
     public OncellServer build() {
-      return new HelidonServer(host, bindAddress, port, maxBodyBytes);
+      return new HelidonServer(
+          host,
+          bindAddress,
+          port,
+          new ServerLimits(maxBodyBytes, headerTimeout, bodyTimeout, idleTimeout, maxConnections));
     }
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A real server on an ephemeral loopback port over a real host in a temporary ONCELL_HOME. */
 final class RunningServer implements AutoCloseable {
@@ -29,10 +30,15 @@ final class RunningServer implements AutoCloseable {
   }
 
   RunningServer(HostConfig config, long maxBodyBytes) {
+    this(config, b -> b.maxBodyBytes(maxBodyBytes));
+  }
+
+  /** A server whose builder {@code settings} adjust (limits, timeouts). */
+  RunningServer(HostConfig config, UnaryOperator<OncellServer.Builder> settings) {
     this.home = config.home();
     this.host = Host.open(config);
     host.apiKeys().bootstrapOperatorKey(Optional.of(KEY));
-    this.server = OncellServer.builder(host).port(0).maxBodyBytes(maxBodyBytes).build().start();
+    this.server = settings.apply(OncellServer.builder(host).port(0)).build().start();
   }
 
   RunningServer(Path home) {

@@ -115,6 +115,6 @@ final class FileHandlers {
   }
 
   private static String path(ServerRequest req) {
-    return req.path().pathParameters().first("path").orElse("");
+    return PathParams.exact(req, "path", "invalid_path");
   }
 }

@@ -2,27 +2,82 @@ package dev.oncell.server.internal;
 
 import dev.oncell.runtime.Host;
 import dev.oncell.server.OncellServer;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.http.Headers;
+import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import java.net.SocketAddress;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@link OncellServer} on Helidon SE's virtual-thread web server. */
 public final class HelidonServer implements OncellServer {
 
+  /**
+   * Helidon logs a WARNING with a stack trace for each connection that ends inside its headers,
+   * which is what the guard does to slow clients: quieted, or each would cost a log entry.
+   */
+  private static final Logger HTTP1_CONNECTIONS =
+      Logger.getLogger("io.helidon.webserver.http1.Http1Connection");
+
+  static {
+    if (HTTP1_CONNECTIONS.getLevel() == null) {
+      HTTP1_CONNECTIONS.setLevel(Level.SEVERE);
+    }
+  }
+
   private final WebServer server;
   private final String bindAddress;
+  private final ConnectionGuard guard;
 
-  public HelidonServer(Host host, String bindAddress, int port, long maxBodyBytes) {
+  public HelidonServer(Host host, String bindAddress, int port, ServerLimits limits) {
     this.bindAddress = bindAddress;
-    RequestBodies bodies = new RequestBodies(maxBodyBytes);
+    Responses.hidePaths(host.config().home());
+    this.guard = new ConnectionGuard(limits);
+    RequestBodies bodies = new RequestBodies(limits.maxBodyBytes(), guard);
     HttpRouting.Builder routing = HttpRouting.builder();
+    routing.addFilter(
+        (chain, req, res) -> {
+          SocketAddress remote = req.remotePeer().address();
+          try {
+            chain.proceed();
+          } finally {
+            guard.requestDone(remote);
+          }
+        });
     Routes.register(routing, host, bodies);
     this.server =
         WebServer.builder()
             .host(bindAddress)
             .port(port)
             .shutdownHook(false)
+            .connectionOptions(new GuardedSocketOptions(SocketOptions.create(), guard))
+            .maxTcpConnections(limits.maxConnections() > 0 ? limits.maxConnections() : -1)
+            .addProtocol(Http1Config.builder().addReceiveListener(new PhaseListener(guard)).build())
             .routing(routing)
             .build();
+  }
+
+  /** Tells the guard when bytes arrive and when a request's headers are complete. */
+  private record PhaseListener(ConnectionGuard guard) implements Http1ConnectionListener {
+    @Override
+    public void data(ConnectionContext ctx, BufferData data) {
+      guard.received(ctx.remotePeer().address());
+    }
+
+    @Override
+    public void data(ConnectionContext ctx, byte[] bytes, int offset, int length) {
+      guard.received(ctx.remotePeer().address());
+    }
+
+    @Override
+    public void headers(ConnectionContext ctx, Headers headers) {
+      guard.headersDone(ctx.remotePeer().address());
+    }
   }
 
   @Override
@@ -48,5 +103,6 @@ public final class HelidonServer implements OncellServer {
   @Override
   public void close() {
     server.stop();
+    guard.close();
   }
 }

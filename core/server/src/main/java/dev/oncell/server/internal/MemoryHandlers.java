@@ -57,7 +57,7 @@ final class MemoryHandlers {
   }
 
   private static String key(ServerRequest req) {
-    return req.path().pathParameters().get("key");
+    return PathParams.exact(req, "key", "invalid_key");
   }
 
   private static ObjectNode entry(String key, JsonNode value) {

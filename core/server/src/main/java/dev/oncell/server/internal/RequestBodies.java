@@ -1,23 +1,35 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.http.RequestException;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketAddress;
 import java.util.Iterator;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Reads request bodies under the configured size limit, and parses JSON strictly. */
+/**
+ * Reads request bodies under the configured size limit and time limit, and parses JSON strictly
+ * ({@link StrictJson}).
+ */
 final class RequestBodies {
 
   private final long maxBytes;
+  private final ConnectionGuard guard;
 
-  RequestBodies(long maxBytes) {
+  RequestBodies(long maxBytes, ConnectionGuard guard) {
     this.maxBytes = maxBytes;
+    this.guard = guard;
+  }
+
+  ConnectionGuard connections() {
+    return guard;
   }
 
   /**
@@ -32,15 +44,39 @@ final class RequestBodies {
     if (!req.content().hasEntity()) {
       return new byte[0];
     }
+    SocketAddress remote = req.remotePeer().address();
+    guard.bodyStarted(remote);
     try (InputStream in = req.content().inputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
         throw tooLarge(-1);
       }
       return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
+    } catch (RequestException | NumberFormatException e) {
+      // Helidon's framing errors, such as a malformed chunk size.
+      throw ApiException.badRequest(
+          "malformed_body", "the request body is malformed: " + e.getMessage());
+    } catch (IOException
+        | UncheckedIOException
+        | DataReader.InsufficientDataAvailableException
+        | CloseConnectionException e) {
+      throw clientGone(remote, "while it sent the request body");
+    } finally {
+      guard.bodyDone(remote);
     }
+  }
+
+  /**
+   * The client went away, or the guard closed its connection for taking too long: nothing more can
+   * be read from it, and no answer reaches it.
+   */
+  ApiException clientGone(SocketAddress remote, String when) {
+    boolean timedOut = guard.find(remote).map(ConnectionGuard.Connection::timedOut).orElse(false);
+    return timedOut
+        ? ApiException.clientGone(
+            408, "request_timeout", "the connection from " + remote + " timed out " + when)
+        : ApiException.clientGone(
+            400, "client_gone", "the client at " + remote + " went away " + when);
   }
 
   private ApiException tooLarge(long size) {
@@ -60,18 +96,7 @@ final class RequestBodies {
     if (bytes.length == 0) {
       throw ApiException.badRequest("malformed_json", "the request needs a JSON body");
     }
-    try {
-      JsonNode node = Responses.JSON.readTree(bytes);
-      if (node == null || node.isMissingNode()) {
-        throw ApiException.badRequest("malformed_json", "the request needs a JSON body");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(
-          "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return StrictJson.parse(bytes);
   }
 
   /** A JSON object whose fields are all in {@code allowed}, so a typo is an error, not a no-op. */

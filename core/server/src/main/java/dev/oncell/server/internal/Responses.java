@@ -16,8 +16,14 @@ import dev.oncell.runtime.RunInfo;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /** Writing JSON answers and errors, in the one shape every client relies on. */
 final class Responses {
@@ -27,6 +33,15 @@ final class Responses {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final Logger LOG = Logger.getLogger(Responses.class.getName());
+
+  private static final String HIDDEN = "<host path>";
+  private static final Set<String> HIDDEN_ROOTS = ConcurrentHashMap.newKeySet();
+
+  /** An absolute path under a host system folder, not inside a word or a longer path. */
+  private static final Pattern HOST_PATH =
+      Pattern.compile(
+          "(?<![\\w/.~-])/(?:tmp|var|home|root|proc|sys|dev|usr|etc|opt|run|srv|mnt|media|boot"
+              + "|lib|lib32|lib64|bin|sbin|nix|snap)/[^\\s'\"]*");
 
   private Responses() {}
 
@@ -51,7 +66,7 @@ final class Responses {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode error = body.putObject("error");
     error.put("code", code);
-    error.put("message", message);
+    error.put("message", redact(message));
     if (status == 401) {
       res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
     }
@@ -68,17 +83,76 @@ final class Responses {
           case INTERNAL -> 500;
         };
     if (status == 500) {
-      LOG.log(Level.SEVERE, "internal failure", e);
+      internal(res, e.code(), "internal failure", e);
+      return;
     }
     error(res, status, e.code(), e.getMessage());
   }
 
   static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
-    LOG.log(
-        Level.SEVERE,
+    internal(
+        res,
+        "internal",
         "unexpected failure on " + req.prologue().method().text() + " " + req.path().path(),
         e);
-    error(res, 500, "internal", "the server failed on this request; see the server log");
+  }
+
+  /**
+   * A 500 whose cause is logged under a fresh error id; the client gets the id, never the cause's
+   * message, which may name host paths or internals.
+   */
+  private static void internal(ServerResponse res, String code, String what, Throwable e) {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    LOG.log(Level.SEVERE, what + " (error id " + id + ")", e);
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode error = body.putObject("error");
+    error.put("code", code);
+    error.put(
+        "message",
+        "the server failed on this request; the operator finds error id " + id + " in its log");
+    error.put("errorId", id);
+    json(res, 500, body);
+  }
+
+  /** An {@link ApiException}; a client that went away costs one log line and no stack trace. */
+  static void apiError(ServerRequest req, ServerResponse res, ApiException e) {
+    if (!e.clientGone()) {
+      error(res, e.status(), e.code(), e.getMessage());
+      return;
+    }
+    LOG.info(
+        () -> req.prologue().method().text() + " " + req.path().path() + ": " + e.getMessage());
+    try {
+      res.header(HeaderNames.CONNECTION, "close");
+      error(res, e.status(), e.code(), e.getMessage());
+    } catch (RuntimeException ignored) {
+      // The socket is gone too.
+    }
+  }
+
+  /** Folders of this host (ONCELL_HOME) that error messages must never show. */
+  static void hidePaths(Path folder) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    HIDDEN_ROOTS.add(absolute.toString());
+    try {
+      HIDDEN_ROOTS.add(absolute.toRealPath().toString());
+    } catch (IOException e) {
+      // not there yet: the absolute form is enough
+    }
+  }
+
+  /** The message with host paths replaced, so that a client never learns the host's layout. */
+  static String redact(String message) {
+    if (message == null) {
+      return "";
+    }
+    String out = message;
+    for (String root : HIDDEN_ROOTS) {
+      if (root.length() > 1) {
+        out = out.replace(root, HIDDEN);
+      }
+    }
+    return HOST_PATH.matcher(out).replaceAll(HIDDEN);
   }
 
   static ObjectNode health(Host host) {

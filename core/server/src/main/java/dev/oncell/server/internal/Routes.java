@@ -68,9 +68,7 @@ final class Routes {
                     404,
                     "no_route",
                     "no route for " + req.prologue().method().text() + " " + req.path().path()))
-        .error(
-            ApiException.class,
-            (req, res, e) -> Responses.error(res, e.status(), e.code(), e.getMessage()))
+        .error(ApiException.class, (req, res, e) -> Responses.apiError(req, res, e))
         .error(CellException.class, (req, res, e) -> Responses.cellError(res, e))
         .error(Exception.class, (req, res, e) -> Responses.unexpected(req, res, e));
   }

@@ -29,9 +29,12 @@ final class ShellHandler {
   void run(ServerRequest req, ServerResponse res) {
     String id = CustomerHandlers.id(req);
     ObjectNode body = bodies.object(req, FIELDS);
-    String command = RequestBodies.requiredText(body, "command");
+    String command = noNul("command", RequestBodies.requiredText(body, "command"));
     ShellOptions options = options(body);
-    ShellResult result = host.cells().cell(id).shell(command, options);
+    // A client that goes away stops its command.
+    ShellResult result =
+        ClientWatch.whileConnected(
+            bodies, req, res, () -> host.cells().cell(id).shell(command, options));
     ObjectNode out = Responses.JSON.createObjectNode();
     out.put("stdout", result.stdout());
     out.put("stderr", result.stderr());
@@ -63,7 +66,7 @@ final class ShellHandler {
           throw ApiException.badRequest(
               "invalid_request", "env value of '" + e.getKey() + "' must be a string");
         }
-        vars.put(e.getKey(), e.getValue().asText());
+        vars.put(noNul("env name", e.getKey()), noNul("env value", e.getValue().asText()));
       }
       options = options.withEnv(vars);
     }
@@ -79,8 +82,16 @@ final class ShellHandler {
       if (!cwd.isTextual()) {
         throw ApiException.badRequest("invalid_request", "cwd must be a string");
       }
-      options = options.withCwd(cwd.asText());
+      options = options.withCwd(noNul("cwd", cwd.asText()));
     }
     return options;
+  }
+
+  /** A NUL would end the string where the sandbox passes it on: refused, never cut. */
+  private static String noNul(String what, String value) {
+    if (value.indexOf('\0') >= 0) {
+      throw ApiException.badRequest("invalid_request", what + " must not contain a NUL character");
+    }
+    return value;
   }
 }
