@@ -25,6 +25,7 @@ class JournalFileTest {
         "step",
         "s" + seq,
         "hash" + seq,
+        JournalEntry.HASH_CANONICAL,
         JournalEntry.Status.DONE,
         Optional.of(TextNode.valueOf(result)),
         Optional.empty(),
@@ -58,7 +59,7 @@ class JournalFileTest {
       }
       byte[] whole =
           JournalFile.frame(
-              "{\"v\":1,\"seq\":3,\"kind\":\"step\",\"name\":\"s3\","
+              "{\"v\":2,\"seq\":3,\"kind\":\"step\",\"name\":\"s3\","
                   + "\"hash\":\"h\",\"status\":\"DONE\",\"at\":\"2026-11-22T00:00:00Z\"}");
       // A crash cut the third record anywhere, or scrambled its bytes.
       byte[] torn =
