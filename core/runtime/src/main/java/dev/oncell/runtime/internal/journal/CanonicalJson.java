@@ -23,7 +23,8 @@ import java.util.Map;
  *   <li>Numbers by value, not by Java type: {@code 1}, {@code 1L}, {@code 1.0} and {@code 1.00} are
  *       all {@code 1}; a double is written with the shortest digits that identify it, in the
  *       ECMAScript {@code Number.toString} layout ({@code 1e+21}, {@code 1e-7}), as JCS does.
- *       Integers and decimals of any size keep every digit (JCS would round them to a double).
+ *       Integers and decimals of any size keep every digit (JCS would round them to a double), in
+ *       the same layout: {@code 10^21} is {@code 1e+21} whether it came as a long or a double.
  *       {@code NaN} and the infinities, which JSON has no word for, are written unquoted, so they
  *       differ from the strings {@code "NaN"}.
  *   <li>Strings escape only {@code "}, {@code \} and controls ({@code \n}, {@code \}{@code u001f});
@@ -98,11 +99,10 @@ public final class CanonicalJson {
 
   /** A number node's canonical text; see the class documentation. */
   static String number(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return node.bigIntegerValue().toString();
-    }
     BigDecimal value;
-    if (node.isFloat() || node.isDouble()) {
+    if (node.isIntegralNumber()) {
+      value = new BigDecimal(node.bigIntegerValue());
+    } else if (node.isFloat() || node.isDouble()) {
       double d = node.doubleValue();
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         return Double.toString(d);
