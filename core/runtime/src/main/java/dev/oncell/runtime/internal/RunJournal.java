@@ -29,7 +29,10 @@ final class RunJournal implements AutoCloseable {
   /** Format 1's hashing mapper; kept as it was. */
   private final ObjectMapper canonical;
 
-  /** The agent's mapper, writing sets in a fixed order; {@link CanonicalJson} does the rest. */
+  /**
+   * The agent's mapper, writing sets in a fixed order, in the root locale and UTC; {@link
+   * CanonicalJson} does the rest.
+   */
   private final ObjectMapper hashing;
 
   private final Clock clock;
@@ -39,7 +42,12 @@ final class RunJournal implements AutoCloseable {
     this.file = file;
     this.mapper = mapper;
     this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    this.hashing = SortedSets.register(mapper.copy());
+    // Sets in a fixed order; dates written with @JsonFormat patterns the same in every locale and
+    // zone.
+    this.hashing =
+        SortedSets.register(mapper.copy())
+            .setLocale(java.util.Locale.ROOT)
+            .setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
     this.clock = clock;
     for (JournalEntry e : file.entries()) {
       recorded.put(e.seq(), e); // the last record of a step wins: STARTED, then DONE
