@@ -140,6 +140,9 @@ class ReplayAcrossJvmsTest {
     assertThat(finished)
         .as("the run replayed the streams recorded in another order (%s)", log(log))
         .isEqualTo("finished succeeded -");
+    assertThat(resumed.process().waitFor(60, TimeUnit.SECONDS))
+        .as("the child host closed, releasing its databases")
+        .isTrue();
     try (Host host = Host.open(HostConfig.defaults(home).withSandbox("bubblewrap"))) {
       RunInfo run = host.runs().find(runId).orElseThrow();
       assertThat(run.result().orElseThrow().asText()).isEqualTo("reported");
