@@ -15,6 +15,11 @@ public class CellException extends RuntimeException {
     NOT_FOUND,
     /** The request conflicts with the current state (a duplicate id, a folder in the way). */
     CONFLICT,
+    /**
+     * The request contradicts the earlier one it says it repeats: an idempotency key reused with
+     * another method or input. Repeating it cannot help; use a new key.
+     */
+    MISMATCH,
     /** A transient condition; the same request may succeed later. */
     UNAVAILABLE,
     /** A fault of the host. */
@@ -44,6 +49,10 @@ public class CellException extends RuntimeException {
 
   public static CellException conflict(String code, String message) {
     return new CellException(Kind.CONFLICT, code, message);
+  }
+
+  public static CellException mismatch(String code, String message) {
+    return new CellException(Kind.MISMATCH, code, message);
   }
 
   public static CellException internal(String message, Throwable cause) {

@@ -13,11 +13,16 @@ public interface Runs {
 
   /**
    * Starts {@code method} in {@code customer}'s cell and returns at once with the run RUNNING. With
-   * an idempotency key already used for this customer, returns that run instead.
+   * an idempotency key already used for this customer, returns that run instead (running or
+   * finished), also to calls made at the same time: one key, one run. A JSON {@code null} input is
+   * no input: a method that takes one gets it made from {@code {}} (an empty record, map or object;
+   * {@code Optional.empty()} for an {@code Optional}), or the call is INVALID if its type cannot be
+   * made from an empty object.
    *
    * @throws CellException NOT_FOUND ({@code not_found}, {@code unknown_method}), INVALID ({@code
    *     no_agent}, {@code invalid_input}), CONFLICT ({@code run_in_progress}, {@code
-   *     agent_not_deployed}, {@code customer_failed}); nothing is recorded then
+   *     agent_not_deployed}, {@code customer_failed}), MISMATCH ({@code idempotency_key_reused}:
+   *     the key's run has another method or input); nothing is recorded then
    */
   RunInfo start(String customer, String method, JsonNode input, Optional<String> idempotencyKey);
 

@@ -142,8 +142,14 @@ final class RunContext implements Context {
     }
     long seq = sequence.incrementAndGet();
     checkNotCancelled(kind, name);
-    String hash = journal.hash(kind, name, request);
     Optional<JournalEntry> recorded = journal.recorded(seq);
+    // A recorded step is compared with a hash computed its way; a new one is hashed canonically.
+    RunJournal.Hash hash =
+        journal.hash(
+            kind,
+            name,
+            request,
+            recorded.map(JournalEntry::hashVersion).orElse(JournalEntry.HASH_CANONICAL));
     if (replayOnly
         && (recorded.isEmpty() || recorded.get().status() == JournalEntry.Status.STARTED)) {
       throw new StepFailures.ReplayEndedException(seq);
@@ -152,7 +158,7 @@ final class RunContext implements Context {
       JournalEntry entry = recorded.get();
       if (!entry.kind().equals(kind)
           || !entry.name().equals(name)
-          || !entry.requestHash().equals(hash)) {
+          || !entry.requestHash().equals(hash.value())) {
         throw new StepFailures.NonDeterminismException(
             "step "
                 + seq
@@ -225,7 +231,12 @@ final class RunContext implements Context {
   }
 
   private <T> T execute(
-      long seq, String kind, String name, String hash, StepOptions options, Supplier<T> body) {
+      long seq,
+      String kind,
+      String name,
+      RunJournal.Hash hash,
+      StepOptions options,
+      Supplier<T> body) {
     long backoff = options.backoff().toMillis();
     for (int attempt = 1; ; attempt++) {
       try {
@@ -390,12 +401,18 @@ final class RunContext implements Context {
     return new Db() {
       @Override
       public int update(String sql, Object... params) {
-        return call("db.update", sql, List.of(params), Integer.class, () -> db.update(sql, params));
+        return call(
+            "db.update",
+            sql,
+            java.util.Arrays.asList(params),
+            Integer.class,
+            () -> db.update(sql, params));
       }
 
       @Override
       public List<Map<String, Object>> query(String sql, Object... params) {
-        return call("db.query", sql, List.of(params), ROWS, () -> db.query(sql, params));
+        return call(
+            "db.query", sql, java.util.Arrays.asList(params), ROWS, () -> db.query(sql, params));
       }
     };
   }
@@ -412,7 +429,7 @@ final class RunContext implements Context {
           "event type '" + type + "' is the platform's; use another name");
     }
     JsonNode json = plugin.mapper().valueToTree(data);
-    callVoid("stream", type, json, () -> events.append(type, json));
+    callVoid("stream", type, new RunJournal.Request(json, data), () -> events.append(type, json));
   }
 
   @Override

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.internal.journal.CanonicalJson;
 import dev.oncell.runtime.internal.journal.JournalEntry;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import java.security.MessageDigest;
@@ -23,7 +25,16 @@ final class RunJournal implements AutoCloseable {
 
   private final JournalFile file;
   private final ObjectMapper mapper;
+
+  /** Format 1's hashing mapper; kept as it was. */
   private final ObjectMapper canonical;
+
+  /**
+   * The agent's mapper, writing sets in a fixed order, in the root locale and UTC; {@link
+   * CanonicalJson} does the rest.
+   */
+  private final ObjectMapper hashing;
+
   private final Clock clock;
   private final Map<Long, JournalEntry> recorded = new HashMap<>();
 
@@ -31,6 +42,12 @@ final class RunJournal implements AutoCloseable {
     this.file = file;
     this.mapper = mapper;
     this.canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    // Sets in a fixed order; dates written with @JsonFormat patterns the same in every locale and
+    // zone.
+    this.hashing =
+        SortedSets.register(mapper.copy())
+            .setLocale(java.util.Locale.ROOT)
+            .setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
     this.clock = clock;
     for (JournalEntry e : file.entries()) {
       recorded.put(e.seq(), e); // the last record of a step wins: STARTED, then DONE
@@ -46,12 +63,43 @@ final class RunJournal implements AutoCloseable {
     return Optional.ofNullable(recorded.get(seq));
   }
 
-  /** A stable hash of what a call asked for: same request, same hash, across restarts. */
-  String hash(String kind, String name, Object request) {
+  /** A request hash, and which way it was computed ({@link JournalEntry#hashVersion()}). */
+  record Hash(String value, int version) {}
+
+  /**
+   * A request whose format-1 hash was taken over another form than the one hashed now: {@code
+   * ctx.stream}'s data was hashed as the tree the agent's mapper made of it, in the order of its
+   * maps; now the data itself is hashed canonically, its sets in a fixed order too.
+   */
+  record Request(Object legacy, Object current) {}
+
+  /**
+   * A stable hash of what a call asked for: same request, same hash, across restarts and JVMs. With
+   * {@code version} {@link JournalEntry#HASH_CANONICAL} (new steps) over {@link CanonicalJson} of
+   * the request with sets sorted; with {@link JournalEntry#HASH_LEGACY} exactly as format 1 did, so
+   * that journals written before keep replaying.
+   */
+  Hash hash(String kind, String name, Object request, int version) {
+    return switch (version) {
+      case JournalEntry.HASH_LEGACY -> new Hash(legacyHash(kind, name, request), version);
+      case JournalEntry.HASH_CANONICAL -> {
+        Object current = request instanceof Request r ? r.current() : request;
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("kind", kind);
+        node.put("name", name);
+        node.set("request", hashing.valueToTree(current));
+        yield new Hash(CanonicalJson.sha256(node), version);
+      }
+      default -> throw new IllegalArgumentException("unknown hash version " + version);
+    };
+  }
+
+  private String legacyHash(String kind, String name, Object request) {
+    Object legacy = request instanceof Request r ? r.legacy() : request;
     ObjectNode node = canonical.createObjectNode();
     node.put("kind", kind);
     node.put("name", name);
-    node.set("request", canonical.valueToTree(request));
+    node.set("request", canonical.valueToTree(legacy));
     try {
       byte[] bytes = canonical.writeValueAsBytes(node);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -60,26 +108,27 @@ final class RunJournal implements AutoCloseable {
     }
   }
 
-  void started(long seq, String kind, String name, String hash) {
+  void started(long seq, String kind, String name, Hash hash) {
     file.append(
         entry(seq, seq, kind, name, hash, JournalEntry.Status.STARTED, Optional.empty(), null));
   }
 
-  void done(long seq, long endSeq, String kind, String name, String hash, Object value) {
+  void done(long seq, long endSeq, String kind, String name, Hash hash, Object value) {
     JsonNode result = mapper.valueToTree(value);
     file.append(
         entry(seq, endSeq, kind, name, hash, JournalEntry.Status.DONE, Optional.of(result), null));
   }
 
   void failed(
-      long seq, long endSeq, String kind, String name, String hash, String code, String message) {
+      long seq, long endSeq, String kind, String name, Hash hash, String code, String message) {
     file.append(
         new JournalEntry(
             seq,
             endSeq,
             kind,
             name,
-            hash,
+            hash.value(),
+            hash.version(),
             JournalEntry.Status.FAILED,
             Optional.empty(),
             Optional.of(code),
@@ -92,7 +141,7 @@ final class RunJournal implements AutoCloseable {
       long endSeq,
       String kind,
       String name,
-      String hash,
+      Hash hash,
       JournalEntry.Status status,
       Optional<JsonNode> result,
       Void unused) {
@@ -101,7 +150,8 @@ final class RunJournal implements AutoCloseable {
         endSeq,
         kind,
         name,
-        hash,
+        hash.value(),
+        hash.version(),
         status,
         result,
         Optional.empty(),

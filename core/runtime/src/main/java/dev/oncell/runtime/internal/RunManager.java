@@ -14,6 +14,7 @@ import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
 import dev.oncell.runtime.RunStep;
 import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.internal.journal.CanonicalJson;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentMethodHandle;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,6 +80,7 @@ final class RunManager implements Runs, AutoCloseable {
   private final Duration journalRetention;
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final Map<String, String> busyCells = new ConcurrentHashMap<>();
+  private final Map<String, ReentrantLock> idempotencyLocks = new ConcurrentHashMap<>();
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("oncell-run-watchdog").daemon().factory());
@@ -186,12 +189,52 @@ final class RunManager implements Runs, AutoCloseable {
   public RunInfo start(
       String customer, String method, JsonNode input, Optional<String> idempotencyKey) {
     LiveCell cell = cells.live(customer);
-    if (idempotencyKey.isPresent()) {
+    if (idempotencyKey.isEmpty()) {
+      return startNew(cell, method, input, Optional.empty());
+    }
+    // One key, one run: calls with the same key wait here while the first one records its run.
+    ReentrantLock lock = idempotencyLocks.computeIfAbsent(customer, c -> new ReentrantLock());
+    lock.lock();
+    try {
       Optional<RunInfo> existing = store.byIdempotencyKey(customer, idempotencyKey.get());
       if (existing.isPresent()) {
+        checkSameRequest(existing.get(), method, input);
         return existing.get();
       }
+      return startNew(cell, method, input, idempotencyKey);
+    } finally {
+      lock.unlock();
     }
+  }
+
+  /**
+   * A key reused for another request is refused, as payment APIs do, rather than answered wrongly.
+   */
+  private static void checkSameRequest(RunInfo existing, String method, JsonNode input) {
+    if (!existing.method().equals(method)
+        || !canonicalInput(existing.input()).equals(canonicalInput(input))) {
+      throw CellException.mismatch(
+          "idempotency_key_reused",
+          "this Idempotency-Key was used for run "
+              + existing.id()
+              + " of method '"
+              + existing.method()
+              + "' with another "
+              + (existing.method().equals(method) ? "input" : "method")
+              + "; use a new key for a new request");
+    }
+  }
+
+  /**
+   * An input as stored and read back, in canonical form: key order and number form do not count.
+   */
+  private static String canonicalInput(JsonNode input) {
+    return CanonicalJson.write(Json.read(Json.write(input)));
+  }
+
+  private RunInfo startNew(
+      LiveCell cell, String method, JsonNode input, Optional<String> idempotencyKey) {
+    String customer = cell.id();
     CellInfo info = cell.info();
     String agent =
         info.agent()
@@ -269,25 +312,47 @@ final class RunManager implements Runs, AutoCloseable {
                     "no version of agent '" + agent + "' is active in " + env));
   }
 
+  /**
+   * The agent's argument from a run's input. No input (absent, or JSON {@code null}) never reaches
+   * the agent as {@code null}: it is the empty object {@code {}}, as the CLI sends without {@code
+   * --input}, so a record parameter gets a record of empty fields, a {@code JsonNode} parameter an
+   * empty object, an {@code Optional} parameter {@code Optional.empty()}; a type that cannot be
+   * made from {@code {}} (a string, a number, a list) is 400 {@code invalid_input}.
+   */
   private static Object argument(AgentPlugin plugin, AgentMethodHandle handle, JsonNode input) {
     Optional<JavaType> type = handle.inputJavaType(plugin.mapper());
     if (type.isEmpty()) {
       return null;
     }
+    boolean none = input == null || input.isNull() || input.isMissingNode();
+    if (none && type.get().isReferenceType()) {
+      return plugin.mapper().convertValue(NullNode.getInstance(), type.get());
+    }
+    JsonNode given = none ? Json.MAPPER.createObjectNode() : input;
     if (type.get().getRawClass() == JsonNode.class) {
-      return input;
+      return given;
     }
     try {
-      return plugin.mapper().convertValue(input, type.get());
+      Object argument = plugin.mapper().convertValue(given, type.get());
+      if (argument == null) {
+        throw new IllegalArgumentException("it makes no value");
+      }
+      return argument;
     } catch (IllegalArgumentException e) {
       throw CellException.invalid(
           "invalid_input",
-          "input does not fit "
-              + type.get().getRawClass().getSimpleName()
-              + " of method '"
-              + handle.name()
-              + "': "
-              + AgentPluginMessages.firstLine(e.getMessage()));
+          none
+              ? "method '"
+                  + handle.name()
+                  + "' takes an input ("
+                  + type.get().getRawClass().getSimpleName()
+                  + ") and the call has none (no \"input\", or null)"
+              : "input does not fit "
+                  + type.get().getRawClass().getSimpleName()
+                  + " of method '"
+                  + handle.name()
+                  + "': "
+                  + AgentPluginMessages.firstLine(e.getMessage()));
     }
   }
 
@@ -623,6 +688,7 @@ final class RunManager implements Runs, AutoCloseable {
   }
 
   void forgetCustomer(String customer) {
+    idempotencyLocks.remove(customer);
     store.deleteCustomer(customer);
   }
 

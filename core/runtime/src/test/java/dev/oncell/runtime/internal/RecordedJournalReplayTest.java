@@ -12,6 +12,7 @@ import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.testagents.DurableAgent;
 import dev.oncell.runtime.testagents.PlannerAgent;
+import dev.oncell.runtime.testagents.ProgressAgent;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,5 +128,28 @@ class RecordedJournalReplayTest {
     try (var files = Files.list(tmp.resolve("home/cells/acme/work"))) {
       assertThat(files.toList()).as("no command ran").isEmpty();
     }
+  }
+
+  /**
+   * Format 2: the {@code Map.of} and {@code Set.of} streamed by {@link ProgressAgent} were hashed
+   * in their canonical form by another JVM, whose salt ordered them differently from this one's in
+   * all likelihood; a change to {@code CanonicalJson} or to how a stream request is hashed fails
+   * this.
+   */
+  @Test
+  void theVersion2ProgressJournalReplaysItsMapOfStreamsInThisJvm() throws Exception {
+    host.deployments()
+        .deploy(PluginJars.plugin("progress", "1.0.0", ProgressAgent.class), "production");
+    AgentPlugin progress =
+        ((DefaultHost) host)
+            .deploymentRegistry()
+            .plugin(host.deployments().active("progress", "production").orElseThrow());
+    RunContext ctx = replaying("/journals/v2-progress-map-of.journal", progress);
+    Object outcome = progress.method("report").orElseThrow().method().invoke(progress.agent(), ctx);
+    assertThat(outcome).isEqualTo("reported");
+    assertThat(ctx.steps()).isEqualTo(4);
+    assertThat(JournalFile.readAll(tmp.resolve("replay.log")))
+        .extracting(dev.oncell.runtime.internal.journal.JournalEntry::hashVersion)
+        .containsOnly(dev.oncell.runtime.internal.journal.JournalEntry.HASH_CANONICAL);
   }
 }

@@ -79,6 +79,7 @@ final class Responses {
           case INVALID -> 400;
           case NOT_FOUND -> 404;
           case CONFLICT -> 409;
+          case MISMATCH -> 422;
           case UNAVAILABLE -> 503;
           case INTERNAL -> 500;
         };

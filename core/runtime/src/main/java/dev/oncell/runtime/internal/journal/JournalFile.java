@@ -22,8 +22,12 @@ import java.util.zip.CRC32C;
  * torn last record (a crash mid-write) fails its length or checksum and is treated as never
  * written: {@link #open} cuts it off.
  *
- * <p>Format version 1. Recordings of this format live in the tests' resources and are replayed on
- * every build, so a change cannot silently break the recovery of older journals.
+ * <p>Each record carries its format version {@code v}: 1 (request hash over Jackson's output, see
+ * {@link JournalEntry#HASH_LEGACY}) or 2 (request hash over {@link CanonicalJson}); the fields are
+ * the same. A record of a version this code does not know stops {@link #open} with a {@link
+ * JournalException} (it was written by a newer oncell) instead of being cut off as torn. Recordings
+ * of both versions live in the tests' resources and are replayed on every build, so a change cannot
+ * silently break the recovery of older journals.
  */
 public final class JournalFile implements AutoCloseable {
 
@@ -94,9 +98,25 @@ public final class JournalFile implements AutoCloseable {
       if (crc32c(bytes) != crc) {
         break;
       }
+      JsonNode node;
       try {
-        entries.add(decode(JSON.readTree(bytes)));
+        node = JSON.readTree(bytes);
       } catch (IOException | RuntimeException e) {
+        break;
+      }
+      int version = node.path("v").asInt(JournalEntry.HASH_LEGACY);
+      if (version != JournalEntry.HASH_LEGACY && version != JournalEntry.HASH_CANONICAL) {
+        throw new JournalException(
+            "record "
+                + entries.size()
+                + " of the journal has format version "
+                + version
+                + ", which this version of oncell cannot replay; it was written by a newer one",
+            null);
+      }
+      try {
+        entries.add(decode(node));
+      } catch (RuntimeException e) {
         break;
       }
       offset += HEADER + length;
@@ -141,7 +161,7 @@ public final class JournalFile implements AutoCloseable {
 
   static ObjectNode encode(JournalEntry e) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("v", 1);
+    node.put("v", e.hashVersion());
     node.put("seq", e.seq());
     if (e.endSeq() != e.seq()) {
       node.put("end", e.endSeq());
@@ -165,6 +185,7 @@ public final class JournalFile implements AutoCloseable {
         node.get("kind").asText(),
         node.get("name").asText(),
         node.get("hash").asText(),
+        node.path("v").asInt(JournalEntry.HASH_LEGACY),
         JournalEntry.Status.valueOf(node.get("status").asText()),
         Optional.ofNullable(node.get("result")),
         Optional.ofNullable(node.get("errorCode")).map(JsonNode::asText),

@@ -25,6 +25,7 @@ class JournalFileTest {
         "step",
         "s" + seq,
         "hash" + seq,
+        JournalEntry.HASH_CANONICAL,
         JournalEntry.Status.DONE,
         Optional.of(TextNode.valueOf(result)),
         Optional.empty(),
@@ -58,7 +59,7 @@ class JournalFileTest {
       }
       byte[] whole =
           JournalFile.frame(
-              "{\"v\":1,\"seq\":3,\"kind\":\"step\",\"name\":\"s3\","
+              "{\"v\":2,\"seq\":3,\"kind\":\"step\",\"name\":\"s3\","
                   + "\"hash\":\"h\",\"status\":\"DONE\",\"at\":\"2026-11-22T00:00:00Z\"}");
       // A crash cut the third record anywhere, or scrambled its bytes.
       byte[] torn =
@@ -109,5 +110,32 @@ class JournalFileTest {
     JournalEntry nested =
         entries.stream().filter(e -> e.name().equals("edit-3")).findFirst().orElseThrow();
     assertThat(nested.endSeq()).isGreaterThan(nested.seq());
+    assertThat(entries)
+        .extracting(JournalEntry::hashVersion)
+        .as("format-1 records are replayed with format-1 hashing")
+        .containsOnly(JournalEntry.HASH_LEGACY);
+  }
+
+  @Test
+  void aRecordWithoutAVersionIsFormat1AndOneOfANewerFormatStopsTheOpeningUntouched()
+      throws Exception {
+    Path file = Files.createFile(tmp.resolve("versions.log"));
+    JournalFile.appendRaw(
+        file,
+        JournalFile.frame(
+            "{\"seq\":1,\"kind\":\"step\",\"name\":\"s1\",\"hash\":\"h\","
+                + "\"status\":\"DONE\",\"at\":\"2026-11-22T00:00:00Z\"}"));
+    assertThat(JournalFile.readAll(file).getFirst().hashVersion())
+        .isEqualTo(JournalEntry.HASH_LEGACY);
+    JournalFile.appendRaw(
+        file,
+        JournalFile.frame(
+            "{\"v\":3,\"seq\":2,\"kind\":\"step\",\"name\":\"s2\",\"hash\":\"h\","
+                + "\"status\":\"DONE\",\"at\":\"2026-11-22T00:00:00Z\"}"));
+    long size = Files.size(file);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JournalFile.open(file))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("format version 3");
+    assertThat(Files.size(file)).as("a newer record is not cut off as torn").isEqualTo(size);
   }
 }
