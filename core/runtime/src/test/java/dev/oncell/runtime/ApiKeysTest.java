@@ -139,6 +139,9 @@ class ApiKeysTest {
         () -> keys().create(NewKey.operator().withExpiry(clock.instant().minusSeconds(1))),
         "invalid_expiry");
     assertCode(
+        () -> keys().create(NewKey.operator().withExpiry(Instant.parse("+10000-01-01T00:00:00Z"))),
+        "invalid_expiry");
+    assertCode(
         () -> keys().create(NewKey.operator().withName("x".repeat(201))), "invalid_key_name");
     assertCode(() -> keys().create(NewKey.operator().withName("a\nb")), "invalid_key_name");
     assertThat(keys().list()).isEmpty();

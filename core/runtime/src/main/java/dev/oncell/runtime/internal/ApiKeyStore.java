@@ -24,34 +24,29 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * API keys in the control plane. Generated keys carry 256 random bits, so a plain SHA-256 is a safe
  * hash: there is nothing to brute-force, and a lookup stays one indexed read. Each row has a random
  * public id (not derived from the key) and a hint; the key itself is never stored, logged or put in
- * an exception message. Replacing the bootstrap key is one transaction, and its key file is renamed
- * into place only after that transaction committed.
+ * an exception message. The bootstrap key's rules are {@link BootstrapKey}'s.
  */
 final class ApiKeyStore implements ApiKeys {
 
-  static final String GENERATED = "generated";
-  static final String FROM_ENV = "ONCELL_API_KEY";
-  private static final Logger LOG = Logger.getLogger(ApiKeyStore.class.getName());
-  private static final int MAX_TOKEN_LENGTH = 512;
-  private static final int MIN_ENV_KEY_LENGTH = 16;
+  static final int MAX_TOKEN_LENGTH = 512;
+  private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String COLUMNS =
       "id, label, hint, scope, customer_id, bootstrap, created_at, expires_at, revoked_at";
 
   private final ControlPlane controlPlane;
-  private final OperatorKeyFile keyFile;
   private final Clock clock;
+  private final BootstrapKey bootstrap;
 
   ApiKeyStore(ControlPlane controlPlane, Path home, Clock clock) {
     this.controlPlane = controlPlane;
-    this.keyFile = new OperatorKeyFile(home);
     this.clock = clock;
+    this.bootstrap = new BootstrapKey(this, controlPlane, new OperatorKeyFile(home), clock);
   }
 
   @Override
@@ -87,40 +82,13 @@ final class ApiKeyStore implements ApiKeys {
   }
 
   @Override
-  public synchronized Optional<String> bootstrapOperatorKey(Optional<String> fromEnvironment) {
-    if (fromEnvironment.isPresent()) {
-      String key = fromEnvironment.get();
-      checkEnvironmentKey(key);
-      Optional<ApiKeyInfo> existing = findByHash(key);
-      if (existing.isPresent()) {
-        refuseUnlessActiveBootstrap(existing.get());
-        revokeOtherBootstrapKeys(existing.get().id());
-      } else if (replaceBootstrap(key, FROM_ENV, Optional.empty()) > 0) {
-        LOG.info("ONCELL_API_KEY is a new operator key; the previous bootstrap key is revoked");
-      }
-      if (keyFile.read().isPresent()) {
-        keyFile.delete(); // it can only hold a bootstrap key that is now revoked
-      }
-      return Optional.empty();
-    }
-    Optional<ApiKeyInfo> inFile = keyFile.read().flatMap(this::findByHash);
-    if (inFile.isPresent() && inFile.get().bootstrap() && active(inFile.get())) {
-      revokeOtherBootstrapKeys(inFile.get().id());
-      return Optional.empty();
-    }
-    String key = newToken("oc_op_");
-    if (replaceBootstrap(key, GENERATED, Optional.of(keyFile.prepare(key))) > 0) {
-      LOG.info("generated a new operator key; the previous bootstrap key is revoked");
-    }
-    return Optional.of(key);
+  public Optional<String> bootstrapOperatorKey(Optional<String> fromEnvironment) {
+    return bootstrap.start(fromEnvironment);
   }
 
   @Override
-  public synchronized IssuedKey rotateBootstrapKey() {
-    String key = newToken("oc_op_");
-    replaceBootstrap(key, GENERATED, Optional.of(keyFile.prepare(key)));
-    LOG.info("rotated the operator's bootstrap key; the previous one is revoked");
-    return new IssuedKey(findByHash(key).orElseThrow(), key);
+  public IssuedKey rotateBootstrapKey() {
+    return bootstrap.rotate();
   }
 
   @Override
@@ -136,6 +104,11 @@ final class ApiKeyStore implements ApiKeys {
       throw CellException.invalid(
           "invalid_expiry",
           "the expiry " + request.expiresAt().get() + " is not in the future (now " + now + ")");
+    }
+    if (request.expiresAt().filter(LATEST_EXPIRY::isBefore).isPresent()) {
+      throw CellException.invalid(
+          "invalid_expiry",
+          "the expiry " + request.expiresAt().get() + " is after " + LATEST_EXPIRY);
     }
     if (request.customer().isPresent()) {
       String customer = request.customer().get();
@@ -210,111 +183,7 @@ final class ApiKeyStore implements ApiKeys {
     return find("id", id).orElseThrow();
   }
 
-  private boolean active(ApiKeyInfo info) {
-    return info.status(clock.instant()) == ApiKeyInfo.Status.ACTIVE;
-  }
-
-  /** A revoked key never comes back, and a key issued through the API is not a start-up key. */
-  private void refuseUnlessActiveBootstrap(ApiKeyInfo info) {
-    if (info.bootstrap() && active(info)) {
-      return;
-    }
-    String what =
-        switch (info.status(clock.instant())) {
-          case REVOKED -> "was revoked at " + info.revokedAt().orElseThrow();
-          case EXPIRED -> "expired at " + info.expiresAt().orElseThrow();
-          case ACTIVE -> "was issued through the API, not as the bootstrap key";
-        };
-    throw CellException.invalid(
-        "revoked_api_key",
-        "ONCELL_API_KEY is key "
-            + info.id()
-            + ", which "
-            + what
-            + "; choose a new one, or unset it to use (or generate) the key in operator.key");
-  }
-
-  /**
-   * In one transaction: revokes every active bootstrap key and stores {@code key} as the new one;
-   * then puts its prepared key file in place (or throws it away if the transaction failed).
-   *
-   * @return how many keys were revoked
-   */
-  private int replaceBootstrap(String key, String name, Optional<OperatorKeyFile.Pending> file) {
-    Instant now = clock.instant();
-    ApiKeyInfo info =
-        new ApiKeyInfo(
-            newId(),
-            name,
-            hint(key),
-            Principal.Scope.OPERATOR,
-            Optional.empty(),
-            true,
-            now,
-            Optional.empty(),
-            Optional.empty());
-    int revoked;
-    try (Connection c = controlPlane.connection()) {
-      c.setAutoCommit(false);
-      try {
-        revoked = revokeBootstrapKeys(c, Optional.empty(), now);
-        insert(c, hash(key), info);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      file.ifPresent(OperatorKeyFile.Pending::abandon);
-      throw ControlPlane.failure("replace the bootstrap key", e);
-    } catch (RuntimeException e) {
-      file.ifPresent(OperatorKeyFile.Pending::abandon);
-      throw e;
-    }
-    file.ifPresent(OperatorKeyFile.Pending::commit);
-    return revoked;
-  }
-
-  /** Revokes active bootstrap keys other than {@code keep} (after an upgrade there may be two). */
-  private void revokeOtherBootstrapKeys(String keep) {
-    try (Connection c = controlPlane.connection()) {
-      if (revokeBootstrapKeys(c, Optional.of(keep), clock.instant()) > 0) {
-        LOG.info("revoked the other bootstrap key: only this start's key is the bootstrap key");
-      }
-    } catch (SQLException e) {
-      throw ControlPlane.failure("revoke old bootstrap keys", e);
-    }
-  }
-
-  private static int revokeBootstrapKeys(Connection c, Optional<String> keep, Instant now)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE api_keys SET revoked_at = ? WHERE bootstrap AND revoked_at IS NULL"
-                + " AND id <> ?")) {
-      s.setTimestamp(1, Timestamp.from(now));
-      s.setString(2, keep.orElse(""));
-      return s.executeUpdate();
-    }
-  }
-
-  private static void checkEnvironmentKey(String key) {
-    if (key.length() < MIN_ENV_KEY_LENGTH
-        || key.length() > MAX_TOKEN_LENGTH
-        || key.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
-      throw CellException.invalid(
-          "weak_api_key",
-          "ONCELL_API_KEY must have "
-              + MIN_ENV_KEY_LENGTH
-              + " to "
-              + MAX_TOKEN_LENGTH
-              + " characters, without spaces or control characters");
-    }
-  }
-
-  private Optional<ApiKeyInfo> findByHash(String token) {
+  Optional<ApiKeyInfo> findByHash(String token) {
     return find("key_hash", hash(token));
   }
 
@@ -345,7 +214,7 @@ final class ApiKeyStore implements ApiKeys {
         Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant));
   }
 
-  private static void insert(Connection c, String keyHash, ApiKeyInfo k) throws SQLException {
+  static void insert(Connection c, String keyHash, ApiKeyInfo k) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO api_keys (key_hash, "
@@ -379,13 +248,13 @@ final class ApiKeyStore implements ApiKeys {
     return prefix + "****" + token.substring(token.length() - 4);
   }
 
-  private static String newId() {
+  static String newId() {
     byte[] bytes = new byte[8];
     RANDOM.nextBytes(bytes);
     return "key_" + HexFormat.of().formatHex(bytes);
   }
 
-  private static String newToken(String prefix) {
+  static String newToken(String prefix) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
