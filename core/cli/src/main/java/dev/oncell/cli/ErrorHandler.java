@@ -50,6 +50,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       case OncellApiException e ->
           new Failure(e.getMessage(), e.code(), e.status() == 0 ? UNREACHABLE : API_ERROR);
       case CliException e -> new Failure(e.getMessage(), e.code(), e.exitCode());
+      case dev.oncell.runtime.CellException e -> new Failure(e.getMessage(), e.code(), API_ERROR);
       case UncheckedIOException e -> io(e.getCause());
       case IOException e -> io(e);
       case IllegalArgumentException e -> new Failure(message(e), "invalid_argument", USAGE_ERROR);

@@ -97,6 +97,11 @@ final class HttpOncellClient implements OncellClient {
   }
 
   @Override
+  public Keys keys() {
+    return new HttpKeys(transport);
+  }
+
+  @Override
   public void close() {
     transport.close();
   }

@@ -71,6 +71,9 @@ public interface OncellClient extends AutoCloseable {
   /** The operator's secrets. Cheap: no request is made until a method is called. */
   Secrets secrets();
 
+  /** API keys: list, create, revoke, rotate the bootstrap key. Operator keys only. */
+  Keys keys();
+
   /** Releases the underlying HTTP client. */
   @Override
   void close();

@@ -45,6 +45,22 @@ final class RunningServer implements AutoCloseable {
     this(home, 16L << 20);
   }
 
+  /**
+   * A server started as {@code oncell serve} would be: with {@code operatorKey} as ONCELL_API_KEY,
+   * or without it (the key in operator.key, generated if needed). A failed start closes the host.
+   */
+  RunningServer(HostConfig config, Optional<String> operatorKey) {
+    this.home = config.home();
+    this.host = Host.open(config);
+    try {
+      host.apiKeys().bootstrapOperatorKey(operatorKey);
+      this.server = OncellServer.builder(host).port(0).build().start();
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
+  }
+
   /** A response with its body as text and, if it parses, as JSON. */
   record Reply(int status, String body, HttpResponse<byte[]> raw) {
     JsonNode json() {

@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
 /**
  * Bearer keys on every route but {@code /health}. Operator keys reach everything; a customer token
  * reaches only its own cell's sub-resources and its own record, never the customer list nor another
- * cell.
+ * cell, and no path with a dot segment (an encoded {@code ..} that routing would see decoded). Keys
+ * are managed ({@code /v1/keys}) with operator keys only. A revoked or expired key is a 401.
  */
 final class AuthFilter implements Filter {
 
   private static final Pattern CUSTOMER_PATH = Pattern.compile("^/v1/customers/([^/]+)(/.*)?$");
   private static final Pattern RUN_PATHS = Pattern.compile("^/v1/(agents|runs)(/.*)?$");
+  private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)");
   private static final String BEARER = "Bearer ";
 
   private final ApiKeys keys;
@@ -59,6 +61,9 @@ final class AuthFilter implements Filter {
   private static boolean allowed(Principal principal, Method method, String path) {
     if (principal.isOperator()) {
       return true;
+    }
+    if (DOT_SEGMENT.matcher(path).find()) {
+      return false; // an encoded "..": never let routing decide what a customer key reaches
     }
     if (RUN_PATHS.matcher(path).matches()) {
       return true; // the handler checks the customer named in the body or the run

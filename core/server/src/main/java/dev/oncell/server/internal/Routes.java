@@ -20,6 +20,7 @@ final class Routes {
     RunHandlers runs = new RunHandlers(host);
     SecretHandlers secrets = new SecretHandlers(host, bodies);
     UsageHandlers usage = new UsageHandlers(host);
+    KeyHandlers keys = new KeyHandlers(host, bodies);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -61,6 +62,11 @@ final class Routes {
         .get("/v1/secrets/", secrets::list)
         .put("/v1/secrets/{name}", secrets::put)
         .delete("/v1/secrets/{name}", secrets::delete)
+        .get("/v1/keys", keys::list)
+        .get("/v1/keys/", keys::list)
+        .post("/v1/keys", keys::create)
+        .post("/v1/keys/bootstrap/rotate", keys::rotateBootstrap)
+        .delete("/v1/keys/{id}", keys::revoke)
         .any(
             (req, res) ->
                 Responses.error(
