@@ -70,6 +70,9 @@ final class Responses {
     if (status == 500) {
       LOG.log(Level.SEVERE, "internal failure", e);
     }
+    if (status == 503) {
+      res.header(HeaderNames.RETRY_AFTER, "1"); // busy, search_timeout...: try again later
+    }
     error(res, status, e.code(), e.getMessage());
   }
 

@@ -96,12 +96,9 @@ final class GrepSearch {
     Plan plan = core.withSearcher(searcher -> plan(searcher, pattern, budget));
     List<FileWork> files = plan.files();
     if (glob.isPresent()) {
-      int[] n = {0};
       files.removeIf(
           f -> {
-            if ((++n[0] & 255) == 0) {
-              budget.check();
-            }
+            budget.check(); // a glob may backtrack on a long path
             return !glob.get().matches(f.path);
           });
     }

@@ -160,6 +160,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   public IndexReport index(String path, Optional<String> glob) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(glob, "glob");
+    Requests.glob(glob);
     Optional<Glob> g = Glob.compile(glob);
     Scope scope = Scope.resolve(core.realRoot, core.root, path);
     checkNotClosed();
@@ -208,6 +209,7 @@ public final class LuceneCodeIndex implements CodeIndex {
     Objects.requireNonNull(mode, "mode");
     Requests.query(query);
     Requests.topK(topK);
+    Requests.glob(glob);
     Optional<Glob> g = Glob.compile(glob);
     Requests.mode(mode, core.embedder().isPresent());
     Budget b = budget == Budget.unlimited() ? Budget.cancellable() : budget;
@@ -232,6 +234,7 @@ public final class LuceneCodeIndex implements CodeIndex {
     Objects.requireNonNull(glob, "glob");
     Requests.limit(limit);
     GrepPattern pattern = GrepPattern.compile(regex);
+    Requests.glob(glob);
     Optional<Glob> g = Glob.compile(glob);
     Budget b = budget == Budget.unlimited() ? Budget.cancellable() : budget;
     running.add(b);
