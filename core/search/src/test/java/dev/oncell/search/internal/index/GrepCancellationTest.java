@@ -89,6 +89,22 @@ class GrepCancellationTest {
 
   @Test
   @Timeout(60)
+  void aRegexThatRecursesTooDeepOnALongLineIsAClearError() throws Exception {
+    // java.util.regex recurses once per repetition of a group: 200,000 of them overflow the stack
+    SampleRepo.write(root, "long.txt", "ab".repeat(100_000) + "\u00e9\n");
+    index.index("", Optional.empty());
+    assertThatThrownBy(() -> index.grep("(a|b)*c", Optional.of("long.txt"), 10))
+        .isInstanceOfSatisfying(
+            SearchException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("pattern_too_complex");
+              assertThat(e.getMessage()).contains("limit: stack");
+            });
+    stillAnswers();
+  }
+
+  @Test
+  @Timeout(60)
   void closingTheIndexStopsAGrepWithoutABudget() throws Exception {
     CompletableFuture<List<GrepMatch>> grep =
         CompletableFuture.supplyAsync(() -> index.grep(BACKTRACKS, Optional.empty(), 10));
