@@ -203,12 +203,10 @@ public final class LineDfa {
       if (decide) {
         String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
         if (pattern.matcher(BudgetedText.of(text, budget)).find()) {
-          out.add(new GrepMatch(path, line, text));
+          out.add(Matches.of(path, line, text, 0, text.length()));
         }
       } else if (found) {
-        out.add(
-            new GrepMatch(
-                path, line, new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+        out.add(Matches.of(path, line, bytes, start, end));
       }
       i = end + 1;
       line++;

@@ -139,7 +139,7 @@ public final class LineMatcher {
       }
       m.region(start, end);
       if (m.find()) {
-        out.add(new GrepMatch(path, lineNo, text.substring(start, end)));
+        out.add(Matches.of(path, lineNo, text, start, end));
       }
     }
   }
@@ -179,7 +179,7 @@ public final class LineMatcher {
       }
       line.region(lineStart, end);
       if (line.find()) {
-        out.add(new GrepMatch(path, lineNo, text.substring(lineStart, end)));
+        out.add(Matches.of(path, lineNo, text, lineStart, end));
       }
       lineStart = end + 1;
       lineNo++;
@@ -206,7 +206,7 @@ public final class LineMatcher {
       }
       m.region(start, end);
       if (m.find()) {
-        out.add(new GrepMatch(path, line, text.substring(start, end)));
+        out.add(Matches.of(path, line, text, start, end));
       }
       start = end + 1;
       line++;

@@ -177,6 +177,27 @@ class GrepLimitsTest {
             SearchException.class, e -> assertThat(e.code()).isEqualTo("cancelled"));
   }
 
+  @Test
+  void aMatchingLineIsCutToItsFirstCharsSoAnAnswerStaysBounded() {
+    String ascii = "x".repeat(100_000) + "_123";
+    String multiByte = "\u00e9\u20ac".repeat(50_000) + "_123";
+    for (String regex : List.of("[0-9]{3}", "_123", "(?=_)_1")) {
+      LineMatcher matcher = new LineMatcher(GrepPattern.compile(regex), Optional.empty());
+      for (String line : List.of(ascii, multiByte)) {
+        byte[] bytes = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<GrepMatch> out = new ArrayList<>();
+        matcher.match("f", bytes, 0, bytes.length, 1, out, 10);
+        matcher.match("f", line, 1, out, 10);
+        assertThat(out).as(regex).hasSize(2);
+        for (GrepMatch m : out) {
+          assertThat(m.text().length())
+              .isBetween(Matches.MAX_LINE_CHARS / 3, Matches.MAX_LINE_CHARS);
+          assertThat(line).as("a prefix of the line, cut between chars").startsWith(m.text());
+        }
+      }
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
