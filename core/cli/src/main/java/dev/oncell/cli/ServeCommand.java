@@ -4,6 +4,7 @@ import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.SearchLimits;
 import dev.oncell.search.Embedders;
 import dev.oncell.server.OncellServer;
 import java.io.IOException;
@@ -71,6 +72,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
               + " spec's idleTimeout (env ONCELL_IDLE_TIMEOUT; default 30m; 90s, 30m, 2h or"
               + " PT30M).")
   Optional<String> idleTimeout;
+
+  @Option(
+      names = "--search-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop a code search or grep after this long and answer search_timeout (env"
+              + " ONCELL_SEARCH_TIMEOUT; default 10s).")
+  Optional<String> searchTimeout;
 
   @Option(
       names = "--idle-check-interval",
@@ -164,6 +173,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         HostConfig.defaults(stateHome)
             .withSandbox(sandbox.or(() -> env.variable("ONCELL_SANDBOX")).orElse("auto"))
             .withCells(cellDefaults(env))
+            .withSearch(searchLimits(env))
             .withEmbeddingModel(
                 embeddingModel
                     .or(() -> env.variable("ONCELL_EMBEDDING_MODEL"))
@@ -312,6 +322,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   private CellDefaults cellDefaults(CliEnvironment env) {
     try {
       return readCellDefaults(env);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), "invalid_option", ErrorHandler.USAGE_ERROR);
+    }
+  }
+
+  private SearchLimits searchLimits(CliEnvironment env) {
+    SearchLimits limits = SearchLimits.defaults();
+    Optional<String> timeout = searchTimeout.or(() -> env.variable("ONCELL_SEARCH_TIMEOUT"));
+    if (timeout.isEmpty()) {
+      return limits;
+    }
+    try {
+      return limits.withTimeout(Durations.parse("search timeout", timeout.get()));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), "invalid_option", ErrorHandler.USAGE_ERROR);
     }

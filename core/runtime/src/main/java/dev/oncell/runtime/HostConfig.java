@@ -28,6 +28,7 @@ import java.util.Optional;
  *     operator's secrets (the process environment by default)
  * @param cells idle timeout, idle checks and the limits an agent's {@code CellSpec} does not set
  * @param clock the time source (injected in tests)
+ * @param search the time budget of a search or grep and the pools that run code search
  */
 public record HostConfig(
     Path home,
@@ -42,7 +43,8 @@ public record HostConfig(
     Path configFile,
     VariableResolver environment,
     CellDefaults cells,
-    Clock clock) {
+    Clock clock,
+    SearchLimits search) {
 
   public HostConfig {
     Objects.requireNonNull(home, "home");
@@ -56,6 +58,7 @@ public record HostConfig(
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(cells, "cells");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(search, "search");
     home = home.toAbsolutePath().normalize();
     configFile = home.resolve(configFile).toAbsolutePath().normalize();
   }
@@ -78,7 +81,8 @@ public record HostConfig(
         home.resolve("oncell.yaml"),
         name -> Optional.ofNullable(System.getenv(name)),
         CellDefaults.defaults(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        SearchLimits.defaults());
   }
 
   public HostConfig withSandbox(String value) {
@@ -95,7 +99,8 @@ public record HostConfig(
         configFile,
         environment,
         cells,
-        clock);
+        clock,
+        search);
   }
 
   public HostConfig withRunTimeout(Duration value) {
@@ -112,7 +117,8 @@ public record HostConfig(
         configFile,
         environment,
         cells,
-        clock);
+        clock,
+        search);
   }
 
   public HostConfig withJournalRetention(Duration value) {
@@ -129,7 +135,8 @@ public record HostConfig(
         configFile,
         environment,
         cells,
-        clock);
+        clock,
+        search);
   }
 
   public HostConfig withClock(Clock value) {
@@ -146,7 +153,8 @@ public record HostConfig(
         configFile,
         environment,
         cells,
-        value);
+        value,
+        search);
   }
 
   public HostConfig withEmbeddingModel(String value) {
@@ -163,7 +171,8 @@ public record HostConfig(
         configFile,
         environment,
         cells,
-        clock);
+        clock,
+        search);
   }
 
   public HostConfig withConfigFile(Path value) {
@@ -180,7 +189,8 @@ public record HostConfig(
         value,
         environment,
         cells,
-        clock);
+        clock,
+        search);
   }
 
   public HostConfig withEnvironment(VariableResolver value) {
@@ -197,7 +207,8 @@ public record HostConfig(
         configFile,
         value,
         cells,
-        clock);
+        clock,
+        search);
   }
 
   public HostConfig withCells(CellDefaults value) {
@@ -214,6 +225,25 @@ public record HostConfig(
         configFile,
         environment,
         value,
-        clock);
+        clock,
+        search);
+  }
+
+  public HostConfig withSearch(SearchLimits value) {
+    return new HostConfig(
+        home,
+        sandbox,
+        defaultShellTimeout,
+        maxShellTimeout,
+        shellOutputLimitBytes,
+        maxFileReadBytes,
+        runTimeout,
+        journalRetention,
+        embeddingModel,
+        configFile,
+        environment,
+        cells,
+        clock,
+        value);
   }
 }

@@ -69,12 +69,36 @@ public interface CodeIndex extends AutoCloseable {
   List<SearchHit> search(String query, int topK, Optional<String> glob, SearchMode mode);
 
   /**
+   * As {@link #search(String, int, Optional, SearchMode)}, stopping when {@code budget} runs out or
+   * is cancelled. An implementation that cannot stop midway checks it before it starts.
+   *
+   * @throws SearchException {@code search_timeout} or {@code cancelled} (not invalid) when stopped
+   */
+  default List<SearchHit> search(
+      String query, int topK, Optional<String> glob, SearchMode mode, Budget budget) {
+    budget.check();
+    return search(query, topK, glob, mode);
+  }
+
+  /**
    * Lines matching a regular expression (Java syntax, close to {@code grep -E}), in path then line
    * order, at most {@code limit}.
    *
    * @throws SearchException (invalid) for an invalid regex or glob
    */
   List<GrepMatch> grep(String regex, Optional<String> glob, int limit);
+
+  /**
+   * As {@link #grep(String, Optional, int)}, stopping when {@code budget} runs out or is cancelled
+   * (checked while the automaton is built, between files and inside every regex match).
+   *
+   * @throws SearchException {@code pattern_too_complex} (invalid) for a regex over a cost limit;
+   *     {@code search_timeout} or {@code cancelled} (not invalid) when stopped
+   */
+  default List<GrepMatch> grep(String regex, Optional<String> glob, int limit, Budget budget) {
+    budget.check();
+    return grep(regex, glob, limit);
+  }
 
   /** Files, chunks and embedded chunks in the index. */
   IndexStatus status();

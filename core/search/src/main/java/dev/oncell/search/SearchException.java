@@ -34,6 +34,29 @@ public class SearchException extends RuntimeException {
     return new SearchException(code, message, true, null);
   }
 
+  /**
+   * A regex or query too costly to run: invalid, with the code {@code pattern_too_complex} and a
+   * message naming the limit.
+   */
+  public static SearchException tooComplex(String message) {
+    return new SearchException("pattern_too_complex", message, true, null);
+  }
+
+  /** The work ran past its {@link Budget}: not invalid, code {@code search_timeout}. */
+  public static SearchException timeout(String message) {
+    return new SearchException("search_timeout", message, false, null);
+  }
+
+  /** The work was stopped by {@link Budget#cancel()}: not invalid, code {@code cancelled}. */
+  public static SearchException cancelled(String message) {
+    return new SearchException("cancelled", message, false, null);
+  }
+
+  /** Whether the work was stopped by its {@link Budget} (timed out or cancelled). */
+  public boolean stopped() {
+    return code.equals("search_timeout") || code.equals("cancelled");
+  }
+
   public boolean invalid() {
     return invalid;
   }

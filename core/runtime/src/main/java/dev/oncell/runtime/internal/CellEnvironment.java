@@ -13,7 +13,8 @@ record CellEnvironment(
     ControlPlane controlPlane,
     CellProfiles profiles,
     SharedEmbedder embedder,
-    LlmService llm) {
+    LlmService llm,
+    SearchPool searchPool) {
 
   Clock clock() {
     return config.clock();

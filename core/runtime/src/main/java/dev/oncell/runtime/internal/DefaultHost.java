@@ -33,6 +33,7 @@ public final class DefaultHost implements Host {
   private final DeploymentRegistry deployments;
   private final RunManager runs;
   private final SharedEmbedder embedder;
+  private final SearchPool searchPool;
   private final LlmService llm;
   private final SecretStore secrets;
   private final IdlePauser idlePauser;
@@ -49,6 +50,7 @@ public final class DefaultHost implements Host {
     this.secrets = secrets;
     this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
+    this.searchPool = new SearchPool(config.search());
     this.deployments =
         new DeploymentRegistry(
             controlPlane,
@@ -57,7 +59,8 @@ public final class DefaultHost implements Host {
             backends,
             config.cells());
     CellProfiles profiles = new CellProfiles(deployments, backends, config.cells());
-    CellEnvironment env = new CellEnvironment(config, controlPlane, profiles, embedder, llm);
+    CellEnvironment env =
+        new CellEnvironment(config, controlPlane, profiles, embedder, llm, searchPool);
     this.cells = new CellRegistry(env, deployments);
     this.runs =
         new RunManager(
@@ -198,6 +201,8 @@ public final class DefaultHost implements Host {
   @Override
   public void close() {
     try {
+      // First: running searches and greps stop and release their cells, which can then pause
+      searchPool.close();
       idlePauser.close();
       runs.close();
       cells.releaseAll();

@@ -8,6 +8,7 @@ import dev.oncell.search.IndexReport;
 import dev.oncell.search.IndexStatus;
 import dev.oncell.search.SearchException;
 import dev.oncell.search.SearchHit;
+import dev.oncell.search.SearchMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,7 +16,9 @@ import java.util.function.Function;
 /**
  * The cell's code search as callers see it: each call wakes the cell and holds off a pause, paths
  * are checked like every other path into the cell, and the index's failures become {@link
- * CellException}s.
+ * CellException}s. The work itself runs on the host's {@link SearchPool} (never on the caller's
+ * thread, which may be a request's virtual thread): searches and greps within a time budget, index
+ * runs on their own pool.
  */
 record GuardedSearch(LiveCell cell) implements CellSearch {
 
@@ -25,7 +28,12 @@ record GuardedSearch(LiveCell cell) implements CellSearch {
         h -> {
           String relative = relativeToWork(h.files(), path);
           IndexReport report =
-              h.index().listening(progress, () -> call(h, index -> index.index(relative, glob)));
+              cell.searchPool()
+                  .indexRun(
+                      budget ->
+                          h.index()
+                              .listening(
+                                  progress, () -> call(h, index -> index.index(relative, glob))));
           cell.log(
               "index path=/"
                   + relative
@@ -46,7 +54,14 @@ record GuardedSearch(LiveCell cell) implements CellSearch {
 
   @Override
   public List<SearchHit> search(String query, int topK, Optional<String> glob) {
-    return cell.use(h -> call(h, index -> index.search(query, topK, glob)));
+    return cell.use(
+        h ->
+            cell.searchPool()
+                .search(
+                    budget ->
+                        call(
+                            h,
+                            index -> index.search(query, topK, glob, SearchMode.HYBRID, budget))));
   }
 
   @Override
@@ -55,7 +70,10 @@ record GuardedSearch(LiveCell cell) implements CellSearch {
       throw CellException.invalid(
           "invalid_limit", "limit must be between 1 and " + MAX_GREP_LINES + ", not " + limit);
     }
-    return cell.use(h -> call(h, index -> index.grep(regex, glob, limit)));
+    return cell.use(
+        h ->
+            cell.searchPool()
+                .search(budget -> call(h, index -> index.grep(regex, glob, limit, budget))));
   }
 
   /**
@@ -78,6 +96,9 @@ record GuardedSearch(LiveCell cell) implements CellSearch {
     } catch (SearchException e) {
       if (e.invalid()) {
         throw CellException.invalid(e.code(), e.getMessage());
+      }
+      if (e.stopped()) {
+        throw new CellException(CellException.Kind.UNAVAILABLE, e.code(), e.getMessage());
       }
       throw CellException.internal("the cell's search index failed: " + e.getMessage(), e);
     }

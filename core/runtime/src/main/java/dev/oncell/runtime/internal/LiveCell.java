@@ -72,6 +72,11 @@ final class LiveCell implements Cell {
     return env.llm();
   }
 
+  /** The host's pools for code search. */
+  SearchPool searchPool() {
+    return env.searchPool();
+  }
+
   /** Appends one line to the cell's log. */
   void log(String event) {
     env.log(paths, event);

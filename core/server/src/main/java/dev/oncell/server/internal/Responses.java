@@ -87,6 +87,9 @@ final class Responses {
       internal(res, e.code(), "internal failure", e);
       return;
     }
+    if (status == 503) {
+      res.header(HeaderNames.RETRY_AFTER, "1"); // busy, search_timeout...: try again later
+    }
     error(res, status, e.code(), e.getMessage());
   }
 

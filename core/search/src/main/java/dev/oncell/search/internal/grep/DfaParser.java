@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.grep;
 
+import dev.oncell.search.Budget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,12 @@ final class DfaParser {
   /** The largest repetition bound compiled. */
   static final int MAX_REPEAT = 64;
 
+  /**
+   * Most states of the automaton while it is built (before it is made deterministic): past it, the
+   * regex is left to {@link Pattern}, whatever its repetitions multiply out to.
+   */
+  static final int MAX_NFA_STATES = 20_000;
+
   /** A construct not compiled. */
   static final class Unsupported extends Exception {
     Unsupported() {
@@ -32,6 +39,7 @@ final class DfaParser {
   }
 
   private final String re;
+  private final Budget budget;
   private int pos;
   private int depth;
   private boolean ignoreCase;
@@ -41,7 +49,21 @@ final class DfaParser {
   private final Map<String, Automaton> sets = new HashMap<>();
 
   DfaParser(String re) {
+    this(re, Budget.unlimited());
+  }
+
+  DfaParser(String re, Budget budget) {
     this.re = re;
+    this.budget = budget;
+  }
+
+  /** {@code a}, unless it is over the state bound; checks the budget too. */
+  private Automaton bounded(Automaton a) throws Unsupported {
+    budget.check();
+    if (a.getNumStates() > MAX_NFA_STATES) {
+      throw new Unsupported();
+    }
+    return a;
   }
 
   /** Whether the regex starts with {@code ^}. */
@@ -81,7 +103,7 @@ final class DfaParser {
       }
       branches.add(concatenation(false));
     }
-    return branches.size() == 1 ? branches.getFirst() : Operations.union(branches);
+    return branches.size() == 1 ? branches.getFirst() : bounded(Operations.union(branches));
   }
 
   private Automaton concatenation(boolean firstBranch) throws Unsupported {
@@ -108,7 +130,7 @@ final class DfaParser {
         items.add(a);
       }
     }
-    return items.isEmpty() ? Automata.makeEmptyString() : Operations.concatenate(items);
+    return items.isEmpty() ? Automata.makeEmptyString() : bounded(Operations.concatenate(items));
   }
 
   private Automaton repetition() throws Unsupported {
@@ -155,10 +177,15 @@ final class DfaParser {
         a = min == 0 ? Automata.makeEmptyString() : a;
         continue;
       }
+      long states = (long) a.getNumStates() * Math.max(1, Math.max(min, max));
+      if (states > MAX_NFA_STATES) {
+        throw new Unsupported(); // decided before Lucene builds it
+      }
       a =
-          max < 0
-              ? (min == 0 ? Operations.repeat(a) : Operations.repeat(a, min))
-              : Operations.repeat(a, min, max);
+          bounded(
+              max < 0
+                  ? (min == 0 ? Operations.repeat(a) : Operations.repeat(a, min))
+                  : Operations.repeat(a, min, max));
     }
     return a;
   }

@@ -28,8 +28,8 @@ public record GrepPattern(
     boolean lineStart,
     Optional<Pattern> whole) {
 
-  /** Longer regexes are refused. */
-  public static final int MAX_LENGTH = 10_000;
+  /** Longer regexes are refused ({@code pattern_too_complex}). */
+  public static final int MAX_LENGTH = PatternLimits.MAX_LENGTH;
 
   private static final Map<String, String> POSIX =
       Map.ofEntries(
@@ -50,14 +50,16 @@ public record GrepPattern(
   /**
    * Compiles {@code regex}.
    *
-   * @throws SearchException {@code invalid_regex} when it does not compile or is too long
+   * @throws SearchException {@code invalid_regex} when it does not compile, {@code
+   *     pattern_too_complex} when it is over one of the {@link PatternLimits} (checked first, in
+   *     linear time)
    */
   public static GrepPattern compile(String regex) {
     if (regex.length() > MAX_LENGTH) {
-      throw SearchException.invalid(
-          "invalid_regex", "the regex is longer than " + MAX_LENGTH + " characters");
+      PatternLimits.check(regex); // throws
     }
     String java = translate(regex);
+    PatternLimits.check(java);
     Pattern pattern;
     try {
       pattern = Pattern.compile(java, FLAGS);

@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.grep;
 
+import dev.oncell.search.Budget;
 import dev.oncell.search.GrepMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +23,10 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * ASCII strings are the ASCII strings of the regex. Constructs that are not regular or look around
  * ({@code \b}, lookarounds, backreferences, atomic groups, possessive quantifiers), inline flags
  * other than {@code i}, {@code ^} and {@code $} anywhere but at the ends of the whole regex, and
- * automata over {@link #MAX_STATES} states are not compiled.
+ * automata over {@link #MAX_STATES} states are not compiled. Building is bounded: the
+ * nondeterministic automaton by {@link DfaParser#MAX_NFA_STATES} states, making it deterministic by
+ * {@link #WORK_LIMIT}, and both check the request's {@link Budget}; a regex over a bound is left to
+ * {@link java.util.regex} rather than refused.
  */
 public final class LineDfa {
 
@@ -68,14 +72,25 @@ public final class LineDfa {
 
   /** The automaton of a regex in Java syntax, as {@link GrepPattern} compiles it; empty if none. */
   public static Optional<LineDfa> of(String javaRegex) {
+    return of(javaRegex, Budget.unlimited());
+  }
+
+  /**
+   * As {@link #of(String)}, checking {@code budget} while building.
+   *
+   * @throws dev.oncell.search.SearchException when the budget runs out meanwhile
+   */
+  public static Optional<LineDfa> of(String javaRegex, Budget budget) {
     try {
-      DfaParser parser = new DfaParser(GrepPattern.unquote(javaRegex));
+      DfaParser parser = new DfaParser(GrepPattern.unquote(javaRegex), budget);
       Automaton language = parser.parse();
       Automaton find =
           parser.anchoredStart()
               ? language
               : Operations.concatenate(Operations.repeat(Automata.makeCharRange(0, 127)), language);
+      budget.check();
       Automaton dfa = Operations.removeDeadStates(Operations.determinize(find, WORK_LIMIT));
+      budget.check();
       return Optional.ofNullable(build(dfa, parser.anchoredEnd()));
     } catch (DfaParser.Unsupported
         | TooComplexToDeterminizeException
@@ -123,9 +138,33 @@ public final class LineDfa {
       Pattern pattern,
       List<GrepMatch> out,
       int limit) {
+    match(bytes, from, to, firstLine, path, pattern, out, limit, Budget.unlimited());
+  }
+
+  /** Bytes between two checks of the budget: tens of microseconds of matching. */
+  private static final int CHECK_BYTES = 1 << 16;
+
+  /**
+   * As {@link #match(byte[], int, int, int, String, Pattern, List, int)}, within {@code budget}.
+   */
+  public void match(
+      byte[] bytes,
+      int from,
+      int to,
+      int firstLine,
+      String path,
+      Pattern pattern,
+      List<GrepMatch> out,
+      int limit,
+      Budget budget) {
     int i = from;
     int line = firstLine;
+    int checked = from;
     while (i < to && out.size() < limit) {
+      if (i - checked > CHECK_BYTES) {
+        budget.check();
+        checked = i;
+      }
       int start = i;
       int s = 0;
       int event = everyLine ? MATCH : NEWLINE;
@@ -163,13 +202,11 @@ public final class LineDfa {
       }
       if (decide) {
         String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-        if (pattern.matcher(text).find()) {
-          out.add(new GrepMatch(path, line, text));
+        if (pattern.matcher(BudgetedText.of(text, budget)).find()) {
+          out.add(Matches.of(path, line, text, 0, text.length()));
         }
       } else if (found) {
-        out.add(
-            new GrepMatch(
-                path, line, new String(bytes, start, end - start, StandardCharsets.UTF_8)));
+        out.add(Matches.of(path, line, bytes, start, end));
       }
       i = end + 1;
       line++;

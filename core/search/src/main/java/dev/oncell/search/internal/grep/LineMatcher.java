@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.grep;
 
+import dev.oncell.search.Budget;
 import dev.oncell.search.GrepMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,22 +24,33 @@ import java.util.regex.Matcher;
  *       tried line by line.
  * </ol>
  *
- * Thread-safe: matchers are made per call.
+ * Every {@link java.util.regex} match reads the text through {@link BudgetedText}, and the
+ * automaton checks the budget every few tens of kilobytes, so a match stops soon after the budget
+ * runs out. Thread-safe: matchers are made per call.
  */
 public final class LineMatcher {
 
   private final GrepPattern pattern;
   private final Optional<Set<String>> anchors;
   private final Optional<LineDfa> dfa;
+  private final Budget budget;
+
+  /** Without a budget. */
+  public LineMatcher(GrepPattern pattern, Optional<Set<String>> anchors) {
+    this(pattern, anchors, Budget.unlimited());
+  }
 
   /**
    * @param anchors exact strings of which every matching line contains one (a match does); empty
    *     when there are none
+   * @param budget checked while the automaton is built and while lines are matched
    */
-  public LineMatcher(GrepPattern pattern, Optional<Set<String>> anchors) {
+  public LineMatcher(GrepPattern pattern, Optional<Set<String>> anchors, Budget budget) {
     this.pattern = pattern;
     this.anchors = anchors;
-    this.dfa = anchors.isPresent() ? Optional.empty() : LineDfa.of(pattern.pattern().pattern());
+    this.budget = budget;
+    this.dfa =
+        anchors.isPresent() ? Optional.empty() : LineDfa.of(pattern.pattern().pattern(), budget);
   }
 
   /**
@@ -48,7 +60,7 @@ public final class LineMatcher {
   public void match(
       String path, byte[] bytes, int from, int to, int firstLine, List<GrepMatch> out, int limit) {
     if (dfa.isPresent()) {
-      dfa.get().match(bytes, from, to, firstLine, path, pattern.pattern(), out, limit);
+      dfa.get().match(bytes, from, to, firstLine, path, pattern.pattern(), out, limit, budget);
     } else {
       match(
           path, new String(bytes, from, to - from, StandardCharsets.UTF_8), firstLine, out, limit);
@@ -60,12 +72,13 @@ public final class LineMatcher {
    * {@code out} holds {@code limit} matches.
    */
   public void match(String path, String text, int firstLine, List<GrepMatch> out, int limit) {
+    budget.check();
     if (anchors.isPresent()) {
-      matchAnchoredLines(pattern, anchors.get(), path, text, firstLine, out, limit);
+      matchAnchoredLines(pattern, anchors.get(), path, text, firstLine, out, limit, budget);
     } else if (pattern.whole().isPresent() && !pattern.lineStart()) {
-      skipToMatches(pattern, path, text, firstLine, out, limit);
+      skipToMatches(pattern, path, text, firstLine, out, limit, budget);
     } else {
-      matchLines(pattern, path, text, firstLine, out, limit);
+      matchLines(pattern, path, text, firstLine, out, limit, budget);
     }
   }
 
@@ -80,7 +93,8 @@ public final class LineMatcher {
       String text,
       int firstLine,
       List<GrepMatch> out,
-      int limit) {
+      int limit,
+      Budget budget) {
     int n = text.length();
     int[] starts = new int[16];
     int count = 0;
@@ -104,7 +118,7 @@ public final class LineMatcher {
     if (anchors.size() > 1) {
       Arrays.sort(starts, 0, count);
     }
-    Matcher m = pattern.pattern().matcher(text);
+    Matcher m = pattern.pattern().matcher(BudgetedText.of(text, budget));
     int pos = 0;
     int lineNo = firstLine;
     int previous = -1;
@@ -125,7 +139,7 @@ public final class LineMatcher {
       }
       m.region(start, end);
       if (m.find()) {
-        out.add(new GrepMatch(path, lineNo, text.substring(start, end)));
+        out.add(Matches.of(path, lineNo, text, start, end));
       }
     }
   }
@@ -141,9 +155,11 @@ public final class LineMatcher {
       String text,
       int firstLine,
       List<GrepMatch> out,
-      int limit) {
-    Matcher whole = pattern.whole().orElseThrow().matcher(text);
-    Matcher line = pattern.pattern().matcher(text);
+      int limit,
+      Budget budget) {
+    CharSequence read = BudgetedText.of(text, budget);
+    Matcher whole = pattern.whole().orElseThrow().matcher(read);
+    Matcher line = pattern.pattern().matcher(read);
     int n = text.length();
     int lineStart = 0;
     int lineNo = firstLine;
@@ -163,7 +179,7 @@ public final class LineMatcher {
       }
       line.region(lineStart, end);
       if (line.find()) {
-        out.add(new GrepMatch(path, lineNo, text.substring(lineStart, end)));
+        out.add(Matches.of(path, lineNo, text, lineStart, end));
       }
       lineStart = end + 1;
       lineNo++;
@@ -177,8 +193,9 @@ public final class LineMatcher {
       String text,
       int firstLine,
       List<GrepMatch> out,
-      int limit) {
-    Matcher m = pattern.pattern().matcher(text);
+      int limit,
+      Budget budget) {
+    Matcher m = pattern.pattern().matcher(BudgetedText.of(text, budget));
     int n = text.length();
     int start = 0;
     int line = firstLine;
@@ -189,7 +206,7 @@ public final class LineMatcher {
       }
       m.region(start, end);
       if (m.find()) {
-        out.add(new GrepMatch(path, line, text.substring(start, end)));
+        out.add(Matches.of(path, line, text, start, end));
       }
       start = end + 1;
       line++;

@@ -20,6 +20,12 @@ public final class RegexTrigrams {
   /** Most strings in an exact set before it turns into a trigram requirement. */
   static final int MAX_EXACT = 32;
 
+  /**
+   * Longest exact string kept: a longer one becomes a trigram requirement (of which a conjunction
+   * keeps {@link TrigramQuery#MAX_AND} anyway), so that {@code a{1000}{1000}} costs nothing.
+   */
+  static final int MAX_LITERAL = 64;
+
   /** Most chars in a class kept as a set of exact chars. */
   static final int MAX_CLASS = 12;
 
@@ -115,7 +121,7 @@ public final class RegexTrigrams {
     boolean exact = true;
     while (more() && peek() != '|' && peek() != ')') {
       Info item = repetition();
-      if (item.exact != null && run.exact.size() * item.exact.size() <= MAX_EXACT) {
+      if (item.exact != null && fits(run, item)) {
         run = concat(run, item);
       } else if (item.exact != null) {
         required = TrigramQuery.and(required, run.requirement());
@@ -130,8 +136,24 @@ public final class RegexTrigrams {
     return exact ? run : new Info(null, TrigramQuery.and(required, run.requirement()));
   }
 
+  /** Whether the exact sets of {@code a} and {@code b} multiply out within the bounds. */
+  private static boolean fits(Info a, Info b) {
+    return a.exact != null
+        && b.exact != null
+        && a.exact.size() * b.exact.size() <= MAX_EXACT
+        && longest(a.exact) + longest(b.exact) <= MAX_LITERAL;
+  }
+
+  private static int longest(Set<Literal> strings) {
+    int n = 0;
+    for (Literal s : strings) {
+      n = Math.max(n, s.length());
+    }
+    return n;
+  }
+
   private static Info concat(Info a, Info b) {
-    if (a.exact != null && b.exact != null && a.exact.size() * b.exact.size() <= MAX_EXACT) {
+    if (fits(a, b)) {
       Set<Literal> cross = new LinkedHashSet<>();
       for (Literal x : a.exact) {
         for (Literal y : b.exact) {
@@ -202,9 +224,7 @@ public final class RegexTrigrams {
       for (int i = 1; i < min && acc.exact != null; i++) {
         acc = concat(acc, x);
       }
-      if (acc.exact != null) {
-        return acc;
-      }
+      return acc; // exact, or what the copies made so far require (the whole contains them)
     }
     // At least one occurrence: whatever one occurrence requires.
     return new Info(null, x.requirement());

@@ -9,6 +9,11 @@
  * java.util.regex}, as {@code grep -E} would ({@link dev.oncell.search.internal.grep.LineMatcher}).
  *
  * <p>Invariants: a trigram never holds a newline; blocks partition a file into whole lines; a
- * trigram query admits every line with a match.
+ * trigram query admits every line with a match. What a regex costs is bounded: {@link
+ * dev.oncell.search.internal.grep.PatternLimits} refuses one over a limit before anything compiles
+ * it, the trigram derivation keeps exact strings short and the automaton stays under a state bound
+ * whatever the repetitions multiply out to, and every match checks the request's {@link
+ * dev.oncell.search.Budget} (the automaton every 64 KB, {@link java.util.regex} through {@link
+ * dev.oncell.search.internal.grep.BudgetedText}).
  */
 package dev.oncell.search.internal.grep;

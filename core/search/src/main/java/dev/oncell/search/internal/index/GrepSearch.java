@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.index;
 
+import dev.oncell.search.Budget;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.SearchException;
 import dev.oncell.search.internal.files.Glob;
@@ -25,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.CRC32C;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -42,7 +45,9 @@ import org.apache.lucene.search.TermQuery;
  * files are read from disk and, when a file still has the size and CRC-32C it was indexed with,
  * only its candidate blocks are decoded and matched (else the whole file is). A regex without a
  * trigram reads every file whole. Files are verified in parallel, in groups, and consumed in path
- * order until the limit is reached.
+ * order until the limit is reached. The request's {@link Budget} is checked while collecting
+ * candidates, before each file and inside every match; when it runs out (or the index closes) the
+ * grep stops with {@code search_timeout} or {@code cancelled} and its queued tasks are dropped.
  */
 final class GrepSearch {
 
@@ -86,14 +91,19 @@ final class GrepSearch {
     }
   }
 
-  List<GrepMatch> grep(GrepPattern pattern, Optional<Glob> glob, int limit) {
-    Plan plan = core.withSearcher(searcher -> plan(searcher, pattern));
+  List<GrepMatch> grep(GrepPattern pattern, Optional<Glob> glob, int limit, Budget budget) {
+    Plan plan = core.withSearcher(searcher -> plan(searcher, pattern, budget));
     List<FileWork> files = plan.files();
     if (glob.isPresent()) {
-      files.removeIf(f -> !glob.get().matches(f.path));
+      files.removeIf(
+          f -> {
+            budget.check(); // a glob may backtrack on a long path
+            return !glob.get().matches(f.path);
+          });
     }
     files.sort((a, b) -> a.path.compareTo(b.path));
-    LineMatcher matcher = new LineMatcher(pattern, plan.anchors());
+    budget.check();
+    LineMatcher matcher = new LineMatcher(pattern, plan.anchors(), budget);
     List<GrepMatch> out = new ArrayList<>();
     Deque<Future<List<GrepMatch>>> inFlight = new ArrayDeque<>();
     int next = 0;
@@ -102,9 +112,9 @@ final class GrepSearch {
         while (inFlight.size() < IN_FLIGHT && next < files.size()) {
           List<FileWork> group = files.subList(next, Math.min(files.size(), next + GROUP));
           next += group.size();
-          inFlight.add(core.pool.submit(() -> verify(matcher, group, limit)));
+          inFlight.add(core.pool.submit(() -> verify(matcher, group, limit, budget)));
         }
-        for (GrepMatch m : inFlight.removeFirst().get()) {
+        for (GrepMatch m : await(inFlight.removeFirst(), budget)) {
           if (out.size() == limit) {
             break;
           }
@@ -115,24 +125,45 @@ final class GrepSearch {
       Thread.currentThread().interrupt();
       throw new SearchException("interrupted while grepping", false, e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SearchException s) {
+        throw s; // the budget ran out, or the regex recursed too deep
+      }
       throw new SearchException("grep failed: " + e.getCause().getMessage(), false, e.getCause());
     } finally {
-      inFlight.forEach(f -> f.cancel(false));
+      inFlight.forEach(f -> f.cancel(true));
     }
     return out;
+  }
+
+  /** The matches of one task, waiting no longer than the budget (its task checks it too). */
+  private List<GrepMatch> await(Future<List<GrepMatch>> task, Budget budget)
+      throws InterruptedException, ExecutionException {
+    while (true) {
+      budget.check();
+      core.checkOpen();
+      try {
+        return task.get(
+            Math.max(1, Math.min(250, budget.remaining().toMillis())), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // look at the budget and at the index again
+      }
+    }
   }
 
   /** The files to read and the anchors of the matcher. */
   private record Plan(List<FileWork> files, Optional<Set<String>> anchors) {}
 
-  private static Plan plan(IndexSearcher searcher, GrepPattern pattern) throws IOException {
+  private static Plan plan(IndexSearcher searcher, GrepPattern pattern, Budget budget)
+      throws IOException {
     TrigramQuery trigrams = pattern.trigrams();
     List<FileWork> files = new ArrayList<>();
     if (trigrams instanceof TrigramQuery.All) {
-      searcher.search(new TermQuery(new Term(Docs.TYPE, Docs.FILE)), new FileCollector(files));
+      searcher.search(
+          new TermQuery(new Term(Docs.TYPE, Docs.FILE)), new FileCollector(files, budget));
       return new Plan(files, Optional.empty());
     }
-    searcher.search(trigrams.toLucene(Docs.TRIGRAMS), new BlockCollector(files));
+    searcher.search(trigrams.toLucene(Docs.TRIGRAMS), new BlockCollector(files, budget));
+    budget.check();
     IndexReader reader = searcher.getIndexReader();
     Optional<Set<String>> anchors =
         trigrams.anchors(
@@ -149,12 +180,14 @@ final class GrepSearch {
   /** Collects each file document, to be read whole. */
   private static final class FileCollector extends SimpleCollector {
     private final List<FileWork> files;
+    private final Budget budget;
     private SortedDocValues paths;
     private NumericDocValues size;
     private NumericDocValues crc;
 
-    FileCollector(List<FileWork> files) {
+    FileCollector(List<FileWork> files, Budget budget) {
       this.files = files;
+      this.budget = budget;
     }
 
     @Override
@@ -166,6 +199,9 @@ final class GrepSearch {
 
     @Override
     public void collect(int doc) throws IOException {
+      if ((files.size() & 1023) == 0) {
+        budget.check();
+      }
       if (paths.advanceExact(doc)) {
         FileWork f = new FileWork(paths.lookupOrd(paths.ordValue()).utf8ToString(), true);
         if (size.advanceExact(doc) && crc.advanceExact(doc)) {
@@ -185,7 +221,9 @@ final class GrepSearch {
   /** Groups the candidate blocks by file. */
   private static final class BlockCollector extends SimpleCollector {
     private final List<FileWork> files;
+    private final Budget budget;
     private final Map<String, FileWork> byPath = new HashMap<>();
+    private int collected;
     private SortedDocValues paths;
     private NumericDocValues line;
     private NumericDocValues offset;
@@ -195,8 +233,9 @@ final class GrepSearch {
     private int lastOrd = -1;
     private FileWork last;
 
-    BlockCollector(List<FileWork> files) {
+    BlockCollector(List<FileWork> files, Budget budget) {
       this.files = files;
+      this.budget = budget;
     }
 
     @Override
@@ -212,6 +251,9 @@ final class GrepSearch {
 
     @Override
     public void collect(int doc) throws IOException {
+      if ((++collected & 1023) == 0) {
+        budget.check();
+      }
       if (!paths.advanceExact(doc)
           || !line.advanceExact(doc)
           || !offset.advanceExact(doc)
@@ -244,11 +286,25 @@ final class GrepSearch {
     }
   }
 
-  private List<GrepMatch> verify(LineMatcher matcher, List<FileWork> files, int limit)
-      throws IOException {
+  private List<GrepMatch> verify(
+      LineMatcher matcher, List<FileWork> files, int limit, Budget budget) throws IOException {
+    try {
+      return verifyFiles(matcher, files, limit, budget);
+    } catch (StackOverflowError e) {
+      // java.util.regex recurses per repetition of a group: a long line can exhaust the stack
+      throw SearchException.tooComplex(
+          "the regex is too costly to run: it recursed too deep on a long line (limit: stack);"
+              + " use fewer nested groups or a more specific regex");
+    }
+  }
+
+  private List<GrepMatch> verifyFiles(
+      LineMatcher matcher, List<FileWork> files, int limit, Budget budget) throws IOException {
     List<GrepMatch> out = new ArrayList<>();
     Buffer buffer = BUFFERS.get();
     for (FileWork f : files) {
+      budget.check();
+      core.checkOpen();
       int n = read(core.realRoot, f.path, f.size, buffer);
       if (n < 0) {
         continue;

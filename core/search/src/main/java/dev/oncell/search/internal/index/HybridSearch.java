@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.index;
 
+import dev.oncell.search.Budget;
 import dev.oncell.search.SearchException;
 import dev.oncell.search.SearchHit;
 import dev.oncell.search.SearchMode;
@@ -59,7 +60,9 @@ final class HybridSearch {
 
   private record Ranked(int doc, double score) {}
 
-  List<SearchHit> search(String query, int topK, Optional<Glob> glob, SearchMode mode) {
+  List<SearchHit> search(
+      String query, int topK, Optional<Glob> glob, SearchMode mode, Budget budget) {
+    budget.check();
     boolean vectors = mode != SearchMode.KEYWORD && core.embedder().isPresent();
     Optional<float[]> target = Optional.empty();
     if (vectors) {
@@ -74,9 +77,11 @@ final class HybridSearch {
       }
     }
     Optional<float[]> queryVector = target;
-    Optional<Query> filter = glob.map(this::pathFilter);
+    budget.check();
+    Optional<Query> filter = glob.map(g -> pathFilter(g, budget));
     return core.withSearcher(
         searcher -> {
+          budget.check();
           int chunks = searcher.count(new TermQuery(new Term(Docs.TYPE, Docs.CHUNK)));
           if (chunks == 0) {
             return List.of();
@@ -86,6 +91,7 @@ final class HybridSearch {
               mode == SearchMode.VECTOR
                   ? List.of()
                   : keyword(searcher, query, filter, pool, chunks);
+          budget.check();
           List<Ranked> knn =
               queryVector.isEmpty() ? List.of() : knn(searcher, queryVector.get(), filter, pool);
           List<Ranked> fused =
@@ -94,13 +100,15 @@ final class HybridSearch {
                 case VECTOR -> knn;
                 case HYBRID -> knn.isEmpty() ? keyword : fuse(keyword, knn);
               };
+          budget.check();
           return hits(searcher, fused, topK);
         });
   }
 
-  private Query pathFilter(Glob glob) {
+  private Query pathFilter(Glob glob, Budget budget) {
     List<BytesRef> paths = new ArrayList<>();
     for (String p : core.states().paths()) {
+      budget.check(); // a glob may backtrack on a long path
       if (glob.matches(p)) {
         paths.add(new BytesRef(p));
       }

@@ -1,5 +1,6 @@
 package dev.oncell.search.internal.index;
 
+import dev.oncell.search.Budget;
 import dev.oncell.search.CodeIndex;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.IndexOptions;
@@ -52,6 +53,9 @@ public final class LuceneCodeIndex implements CodeIndex {
   private final Committer committer;
   private final Thread resume;
   private volatile boolean closed;
+
+  /** The budgets of the searches and greps running now: cancelled when the index closes. */
+  private final java.util.Set<Budget> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private LuceneCodeIndex(IndexCore core) {
     this.core = core;
@@ -156,6 +160,7 @@ public final class LuceneCodeIndex implements CodeIndex {
   public IndexReport index(String path, Optional<String> glob) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(glob, "glob");
+    Requests.glob(glob);
     Optional<Glob> g = Glob.compile(glob);
     Scope scope = Scope.resolve(core.realRoot, core.root, path);
     checkNotClosed();
@@ -192,26 +197,53 @@ public final class LuceneCodeIndex implements CodeIndex {
 
   @Override
   public List<SearchHit> search(String query, int topK, Optional<String> glob, SearchMode mode) {
+    return search(query, topK, glob, mode, Budget.unlimited());
+  }
+
+  @Override
+  public List<SearchHit> search(
+      String query, int topK, Optional<String> glob, SearchMode mode, Budget budget) {
+    Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(glob, "glob");
     Objects.requireNonNull(mode, "mode");
     Requests.query(query);
     Requests.topK(topK);
+    Requests.glob(glob);
     Optional<Glob> g = Glob.compile(glob);
     Requests.mode(mode, core.embedder().isPresent());
-    checkNotClosed();
-    return search.search(query, topK, g, mode);
+    Budget b = budget == Budget.unlimited() ? Budget.cancellable() : budget;
+    running.add(b);
+    try {
+      checkNotClosed();
+      return search.search(query, topK, g, mode, b);
+    } finally {
+      running.remove(b);
+    }
   }
 
   @Override
   public List<GrepMatch> grep(String regex, Optional<String> glob, int limit) {
+    return grep(regex, glob, limit, Budget.unlimited());
+  }
+
+  @Override
+  public List<GrepMatch> grep(String regex, Optional<String> glob, int limit, Budget budget) {
+    Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(regex, "regex");
     Objects.requireNonNull(glob, "glob");
     Requests.limit(limit);
     GrepPattern pattern = GrepPattern.compile(regex);
+    Requests.glob(glob);
     Optional<Glob> g = Glob.compile(glob);
-    checkNotClosed();
-    return grep.grep(pattern, g, limit);
+    Budget b = budget == Budget.unlimited() ? Budget.cancellable() : budget;
+    running.add(b);
+    try {
+      checkNotClosed();
+      return grep.grep(pattern, g, limit, b);
+    } finally {
+      running.remove(b);
+    }
   }
 
   @Override
@@ -257,6 +289,7 @@ public final class LuceneCodeIndex implements CodeIndex {
     }
     closed = true;
     core.startClosing();
+    running.forEach(Budget::cancel); // greps and searches stop at their next check
     worker.ifPresent(w -> w.stop(CLOSE_WAIT_MILLIS));
     if (resume != null) {
       try {

@@ -2,6 +2,7 @@ package dev.oncell.search.internal.index;
 
 import dev.oncell.search.SearchException;
 import dev.oncell.search.SearchMode;
+import java.util.Optional;
 
 /** The checks of every request, made before anything is read or written. */
 final class Requests {
@@ -41,6 +42,52 @@ final class Requests {
           "invalid_mode",
           "VECTOR search needs an index opened with an embedder; this one is keyword-only: use"
               + " KEYWORD or HYBRID");
+    }
+  }
+
+  /** Most {@code **} in a glob: each lets the path matcher backtrack over the whole path. */
+  static final int MAX_GLOB_DOUBLE_STARS = 2;
+
+  /** Most {@code *} (not {@code **}) within one segment of a glob. */
+  static final int MAX_GLOB_STARS_PER_SEGMENT = 3;
+
+  /**
+   * Refuses a glob whose wildcards would make matching one path backtrack for seconds (globs are
+   * matched with {@link java.util.regex}, which tries every split of a name between the {@code *}s
+   * of its segment): at most {@link #MAX_GLOB_DOUBLE_STARS} {@code **} and {@link
+   * #MAX_GLOB_STARS_PER_SEGMENT} other {@code *} per segment. Checked before the glob compiles.
+   */
+  static void glob(Optional<String> glob) {
+    if (glob.isEmpty() || glob.get().length() > 1000) {
+      return; // the length is the glob compiler's to refuse
+    }
+    String g = glob.get();
+    int doubleStars = 0;
+    int stars = 0;
+    for (int i = 0; i < g.length(); i++) {
+      char c = g.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '/') {
+        stars = 0;
+      } else if (c == '*') {
+        if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
+          doubleStars++;
+          while (i + 1 < g.length() && g.charAt(i + 1) == '*') {
+            i++;
+          }
+        } else {
+          stars++;
+        }
+      }
+      if (doubleStars > MAX_GLOB_DOUBLE_STARS || stars > MAX_GLOB_STARS_PER_SEGMENT) {
+        throw SearchException.tooComplex(
+            "the glob is too costly to match: at most "
+                + MAX_GLOB_DOUBLE_STARS
+                + " '**' and "
+                + MAX_GLOB_STARS_PER_SEGMENT
+                + " '*' in one path segment are allowed (limit: glob wildcards)");
+      }
     }
   }
 

@@ -11,6 +11,9 @@
  *   <li>The pending marker lists every run not yet committed and says whether chunks wait for
  *       vectors; it is absent exactly when there is nothing to resume.
  *   <li>Vectors of a model other than the open embedder's are never searched.
+ *   <li>A search or grep stops at its {@link dev.oncell.search.Budget} (checked before each file,
+ *       path and phase, and inside every match); closing the index cancels the budgets of those
+ *       running, so a close never waits for a pathological grep.
  * </ul>
  */
 package dev.oncell.search.internal.index;

@@ -23,7 +23,8 @@ class LineDfaTest {
         text,
         1,
         out,
-        100_000);
+        100_000,
+        dev.oncell.search.Budget.unlimited());
     return out;
   }
 

@@ -56,18 +56,28 @@ class LineMatchingTest {
       for (String regex : regexes) {
         GrepPattern p = GrepPattern.compile(regex);
         List<GrepMatch> all = new ArrayList<>();
-        LineMatcher.matchLines(p, "f", text.toString(), 1, all, 1000);
+        LineMatcher.matchLines(
+            p, "f", text.toString(), 1, all, 1000, dev.oncell.search.Budget.unlimited());
         var anchors = p.trigrams().anchors(t -> t.hashCode() & 7);
         if (anchors.isPresent()) {
           List<GrepMatch> anchored = new ArrayList<>();
-          LineMatcher.matchAnchoredLines(p, anchors.get(), "f", text.toString(), 1, anchored, 1000);
+          LineMatcher.matchAnchoredLines(
+              p,
+              anchors.get(),
+              "f",
+              text.toString(),
+              1,
+              anchored,
+              1000,
+              dev.oncell.search.Budget.unlimited());
           assertThat(anchored)
               .as("anchored %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
               .isEqualTo(all);
         }
         if (p.whole().isPresent()) {
           List<GrepMatch> skipped = new ArrayList<>();
-          LineMatcher.skipToMatches(p, "f", text.toString(), 1, skipped, 1000);
+          LineMatcher.skipToMatches(
+              p, "f", text.toString(), 1, skipped, 1000, dev.oncell.search.Budget.unlimited());
           assertThat(skipped)
               .as("regex %s on %s (seed %d)", regex, text.toString().replace("\n", "\\n"), seed)
               .isEqualTo(all);

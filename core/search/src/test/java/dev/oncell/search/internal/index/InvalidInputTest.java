@@ -104,7 +104,10 @@ class InvalidInputTest {
     rejected("invalid_regex", () -> index.grep("(unclosed", Optional.empty(), 5), "(unclosed");
     rejected("invalid_regex", () -> index.grep("a{,3}", Optional.empty(), 5), "near position");
     rejected("invalid_regex", () -> index.grep("[[:nope:]]", Optional.empty(), 5), "[:nope:]");
-    rejected("invalid_regex", () -> index.grep("a".repeat(10_001), Optional.empty(), 5), "longer");
+    rejected(
+        "pattern_too_complex",
+        () -> index.grep("a".repeat(10_001), Optional.empty(), 5),
+        "pattern length");
     rejected(
         "invalid_limit", () -> index.grep("token", Optional.empty(), 0), "between 1 and 100000");
     rejected("invalid_limit", () -> index.grep("token", Optional.empty(), 100_001), "100001");
