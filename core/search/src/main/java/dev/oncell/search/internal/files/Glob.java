@@ -1,8 +1,16 @@
 package dev.oncell.search.internal.files;
 
 import dev.oncell.search.SearchException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * A glob over relative paths: {@code *} and {@code ?} within one path segment, {@code **} across
@@ -10,17 +18,20 @@ import java.util.regex.Pattern;
  * matches a top-level {@code a.ts}), {@code {a,b}} alternatives (nestable), {@code [abc]}, {@code
  * [a-z]} and {@code [!abc]} classes, {@code \} escapes the next character. A glob without {@code /}
  * matches the file name at any depth ({@code *.md} is {@code **}{@code /*.md}).
+ *
+ * <p>A glob compiles to one deterministic automaton (Lucene's), so matching never backtracks: a
+ * glob such as {@code *a*a*a*b} costs the same per character as {@code *.ts}.
  */
 public final class Glob {
 
   static final int MAX_LENGTH = 1000;
 
   private final String source;
-  private final Pattern pattern;
+  private final CharacterRunAutomaton automaton;
 
-  private Glob(String source, Pattern pattern) {
+  private Glob(String source, CharacterRunAutomaton automaton) {
     this.source = source;
-    this.pattern = pattern;
+    this.automaton = automaton;
   }
 
   /** Every path. */
@@ -66,10 +77,12 @@ public final class Glob {
     if (g.indexOf('/') < 0) {
       g = "**/" + g;
     }
-    StringBuilder re = new StringBuilder();
-    int braces = 0;
+    // Alternatives of concatenations, one frame per open '{': the glob becomes one automaton.
+    Deque<List<List<Automaton>>> frames = new ArrayDeque<>();
+    frames.push(new ArrayList<>(List.of(new ArrayList<>())));
     int i = 0;
     while (i < g.length()) {
+      List<Automaton> seq = frames.peek().getLast();
       char c = g.charAt(i);
       switch (c) {
         case '*' -> {
@@ -78,18 +91,19 @@ public final class Glob {
             boolean segmentStart = i == 0 || g.charAt(i - 1) == '/';
             boolean slashAfter = i + 2 < g.length() && g.charAt(i + 2) == '/';
             if (segmentStart && slashAfter) {
-              re.append("(?:.*/)?");
+              // **/ : zero or more folders
+              seq.add(Operations.optional(concat(Automata.makeAnyString(), slash())));
               i += 3;
             } else if (segmentStart
                 && i + 2 == g.length()
-                && !re.isEmpty()
-                && re.charAt(re.length() - 1) == '/') {
-              // dir/** : everything below dir
-              re.setLength(re.length() - 1);
-              re.append("(?:/.*)?");
+                && !seq.isEmpty()
+                && seq.getLast() == SLASH) {
+              // dir/** : dir itself and everything below it (the '/' before ** was the last piece)
+              seq.removeLast();
+              seq.add(Operations.optional(concat(slash(), Automata.makeAnyString())));
               i += 2;
             } else {
-              re.append(".*");
+              seq.add(Automata.makeAnyString());
               i += 2;
               while (i < g.length() && g.charAt(i) == '*') {
                 i++;
@@ -97,76 +111,124 @@ public final class Glob {
             }
             continue;
           }
-          re.append("[^/]*");
+          seq.add(Operations.repeat(NOT_SLASH));
         }
-        case '?' -> re.append("[^/]");
-        case '{' -> {
-          braces++;
-          re.append("(?:");
-        }
+        case '?' -> seq.add(NOT_SLASH);
+        case '{' -> frames.push(new ArrayList<>(List.of(new ArrayList<>())));
         case '}' -> {
-          if (braces == 0) {
+          if (frames.size() == 1) {
             throw invalid(glob, "a '}' at position " + (i + 1) + " closes no '{'");
           }
-          braces--;
-          re.append(')');
+          Automaton alternatives = alternatives(frames.pop());
+          frames.peek().getLast().add(alternatives);
         }
-        case ',' -> re.append(braces > 0 ? "|" : ",");
-        case '[' -> i = charClass(glob, g, i, re);
+        case ',' -> {
+          if (frames.size() > 1) {
+            frames.peek().add(new ArrayList<>());
+          } else {
+            seq.add(Automata.makeChar(','));
+          }
+        }
+        case '[' -> i = charClass(glob, g, i, seq);
         case '\\' -> {
           if (i + 1 == g.length()) {
             throw invalid(glob, "it ends with a lone '\\'");
           }
           i++;
-          re.append(Pattern.quote(String.valueOf(g.charAt(i))));
+          int cp = g.codePointAt(i);
+          seq.add(Automata.makeChar(cp));
+          i += Character.charCount(cp) - 1;
         }
         default -> {
-          if ("().+^$|".indexOf(c) >= 0) {
-            re.append('\\');
-          }
-          re.append(c);
+          int cp = g.codePointAt(i);
+          seq.add(cp == '/' ? SLASH : Automata.makeChar(cp));
+          i += Character.charCount(cp) - 1;
         }
       }
       i++;
     }
-    if (braces > 0) {
+    if (frames.size() > 1) {
       throw invalid(glob, "a '{' is never closed");
     }
-    return new Glob(glob, Pattern.compile(re.toString()));
+    try {
+      Automaton det = Operations.determinize(alternatives(frames.pop()), WORK_LIMIT);
+      return new Glob(glob, new CharacterRunAutomaton(det));
+    } catch (TooComplexToDeterminizeException e) {
+      throw invalid(glob, "it is too complex; use fewer '*' and '{...}'");
+    }
   }
 
-  private static int charClass(String glob, String g, int start, StringBuilder re) {
+  /** Bounds the work of turning a glob into its automaton (a hostile glob can ask for a lot). */
+  private static final int WORK_LIMIT = 20_000;
+
+  private static final Automaton NOT_SLASH =
+      Operations.union(
+          Automata.makeCharRange(0, '/' - 1),
+          Automata.makeCharRange('/' + 1, Character.MAX_CODE_POINT));
+
+  /** A literal '/' of the glob (one instance, so {@code dir/**} can recognise it). */
+  private static final Automaton SLASH = Automata.makeChar('/');
+
+  private static Automaton slash() {
+    return Automata.makeChar('/');
+  }
+
+  private static Automaton concat(Automaton a, Automaton b) {
+    return Operations.concatenate(a, b);
+  }
+
+  private static Automaton alternatives(List<List<Automaton>> alternatives) {
+    List<Automaton> each = new ArrayList<>();
+    for (List<Automaton> seq : alternatives) {
+      each.add(seq.isEmpty() ? Automata.makeEmptyString() : Operations.concatenate(seq));
+    }
+    return each.size() == 1 ? each.getFirst() : Operations.union(each);
+  }
+
+  private static int charClass(String glob, String g, int start, List<Automaton> seq) {
     int i = start + 1;
-    StringBuilder cls = new StringBuilder("[");
+    boolean negated = false;
     if (i < g.length() && (g.charAt(i) == '!' || g.charAt(i) == '^')) {
-      cls.append('^');
+      negated = true;
       i++;
     }
+    List<Automaton> ranges = new ArrayList<>();
     boolean first = true;
     while (i < g.length() && (g.charAt(i) != ']' || first)) {
-      char c = g.charAt(i);
+      int c = g.codePointAt(i);
       if (c == '/') {
         throw invalid(glob, "a '[...]' class cannot contain '/'");
       }
-      if (c == '\\' || c == '[' || c == '&' || (c == '^' && !first)) {
-        cls.append('\\');
-      }
       if (c == '\\' && i + 1 < g.length()) {
         i++;
-        c = g.charAt(i);
+        c = g.codePointAt(i);
       }
-      cls.append(c);
+      i += Character.charCount(c);
+      int to = c;
+      if (i + 1 < g.length() && g.charAt(i) == '-' && g.charAt(i + 1) != ']') {
+        to = g.codePointAt(i + 1);
+        i += 1 + Character.charCount(to);
+        if (to < c) {
+          throw invalid(
+              glob,
+              "the range '"
+                  + Character.toString(c)
+                  + "-"
+                  + Character.toString(to)
+                  + "' is reversed");
+        }
+      }
+      ranges.add(Automata.makeCharRange(c, to));
       first = false;
-      i++;
     }
     if (i >= g.length()) {
       throw invalid(glob, "a '[' is never closed");
     }
-    cls.append(']');
-    if (cls.charAt(1) == '^') {
-      cls.insert(cls.length() - 1, "/");
-    }
-    re.append(cls);
+    Automaton cls = Operations.union(ranges);
+    seq.add(
+        negated
+            ? Operations.minus(NOT_SLASH, cls, WORK_LIMIT)
+            : Operations.minus(cls, slash(), WORK_LIMIT));
     return i;
   }
 
@@ -180,9 +242,12 @@ public final class Glob {
             + ". Globs use *, ?, **, {a,b} and [abc], as in '**/*.{ts,py}'");
   }
 
-  /** Whether {@code path} (relative, {@code /} separators) matches. */
+  /**
+   * Whether {@code path} (relative, {@code /} separators) matches: a run of a deterministic
+   * automaton, linear in the path's length whatever the glob.
+   */
   public boolean matches(String path) {
-    return pattern.matcher(path).matches();
+    return automaton.run(path);
   }
 
   @Override

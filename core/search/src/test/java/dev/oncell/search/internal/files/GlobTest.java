@@ -67,4 +67,19 @@ class GlobTest {
               });
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void matchingIsLinearForGlobsThatMadeTheRegexBacktrack() {
+    // With java.util.regex these took seconds on one long path (and never ended on a deep one).
+    Glob stars = Glob.compile("*a*a*a*a*a*b");
+    Glob deep = Glob.compile("**/a/**/a/**/a/**/b");
+    String name = "a".repeat(5_000);
+    String path = "a/".repeat(5_000) + "c";
+    for (int i = 0; i < 50; i++) {
+      org.assertj.core.api.Assertions.assertThat(stars.matches(name)).isFalse();
+      org.assertj.core.api.Assertions.assertThat(deep.matches(path)).isFalse();
+    }
+    org.assertj.core.api.Assertions.assertThat(stars.matches("xaayaazab")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(deep.matches("x/a/y/a/a/z/b")).isTrue();
+  }
 }
