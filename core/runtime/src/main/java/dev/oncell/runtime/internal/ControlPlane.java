@@ -22,12 +22,24 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * The control plane's H2 file database: customers and API keys. Schema changes are Flyway
  * migrations under {@code db/control}. Writes are flushed on commit ({@code WRITE_DELAY=0}) so a
  * crash of the host process loses no acknowledged change.
+ *
+ * <p>H2 closes a database for good after one failed write (a full disk): every connection then
+ * answers "The database has been closed". {@link #connection()} notices, opens a fresh pool (H2
+ * opens the file again, rolled back to its last commit) and goes on, so the control plane works
+ * again as soon as space returns, without a restart. While the disk is full, writes fail with
+ * {@code disk_full} and change nothing.
  */
 final class ControlPlane implements AutoCloseable {
 
-  private final JdbcConnectionPool pool;
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ControlPlane.class.getName());
 
-  private ControlPlane(JdbcConnectionPool pool) {
+  private final String url;
+  private volatile JdbcConnectionPool pool;
+  private volatile boolean closed;
+
+  private ControlPlane(String url, JdbcConnectionPool pool) {
+    this.url = url;
     this.pool = pool;
   }
 
@@ -45,12 +57,12 @@ final class ControlPlane implements AutoCloseable {
       throw CellException.internal(
           "cannot open the control plane database under " + dir + ": " + e.getMessage(), e);
     }
-    return new ControlPlane(pool);
+    return new ControlPlane(url, pool);
   }
 
   /** Inserts a new customer; false if the id is taken. */
   boolean insertCustomer(CellInfo info) {
-    try (Connection c = pool.getConnection();
+    try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO customers (id, state, agent, config, created_at, updated_at,"
@@ -78,7 +90,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   void updateSetupRun(String id, String runId) {
-    try (Connection c = pool.getConnection();
+    try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement("UPDATE customers SET setup_run_id = ? WHERE id = ?")) {
       s.setString(1, runId);
@@ -91,7 +103,7 @@ final class ControlPlane implements AutoCloseable {
 
   /** Records the outcome of a setup: ACTIVE, or FAILED with its error. */
   void finishSetup(String id, CellState state, Optional<RunError> error, Instant now) {
-    try (Connection c = pool.getConnection();
+    try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement(
                 "UPDATE customers SET state = ?, error_code = ?, error_message = ?, updated_at = ?"
@@ -112,7 +124,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   void updateLastActive(String id, Instant at) {
-    try (Connection c = pool.getConnection();
+    try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement("UPDATE customers SET last_active_at = ? WHERE id = ?")) {
       s.setTimestamp(1, Timestamp.from(at));
@@ -124,7 +136,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   private void update(String sql, String id, String state, Instant now) {
-    try (Connection c = pool.getConnection();
+    try (Connection c = connection();
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, state);
       s.setTimestamp(2, Timestamp.from(now));
@@ -136,7 +148,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   void deleteCustomer(String id) {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = connection()) {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE customer_id = ?")) {
         s.setString(1, id);
         s.executeUpdate();
@@ -160,7 +172,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   private List<CellInfo> query(String sql, String param) {
-    try (Connection c = pool.getConnection();
+    try (Connection c = connection();
         PreparedStatement s = c.prepareStatement(sql)) {
       if (param != null) {
         s.setString(1, param);
@@ -199,8 +211,38 @@ final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * A connection of the pool, checked first: one of a database that H2 closed after a failed write
+   * is dropped with its pool, and the next comes from a fresh one. At most one reopen per call; if
+   * that fails too (the disk is still full), the call fails.
+   */
   Connection connection() throws SQLException {
+    JdbcConnectionPool current = pool;
+    Connection c;
+    try {
+      c = current.getConnection();
+    } catch (SQLException e) {
+      if (!CellDatabase.closedByH2(e)) {
+        throw e;
+      }
+      c = null;
+    }
+    if (c != null && CellDatabase.usable(c)) {
+      return c;
+    }
+    reopen(current);
     return pool.getConnection();
+  }
+
+  private synchronized void reopen(JdbcConnectionPool broken) throws SQLException {
+    if (closed) {
+      throw new SQLException("the control plane is closed");
+    }
+    if (pool == broken) {
+      LOG.warning("the control plane database was closed (a failed write?); opening it again");
+      pool = JdbcConnectionPool.create(url, "oncell", "");
+      broken.dispose();
+    }
   }
 
   static CellException failure(String what, SQLException e) {
@@ -208,7 +250,8 @@ final class ControlPlane implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     pool.dispose();
   }
 }
