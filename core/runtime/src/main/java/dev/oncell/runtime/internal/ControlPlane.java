@@ -246,6 +246,9 @@ final class ControlPlane implements AutoCloseable {
   }
 
   static CellException failure(String what, SQLException e) {
+    if (CellException.isDiskFull(e)) {
+      return CellException.diskFull("cannot " + what + "; free space and retry", e);
+    }
     return CellException.internal("control plane: cannot " + what + ": " + e.getMessage(), e);
   }
 
