@@ -5,6 +5,8 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.RunError;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -34,11 +37,14 @@ final class ControlPlane implements AutoCloseable {
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(ControlPlane.class.getName());
 
+  private final Path dir;
   private final String url;
   private volatile JdbcConnectionPool pool;
+  private volatile boolean readOnly;
   private volatile boolean closed;
 
-  private ControlPlane(String url, JdbcConnectionPool pool) {
+  private ControlPlane(Path dir, String url, JdbcConnectionPool pool) {
+    this.dir = dir;
     this.url = url;
     this.pool = pool;
   }
@@ -57,7 +63,7 @@ final class ControlPlane implements AutoCloseable {
       throw CellException.internal(
           "cannot open the control plane database under " + dir + ": " + e.getMessage(), e);
     }
-    return new ControlPlane(url, pool);
+    return new ControlPlane(dir, url, pool);
   }
 
   /** Inserts a new customer; false if the id is taken. */
@@ -214,10 +220,18 @@ final class ControlPlane implements AutoCloseable {
   /**
    * A connection of the pool, checked first: one of a database that H2 closed after a failed write
    * is dropped with its pool, and the next comes from a fresh one. At most one reopen per call; if
-   * that fails too (the disk is still full), the call fails.
+   * that fails too, the call fails. A database reopened while less than {@link
+   * CellDatabase#RESERVE_BYTES} are free is opened read-only: reads (keys, customers) go on, writes
+   * fail with {@code disk_full} without touching the file (repeated failed writes and reopens of an
+   * H2 file were measured to lose commits in between), and it is opened for writing again at the
+   * first call after space returns.
    */
   Connection connection() throws SQLException {
     JdbcConnectionPool current = pool;
+    if (readOnly && !lowOnSpace()) {
+      reopen(current);
+      current = pool;
+    }
     Connection c;
     try {
       c = current.getConnection();
@@ -234,19 +248,42 @@ final class ControlPlane implements AutoCloseable {
     return pool.getConnection();
   }
 
+  private boolean lowOnSpace() {
+    try {
+      return Files.getFileStore(dir).getUsableSpace() < CellDatabase.RESERVE_BYTES;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private synchronized void reopen(JdbcConnectionPool broken) throws SQLException {
     if (closed) {
       throw new SQLException("the control plane is closed");
     }
-    if (pool == broken) {
-      LOG.warning("the control plane database was closed (a failed write?); opening it again");
-      pool = JdbcConnectionPool.create(url, "oncell", "");
-      broken.dispose();
+    if (pool != broken) {
+      return; // another call reopened it already
     }
+    if (readOnly) {
+      // Sessions of the read-only database would keep it open under the new pool's URL.
+      try (Connection c = broken.getConnection();
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        // closed already
+      }
+    }
+    boolean low = lowOnSpace();
+    LOG.warning(
+        "the control plane database was closed (a failed write?) or is read-only; opening it"
+            + (low ? " read-only while the disk is full" : " again"));
+    pool = JdbcConnectionPool.create(low ? url + ";ACCESS_MODE_DATA=r" : url, "oncell", "");
+    readOnly = low;
+    broken.dispose();
   }
 
   static CellException failure(String what, SQLException e) {
-    if (CellException.isDiskFull(e)) {
+    if (CellException.isDiskFull(e) || e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+      // read-only: only ever because the disk was full when it was opened again
       return CellException.diskFull("cannot " + what + "; free space and retry", e);
     }
     return CellException.internal("control plane: cannot " + what + ": " + e.getMessage(), e);
