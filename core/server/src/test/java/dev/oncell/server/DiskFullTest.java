@@ -3,6 +3,8 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * there after a restart of the host.
  */
 class DiskFullTest {
+
+  private static final byte[] ECHO = PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class);
+  private static final String ECHO_INPUT =
+      "{\"customer\":\"runner\",\"input\":{\"text\":\"hi\",\"times\":1}}";
 
   @TempDir static Path temp;
   private static Path mount;
@@ -71,6 +77,10 @@ class DiskFullTest {
     Map<String, String> acknowledged = new LinkedHashMap<>();
     put(acknowledged, "before", "{\"v\":\"before\"}");
     assertThat(api.put("/v1/customers/acme/files/kept.txt", "kept").status()).isEqualTo(200);
+    assertThat(api.call("POST", "/v1/deployments?env=production", ECHO, RunningServer.KEY).status())
+        .isEqualTo(201);
+    Reply runner = api.post("/v1/customers?wait=true", "{\"id\":\"runner\",\"agent\":\"echo\"}");
+    assertThat(runner.json().path("state").asText()).as(runner.body()).isEqualTo("ACTIVE");
 
     // Filled from the cell, then to the last byte directly.
     Reply dd = api.shell("acme", "dd if=/dev/zero of=fill bs=64k 2>&1; echo done");
@@ -86,6 +96,14 @@ class DiskFullTest {
     for (int i = 0; i < 3; i++) { // the control plane reopens read-only: reads and keys go on
       assertDiskFull(api.post("/v1/customers", "{\"id\":\"beta\"}"), "a new customer " + i);
       assertThat(api.get("/v1/customers/acme").status()).as("read %s", i).isEqualTo(200);
+    }
+    Reply run = api.post("/v1/agents/echo", ECHO_INPUT);
+    if (run.status() == 200) { // accepted, then failed on its journal
+      assertThat(run.json().path("error").path("code").asText())
+          .as(run.body())
+          .isEqualTo("disk_full");
+    } else {
+      assertDiskFull(run, "a run");
     }
     for (int i = 0; i < 20; i++) { // more tries while full: each fails, none is half done
       Reply reply = api.put("/v1/customers/acme/memory/k" + random.nextInt(5), "[" + i + "]");
@@ -107,6 +125,8 @@ class DiskFullTest {
     assertThat(Files.size(secretsKey)).isEqualTo(32);
     put(acknowledged, "after", "{\"v\":\"after\"}");
     assertThat(api.put("/v1/customers/acme/files/new.txt", "new").status()).isEqualTo(200);
+    Reply ran = api.post("/v1/agents/echo", ECHO_INPUT);
+    assertThat(ran.json().path("status").asText()).as(ran.body()).isEqualTo("succeeded");
     Reply beta = api.post("/v1/customers", "{\"id\":\"beta\"}");
     assertThat(beta.status()).as(beta.body()).isEqualTo(201);
 
