@@ -130,6 +130,16 @@ class DiskFullTest {
     Reply beta = api.post("/v1/customers", "{\"id\":\"beta\"}");
     assertThat(beta.status()).as(beta.body()).isEqualTo(201);
 
+    // A write larger than what is left fails inside H2, which closes the cell's database; the
+    // next call opens it again: no 500s until a pause.
+    Path most = fillLeaving(3L << 20);
+    String big = "{\"big\":\"" + "x".repeat(6 << 20) + "\"}";
+    assertDiskFull(
+        api.put("/v1/customers/acme/memory/big", big), "a value larger than the space left");
+    Files.delete(most);
+    put(acknowledged, "afterBig", "{\"v\":\"afterBig\"}");
+    assertThat(api.get("/v1/customers/acme/memory/big").status()).isEqualTo(404);
+
     // Fill and free a few more times, writing all along; note what was acknowledged.
     for (int round = 0; round < 4; round++) {
       Path more = fillTheRest();
@@ -170,6 +180,19 @@ class DiskFullTest {
     assertThat(reply.status()).as("%s: %s", what, reply.body()).isEqualTo(507);
     assertThat(reply.errorCode()).as(what).isEqualTo("disk_full");
     assertThat(reply.body()).as("no host path in the answer").doesNotContain(mount.toString());
+  }
+
+  /** Writes a file next to ONCELL_HOME until about {@code leave} bytes are free. */
+  private static Path fillLeaving(long leave) throws IOException {
+    Path filler = Files.createTempFile(mount, "filler-", ".bin");
+    byte[] block = new byte[4096];
+    try (OutputStream out = Files.newOutputStream(filler)) {
+      while (Files.getFileStore(mount).getUsableSpace() > leave) {
+        out.write(block);
+        out.flush();
+      }
+    }
+    return filler;
   }
 
   /** Writes a file next to ONCELL_HOME until the disk has no byte left. */

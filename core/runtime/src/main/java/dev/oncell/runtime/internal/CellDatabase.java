@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Logger;
@@ -111,17 +112,19 @@ final class CellDatabase implements AutoCloseable {
         || e.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN;
   }
 
-  /** Whether {@code c} still talks to an open database; closes it if not. */
+  /**
+   * Whether {@code c} still talks to an open database; closes it if not. A query, not {@code
+   * isValid}: H2 answers {@code isValid} true for a session of a database it closed after a failed
+   * write, and 90098 "The database has been closed" for any statement.
+   */
   static boolean usable(Connection c) {
-    try {
-      if (c.isValid(0)) {
-        return true;
-      }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
+      return rs.next();
     } catch (SQLException e) {
-      // not usable
+      closeQuietly(c);
+      return false;
     }
-    closeQuietly(c);
-    return false;
   }
 
   private static void closeQuietly(Connection c) {
