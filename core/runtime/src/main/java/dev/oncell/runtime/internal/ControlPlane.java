@@ -24,7 +24,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * The control plane's H2 file database: customers and API keys. Schema changes are Flyway
  * migrations under {@code db/control}. Writes are flushed on commit ({@code WRITE_DELAY=0}) so a
- * crash of the host process loses no acknowledged change.
+ * crash of the host process loses no acknowledged change; creating and deleting a customer and
+ * setting a secret also force it to the disk ({@code CHECKPOINT SYNC}), for a crash of the machine.
  *
  * <p>H2 closes a database for good after one failed write (a full disk): every connection then
  * answers "The database has been closed". {@link #connection()} notices, opens a fresh pool (H2
@@ -82,6 +83,7 @@ final class ControlPlane implements AutoCloseable {
       s.setTimestamp(7, Timestamp.from(info.lastActiveAt()));
       s.setString(8, info.env());
       s.executeUpdate();
+      CellDatabase.sync(c);
       return true;
     } catch (SQLException e) {
       if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
@@ -163,6 +165,7 @@ final class ControlPlane implements AutoCloseable {
         s.setString(1, id);
         s.executeUpdate();
       }
+      CellDatabase.sync(c);
     } catch (SQLException e) {
       throw failure("delete customer " + id, e);
     }

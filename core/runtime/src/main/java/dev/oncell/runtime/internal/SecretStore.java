@@ -80,6 +80,7 @@ final class SecretStore implements Secrets, VariableResolver {
       s.setBytes(3, ciphertext);
       s.setTimestamp(4, Timestamp.from(now));
       s.executeUpdate();
+      CellDatabase.sync(c);
     } catch (SQLException e) {
       throw ControlPlane.failure("store secret " + name, e);
     }
@@ -116,7 +117,9 @@ final class SecretStore implements Secrets, VariableResolver {
     try (Connection c = controlPlane.connection();
         PreparedStatement s = c.prepareStatement("DELETE FROM secrets WHERE name = ?")) {
       s.setString(1, name);
-      return s.executeUpdate() > 0;
+      boolean deleted = s.executeUpdate() > 0;
+      CellDatabase.sync(c);
+      return deleted;
     } catch (SQLException e) {
       throw ControlPlane.failure("delete secret " + name, e);
     }
