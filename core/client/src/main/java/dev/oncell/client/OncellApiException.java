@@ -38,14 +38,16 @@ public final class OncellApiException extends RuntimeException {
   }
 
   /**
-   * Whether repeating the same call later may succeed: the server was unreachable or overloaded.
-   * Everything else (bad input, missing customer, wrong key) is terminal.
+   * Whether repeating the same call later may succeed: the server was unreachable or overloaded, or
+   * its disk was full (507 {@code disk_full}). Everything else (bad input, missing customer, wrong
+   * key) is terminal.
    */
   public boolean retryable() {
     return status == 0 && !code.equals("interrupted")
         || status == 429
         || status == 502
         || status == 503
-        || status == 504;
+        || status == 504
+        || status == 507;
   }
 }

@@ -1,6 +1,12 @@
 package dev.oncell.runtime;
 
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The root of the runtime's failures. {@link #kind()} tells callers (the HTTP layer, the CLI) how
@@ -22,6 +28,11 @@ public class CellException extends RuntimeException {
     MISMATCH,
     /** A transient condition; the same request may succeed later. */
     UNAVAILABLE,
+    /**
+     * The host's disk (or the cell's disk quota) is full: nothing was changed, and the same request
+     * may succeed once space is freed. Code {@code disk_full}.
+     */
+    STORAGE_FULL,
     /** A fault of the host. */
     INTERNAL
   }
@@ -55,8 +66,55 @@ public class CellException extends RuntimeException {
     return new CellException(Kind.MISMATCH, code, message);
   }
 
+  /**
+   * A fault of the host; when {@code cause} is (or was caused by) a full disk or an exceeded disk
+   * quota, the failure is {@link #diskFull} instead, so every store reports a full disk the same
+   * way.
+   */
   public static CellException internal(String message, Throwable cause) {
+    if (isDiskFull(cause)) {
+      return diskFull(message, cause);
+    }
     return new CellException(Kind.INTERNAL, "internal", message, cause);
+  }
+
+  /** The disk is full: {@link Kind#STORAGE_FULL}, code {@code disk_full}, retryable. */
+  public static CellException diskFull(String message, Throwable cause) {
+    return new CellException(Kind.STORAGE_FULL, "disk_full", "the disk is full: " + message, cause);
+  }
+
+  /**
+   * Whether {@code failure}, one of its causes or one of their suppressed exceptions is an I/O
+   * error for a full disk ({@code ENOSPC}) or an exceeded quota ({@code EDQUOT}). The JDK reports
+   * both only through the message, so that is what is matched.
+   */
+  public static boolean isDiskFull(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Throwable> todo = new ArrayDeque<>();
+    if (failure != null) {
+      todo.add(failure);
+    }
+    while (!todo.isEmpty() && seen.size() < 64) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof CellException c && c.kind == Kind.STORAGE_FULL) {
+        return true;
+      }
+      String message = t.getMessage();
+      if (t instanceof IOException
+          && message != null
+          && (message.contains("No space left on device")
+              || message.contains("Disk quota exceeded"))) {
+        return true;
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      todo.addAll(List.of(t.getSuppressed()));
+    }
+    return false;
   }
 
   public Kind kind() {
@@ -69,6 +127,6 @@ public class CellException extends RuntimeException {
 
   /** Whether the same request may succeed if tried again later. */
   public boolean retryable() {
-    return kind == Kind.UNAVAILABLE;
+    return kind == Kind.UNAVAILABLE || kind == Kind.STORAGE_FULL;
   }
 }

@@ -102,6 +102,26 @@ class SecretsTest {
   }
 
   @Test
+  void anEmptyKeyFileLeftByAFullDiskIsReplacedNotFatal() throws Exception {
+    host.close();
+    Path key = home.resolve("secrets.key");
+    Files.write(key, new byte[0]); // what older versions left when the disk was full
+    host = Host.open(config());
+
+    host.secrets().set("OPENAI_API_KEY", VALUE);
+
+    assertThat(Files.size(key)).isEqualTo(32);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+    assertThat(host.secrets().list()).extracting(SecretInfo::hint).containsExactly("****6d5e");
+    try (var leftovers = Files.list(home)) {
+      assertThat(leftovers.map(p -> p.getFileName().toString()))
+          .as("no temporary file is left next to the key")
+          .noneMatch(name -> name.startsWith(".secrets.key"));
+    }
+  }
+
+  @Test
   void badNamesAndValuesAreRefusedAndChangeNothing() {
     assertThatThrownBy(() -> host.secrets().set("1BAD", "x"))
         .isInstanceOfSatisfying(

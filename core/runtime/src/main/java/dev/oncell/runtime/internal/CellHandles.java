@@ -37,7 +37,7 @@ record CellHandles(
           egress,
           sandbox,
           files,
-          new CellMemory(database::connection),
+          new CellMemory(database),
           new CellIndex(paths.index(), paths.work(), env.embedder()));
     } catch (SandboxException | java.io.UncheckedIOException e) {
       egress.ifPresent(EgressProxy::close);

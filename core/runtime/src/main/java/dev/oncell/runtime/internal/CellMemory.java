@@ -11,18 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-/** {@link Memory} in the cell's database: one row per key, the value as JSON text. */
+/**
+ * {@link Memory} in the cell's database: one row per key, the value as JSON text. A write returns
+ * only once it is on the disk; on a full disk it fails with {@code disk_full} and changes nothing.
+ */
 final class CellMemory implements Memory {
 
   static final int MAX_KEY_LENGTH = 512;
 
-  private final Supplier<Connection> connection;
+  private final CellDatabase database;
 
-  /** The connection is looked up per call: the cell may have paused and woken in between. */
-  CellMemory(Supplier<Connection> connection) {
-    this.connection = connection;
+  /** The connection is looked up per call: the database may have been opened again in between. */
+  CellMemory(CellDatabase database) {
+    this.database = database;
   }
 
   static void checkKey(String key) {
@@ -41,6 +43,7 @@ final class CellMemory implements Memory {
     checkKey(key);
     Objects.requireNonNull(value, "value");
     execute(
+        true,
         "MERGE INTO memory (k, v) KEY (k) VALUES (?, ?)",
         s -> {
           s.setString(1, key);
@@ -54,6 +57,7 @@ final class CellMemory implements Memory {
   public Optional<JsonNode> get(String key) {
     checkKey(key);
     return execute(
+        false,
         "SELECT v FROM memory WHERE k = ?",
         s -> {
           s.setString(1, key);
@@ -66,6 +70,7 @@ final class CellMemory implements Memory {
   @Override
   public List<String> keys() {
     return execute(
+        false,
         "SELECT k FROM memory ORDER BY k",
         s -> {
           List<String> keys = new ArrayList<>();
@@ -82,6 +87,7 @@ final class CellMemory implements Memory {
   public boolean delete(String key) {
     checkKey(key);
     return execute(
+        true,
         "DELETE FROM memory WHERE k = ?",
         s -> {
           s.setString(1, key);
@@ -93,10 +99,21 @@ final class CellMemory implements Memory {
     T run(PreparedStatement statement) throws SQLException;
   }
 
-  private <T> T execute(String sql, Statement<T> body) {
-    try (PreparedStatement s = connection.get().prepareStatement(sql)) {
-      return body.run(s);
+  private <T> T execute(boolean write, String sql, Statement<T> body) {
+    if (write) {
+      database.checkSpace();
+    }
+    Connection c = database.connection();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      T result = body.run(s);
+      if (write) {
+        CellDatabase.sync(c);
+      }
+      return result;
     } catch (SQLException e) {
+      if (CellException.isDiskFull(e)) {
+        throw CellException.diskFull("cannot write the cell's memory; free space and retry", e);
+      }
       throw CellException.internal("memory: " + e.getMessage(), e);
     }
   }

@@ -105,6 +105,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
       Path temp = Files.createTempFile(deployedDir, ".incoming-", ".jar");
       try {
         Files.write(temp, jar);
+        DurableFiles.sync(temp); // on disk before it takes the name the control plane records
         // Validate everything before the jar takes its final name: a refused jar leaves nothing.
         try (AgentPlugin probe = AgentPlugin.load(temp)) {
           checkNameIsFree(probe.agentName(), probe.pluginId());
@@ -112,6 +113,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
         }
         if (!Files.exists(target)) {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+          DurableFiles.syncFolder(target);
         }
       } finally {
         Files.deleteIfExists(temp);

@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * The cell's SQL database for agents. Each call wakes the cell and holds off a pause; SQL errors
- * are the caller's ({@code invalid_sql}), not the host's.
+ * are the caller's ({@code invalid_sql}), not the host's, except a full disk ({@code disk_full}:
+ * nothing changed) and a database H2 closed (opened again by the next call). An update returns only
+ * once it is on the disk.
  */
 record GuardedDb(LiveCell cell) implements Db {
 
@@ -22,10 +24,14 @@ record GuardedDb(LiveCell cell) implements Db {
   public int update(String sql, Object... params) {
     return cell.use(
         h -> {
-          try (PreparedStatement s = prepare(h.database().connection(), sql, params)) {
-            return s.executeUpdate();
+          h.database().checkSpace();
+          Connection c = h.database().connection();
+          try (PreparedStatement s = prepare(c, sql, params)) {
+            int count = s.executeUpdate();
+            CellDatabase.sync(c);
+            return count;
           } catch (SQLException e) {
-            throw CellException.invalid("invalid_sql", e.getMessage());
+            throw failure(e);
           }
         });
   }
@@ -47,9 +53,23 @@ record GuardedDb(LiveCell cell) implements Db {
             }
             return rows;
           } catch (SQLException e) {
-            throw CellException.invalid("invalid_sql", e.getMessage());
+            throw failure(e);
           }
         });
+  }
+
+  private static CellException failure(SQLException e) {
+    if (CellException.isDiskFull(e)) {
+      return CellException.diskFull("cannot write the cell's database; free space and retry", e);
+    }
+    if (CellDatabase.closedByH2(e)) {
+      return new CellException(
+          CellException.Kind.UNAVAILABLE,
+          "database_closed",
+          "the cell's database was closed by a failed write; retry",
+          e);
+    }
+    return CellException.invalid("invalid_sql", e.getMessage());
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object[] params)

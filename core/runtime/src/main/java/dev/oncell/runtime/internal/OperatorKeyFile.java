@@ -2,15 +2,10 @@ package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.CellException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -61,24 +56,11 @@ final class OperatorKeyFile {
    * the file never names a key that was not stored.
    */
   Pending prepare(String key) {
-    Path tmp = file.resolveSibling(NAME + ".tmp");
     try {
-      Files.deleteIfExists(tmp);
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
-        ByteBuffer bytes = ByteBuffer.wrap((key + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          ch.write(bytes);
-        }
-        ch.force(true);
-      }
-      return new Pending(tmp);
+      return new Pending(
+          DurableFiles.prepare(file, (key + "\n").getBytes(StandardCharsets.UTF_8), OWNER_ONLY));
     } catch (IOException e) {
-      deleteQuietly(tmp);
-      throw CellException.internal("cannot write the operator key file: " + e.getMessage(), e);
+      throw CellException.internal("cannot write the operator key file", e);
     }
   }
 
@@ -93,16 +75,9 @@ final class OperatorKeyFile {
     /** Renames the temporary file over {@code operator.key} and forces the folder. */
     void commit() {
       try {
-        try {
-          Files.move(
-              tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        forceFolder(file.getParent());
+        DurableFiles.commit(tmp, file);
       } catch (IOException e) {
-        deleteQuietly(tmp);
-        throw CellException.internal("cannot write the operator key file: " + e.getMessage(), e);
+        throw CellException.internal("cannot write the operator key file", e);
       }
     }
 
@@ -124,18 +99,10 @@ final class OperatorKeyFile {
   void delete() {
     try {
       if (Files.deleteIfExists(file)) {
-        forceFolder(file.getParent());
+        DurableFiles.syncFolder(file);
       }
     } catch (IOException e) {
       throw CellException.internal("cannot remove the stale operator key file", e);
-    }
-  }
-
-  private static void forceFolder(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some filesystems cannot sync a folder; the file itself was forced.
     }
   }
 }

@@ -15,6 +15,7 @@ import dev.oncell.runtime.RunStatus;
 import dev.oncell.runtime.RunStep;
 import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.internal.journal.CanonicalJson;
+import dev.oncell.runtime.internal.journal.JournalException;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentMethodHandle;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
@@ -428,7 +429,22 @@ final class RunManager implements Runs, AutoCloseable {
     } catch (RuntimeException e) {
       active.remove(runId);
       busyCells.remove(cell.id(), runId);
-      throw e;
+      if (!(e instanceof JournalException)) {
+        throw e;
+      }
+      // Not started, so never resumed: recorded as failed, and the caller told why.
+      CellException failure = CellException.internal("cannot open the run's journal", e);
+      try {
+        store.finish(
+            runId,
+            RunStatus.FAILED,
+            Optional.empty(),
+            Optional.of(new RunError(failure.code(), failure.getMessage())),
+            clock.instant());
+      } catch (RuntimeException ignored) {
+        // the control plane is on the same full disk; recover() settles the run at the next start
+      }
+      throw failure;
     }
     run.ctx =
         new RunContext(runId, run.info.deploymentId(), cell, run.log, run.plugin, run.journal);

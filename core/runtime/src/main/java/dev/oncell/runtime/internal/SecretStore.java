@@ -6,7 +6,6 @@ import dev.oncell.runtime.SecretInfo;
 import dev.oncell.runtime.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -81,6 +80,7 @@ final class SecretStore implements Secrets, VariableResolver {
       s.setBytes(3, ciphertext);
       s.setTimestamp(4, Timestamp.from(now));
       s.executeUpdate();
+      CellDatabase.sync(c);
     } catch (SQLException e) {
       throw ControlPlane.failure("store secret " + name, e);
     }
@@ -117,7 +117,9 @@ final class SecretStore implements Secrets, VariableResolver {
     try (Connection c = controlPlane.connection();
         PreparedStatement s = c.prepareStatement("DELETE FROM secrets WHERE name = ?")) {
       s.setString(1, name);
-      return s.executeUpdate() > 0;
+      boolean deleted = s.executeUpdate() > 0;
+      CellDatabase.sync(c);
+      return deleted;
     } catch (SQLException e) {
       throw ControlPlane.failure("delete secret " + name, e);
     }
@@ -189,29 +191,34 @@ final class SecretStore implements Secrets, VariableResolver {
     }
   }
 
-  /** The key, read once; made (mode 600) when {@code create} and there is none yet. */
+  /**
+   * The key, read once; made (mode 600) when {@code create} and there is none yet. The key file is
+   * created whole or not at all ({@link DurableFiles#createNew}): a full disk fails the call and
+   * leaves no file. A 0-byte key file, which older versions left behind on a full disk, can have
+   * encrypted nothing, so it counts as missing and is replaced.
+   */
   private synchronized byte[] key(boolean create) {
     if (key != null) {
       return key;
     }
     try {
-      if (!Files.exists(keyFile)) {
+      boolean empty = Files.exists(keyFile) && Files.size(keyFile) == 0;
+      if (!Files.exists(keyFile) || empty) {
         if (!create) {
           throw new CellException(
               CellException.Kind.INVALID,
               "secret_undecryptable",
-              "the secrets key "
-                  + keyFile
-                  + " is missing, so no stored secret can be read; set the secrets again");
+              "the secrets key is missing, so no stored secret can be read; set the secrets"
+                  + " again");
         }
         byte[] fresh = new byte[KEY_BYTES];
         RANDOM.nextBytes(fresh);
-        try {
-          Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException raced) {
-          return key(false);
+        if (empty) {
+          LOG.warning(keyFile + " was empty (a write interrupted by a full disk); replacing it");
+          DurableFiles.write(keyFile, fresh, OWNER_ONLY);
+        } else if (!DurableFiles.createNew(keyFile, fresh, OWNER_ONLY)) {
+          return key(false); // made by another host process in between: use that one
         }
-        Files.write(keyFile, fresh);
         key = fresh;
         return key;
       }
@@ -222,21 +229,16 @@ final class SecretStore implements Secrets, VariableResolver {
       }
       byte[] read = Files.readAllBytes(keyFile);
       if (read.length != KEY_BYTES) {
+        LOG.severe(
+            "the secrets key " + keyFile + " has " + read.length + " bytes, not " + KEY_BYTES);
         throw CellException.internal(
-            "the secrets key "
-                + keyFile
-                + " is damaged ("
-                + read.length
-                + " bytes, not "
-                + KEY_BYTES
-                + ")",
-            null);
+            "the secrets key is damaged (" + read.length + " bytes, not " + KEY_BYTES + ")", null);
       }
       key = read;
       return key;
     } catch (IOException e) {
-      throw CellException.internal(
-          "cannot use the secrets key " + keyFile + ": " + e.getMessage(), e);
+      LOG.warning("cannot use the secrets key " + keyFile + ": " + e);
+      throw CellException.internal("cannot read or write the secrets key", e);
     }
   }
 }

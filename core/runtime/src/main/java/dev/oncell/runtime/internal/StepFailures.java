@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.journal.JournalException;
 
 /** The failures the journal itself raises into an agent's run. */
 final class StepFailures {
@@ -54,6 +55,7 @@ final class StepFailures {
     return switch (t) {
       case CellException e -> e.code();
       case RecordedFailureException e -> e.code();
+      case JournalException e when CellException.isDiskFull(e) -> "disk_full";
       case NonDeterminismException e -> "non_determinism";
       case NeedsAttentionException e -> "needs_attention";
       case UnsupportedOperationException e -> "unsupported";
@@ -65,6 +67,8 @@ final class StepFailures {
     return switch (t) {
       case CellException e -> e.getMessage();
       case RecordedFailureException e -> e.getMessage();
+      case JournalException e when CellException.isDiskFull(e) ->
+          "the disk is full: cannot write the run's journal; free space and retry";
       case NonDeterminismException e -> e.getMessage();
       case NeedsAttentionException e -> e.getMessage();
       case UnsupportedOperationException e -> String.valueOf(e.getMessage());

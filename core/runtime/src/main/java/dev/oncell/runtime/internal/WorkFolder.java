@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -307,19 +306,11 @@ final class WorkFolder implements FileStore {
           "directory_not_empty",
           "'" + p + "' is a folder that is not empty; delete it recursively");
     }
-    if (e instanceof FileSystemException f && noSpace(f)) {
-      return new CellException(
-          CellException.Kind.UNAVAILABLE,
-          "disk_full",
-          "no space left in the cell to write '" + p + "'; free some and try again");
+    if (CellException.isDiskFull(e)) {
+      return CellException.diskFull(
+          "no space left in the cell to write '" + p + "'; free some and try again", e);
     }
     return CellException.internal("cannot access '" + p + "'", e);
-  }
-
-  private static boolean noSpace(FileSystemException e) {
-    String reason = e.getReason();
-    return reason != null
-        && (reason.contains("No space left") || reason.contains("Disk quota exceeded"));
   }
 
   private static CellException invalid(String path, String why) {

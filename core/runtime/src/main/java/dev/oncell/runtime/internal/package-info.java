@@ -10,6 +10,8 @@
  * per name ({@code SandboxBackends}). A cell's egress proxy lives exactly as long as its handles
  * (none when its egress is blocked), and everything that leaves the host for a cell, {@code
  * ctx.upload} included, goes through it. A cell's disk stays mounted across pauses and is released
- * before its folders are deleted and at host shutdown.
+ * before its folders are deleted and at host shutdown. Every file the host owns is written whole or
+ * not at all ({@code DurableFiles}); a write on a full disk fails with {@code disk_full} and
+ * changes nothing, and the H2 stores open their database again by themselves once space returns.
  */
 package dev.oncell.runtime.internal;

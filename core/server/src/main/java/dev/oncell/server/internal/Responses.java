@@ -81,6 +81,7 @@ final class Responses {
           case CONFLICT -> 409;
           case MISMATCH -> 422;
           case UNAVAILABLE -> 503;
+          case STORAGE_FULL -> 507; // Insufficient Storage (RFC 4918): retry once space is freed
           case INTERNAL -> 500;
         };
     if (status == 500) {

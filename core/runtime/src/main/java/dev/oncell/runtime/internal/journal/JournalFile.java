@@ -38,6 +38,7 @@ public final class JournalFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final List<JournalEntry> entries;
+  private boolean broken; // a torn record could not be cut off: no append may follow it
 
   private JournalFile(Path path, FileChannel channel, List<JournalEntry> entries) {
     this.path = path;
@@ -134,12 +135,28 @@ public final class JournalFile implements AutoCloseable {
     }
     ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
     frame.putInt(payload.length).putInt(crc32c(payload)).put(payload).flip();
+    if (broken) {
+      throw new JournalException("the journal " + path + " ends in a torn record", null);
+    }
+    long end;
+    try {
+      end = channel.position();
+    } catch (IOException e) {
+      throw new JournalException("cannot write the journal " + path, e);
+    }
     try {
       while (frame.hasRemaining()) {
         channel.write(frame);
       }
       channel.force(false);
     } catch (IOException e) {
+      // A torn record (a full disk) would hide every record appended after it: cut it off now.
+      try {
+        channel.truncate(end);
+        channel.position(end);
+      } catch (IOException ignored) {
+        broken = true; // open() cuts it off at the next start
+      }
       throw new JournalException("cannot write the journal " + path, e);
     }
     entries.add(entry);
