@@ -52,6 +52,7 @@ class JournalDiskFullTest {
         "step",
         "s" + seq,
         "hash" + seq,
+        JournalEntry.HASH_CANONICAL,
         JournalEntry.Status.DONE,
         Optional.of(TextNode.valueOf(result)),
         Optional.empty(),
