@@ -235,4 +235,36 @@ class SearchAbuseTest {
     api = new RunningServer(HostConfig.defaults(home), 16L << 20);
     stillUsable();
   }
+
+  @Test
+  @Timeout(180)
+  void aClientThatLeavesMidGrepCancelsIt() throws Exception {
+    // One search thread, no queue, a budget far longer than the test: only the client leaving can
+    // free the thread for the next grep.
+    start(SearchLimits.defaults().withThreads(1).withQueue(0).withTimeout(Duration.ofMinutes(10)));
+    String body =
+        RunningServer.JSON.createObjectNode().put("regex", BACKTRACKS).put("limit", 10).toString();
+    try (RawClient raw = new RawClient(api.server.port())) {
+      raw.send(
+          "POST /v1/customers/acme/grep HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+              + RunningServer.KEY
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+              + "\r\n\r\n"
+              + body);
+      Thread.sleep(1500);
+      assertThat(grep("verifyToken").errorCode())
+          .as("the slow grep holds the only thread")
+          .isEqualTo("busy");
+    } // the client goes away
+    Reply next = null;
+    for (int i = 0; i < 60; i++) {
+      next = grep("verifyToken");
+      if (next.status() == 200) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(next.status()).as("the pool is free again: %s", next.body()).isEqualTo(200);
+  }
 }

@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Runs work a client waits for, such as a shell command, and interrupts it when the client goes
- * away: the runtime kills an interrupted command with its whole tree. While the work runs nothing
- * else reads the connection (its request is read whole), so a watcher reads it with a short
- * timeout: end of stream or a reset means the client is gone. A client that sends the next request
- * before this one is answered (pipelining) loses that request: its connection closes after the
- * answer.
+ * Runs work a client waits for, such as a shell command or a grep, and interrupts it when the
+ * client goes away: the runtime kills an interrupted command with its whole tree, and a search pool
+ * cancels an interrupted search. While the work runs nothing else reads the connection (its request
+ * is read whole), so a watcher reads it with a short timeout: end of stream or a reset means the
+ * client is gone. A client that sends the next request before this one is answered (pipelining)
+ * loses that request: its connection closes after the answer.
  */
 final class ClientWatch {
 
@@ -26,8 +26,13 @@ final class ClientWatch {
 
   private ClientWatch() {}
 
+  /**
+   * Runs {@code work}, interrupting it when the client goes away.
+   *
+   * @param what the work, for the log line ("command", "grep")
+   */
   static <T> T whileConnected(
-      RequestBodies bodies, ServerRequest req, ServerResponse res, Supplier<T> work) {
+      RequestBodies bodies, ServerRequest req, ServerResponse res, String what, Supplier<T> work) {
     SocketAddress remote = req.remotePeer().address();
     Optional<ConnectionGuard.Connection> connection = bodies.connections().find(remote);
     if (connection.isEmpty() || !connection.get().channel.isOpen()) {
@@ -77,7 +82,7 @@ final class ClientWatch {
       }
       if (gone.get()) {
         Thread.interrupted(); // the interrupt was for the work; answering must not see it
-        throw bodies.clientGone(remote, "while its command ran; the command was stopped");
+        throw bodies.clientGone(remote, "while its " + what + " ran; the " + what + " was stopped");
       }
       if (readAhead.get()) {
         res.header(HeaderNames.CONNECTION, "close");

@@ -64,7 +64,14 @@ final class SearchHandlers {
     int topK = integer(body, "topK", DEFAULT_TOP_K);
     Optional<String> glob = RequestBodies.optionalText(body, "glob");
     long started = System.nanoTime();
-    List<SearchHit> hits = host.cells().cell(id).search().search(query, topK, glob);
+    // A client that goes away cancels its search.
+    List<SearchHit> hits =
+        ClientWatch.whileConnected(
+            bodies,
+            req,
+            res,
+            "search",
+            () -> host.cells().cell(id).search().search(query, topK, glob));
     ObjectNode out = Responses.JSON.createObjectNode();
     ArrayNode array = out.putArray("hits");
     for (SearchHit hit : hits) {
@@ -94,10 +101,16 @@ final class SearchHandlers {
     long started = System.nanoTime();
     // One line more than asked tells whether the answer was cut.
     List<GrepMatch> matches =
-        host.cells()
-            .cell(id)
-            .search()
-            .grep(regex, glob, Math.min(limit + 1, CellSearch.MAX_GREP_LINES));
+        ClientWatch.whileConnected(
+            bodies,
+            req,
+            res,
+            "grep",
+            () ->
+                host.cells()
+                    .cell(id)
+                    .search()
+                    .grep(regex, glob, Math.min(limit + 1, CellSearch.MAX_GREP_LINES)));
     boolean truncated = matches.size() > limit;
     ObjectNode out = Responses.JSON.createObjectNode();
     ArrayNode array = out.putArray("matches");

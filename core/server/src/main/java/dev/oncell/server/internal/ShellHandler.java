@@ -34,7 +34,7 @@ final class ShellHandler {
     // A client that goes away stops its command.
     ShellResult result =
         ClientWatch.whileConnected(
-            bodies, req, res, () -> host.cells().cell(id).shell(command, options));
+            bodies, req, res, "command", () -> host.cells().cell(id).shell(command, options));
     ObjectNode out = Responses.JSON.createObjectNode();
     out.put("stdout", result.stdout());
     out.put("stderr", result.stderr());
