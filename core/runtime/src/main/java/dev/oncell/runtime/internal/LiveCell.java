@@ -189,7 +189,7 @@ final class LiveCell implements Cell {
   }
 
   /** Refuses every call on a cell that is deleted, being deleted or quarantined. */
-  private void checkServable() {
+  void checkServable() {
     checkNotDeleted();
     if (state == CellState.DELETING) {
       throw CellException.conflict(

@@ -192,6 +192,7 @@ final class RunManager implements Runs, AutoCloseable {
   public RunInfo start(
       String customer, String method, JsonNode input, Optional<String> idempotencyKey) {
     LiveCell cell = cells.live(customer);
+    cell.checkServable(); // a cell being deleted or quarantined starts nothing
     if (idempotencyKey.isPresent()) {
       Optional<RunInfo> existing = store.byIdempotencyKey(customer, idempotencyKey.get());
       if (existing.isPresent()) {

@@ -12,6 +12,7 @@ import dev.oncell.runtime.Cell;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
+import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import java.net.StandardProtocolFamily;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +213,31 @@ class CellDeletionTest {
 
     assertThat(cellFolder("victim")).doesNotExist();
     assertThat(sh(plainCell("victim"), "ls -A | wc -l").stdout().trim()).isEqualTo("0");
+  }
+
+  @Test
+  void aCellBeingDeletedStartsNoRun() throws Exception {
+    open("bubblewrap");
+    host.deployments().deploy(EgressTest.LIFECYCLE, "production");
+    CellInfo created =
+        host.cells()
+            .create(
+                new Cells.NewCell(
+                    "acme", JSON.createObjectNode(), Optional.of("lifecycle"), "production"));
+    host.runs().await(created.setupRunId().orElseThrow());
+    plantMount(cellFolder("acme").resolve("index/planted"));
+    assertThatThrownBy(() -> host.cells().delete("acme")).isInstanceOf(CellException.class);
+
+    refused(
+        "cell_deleting",
+        () ->
+            host.runs()
+                .start(
+                    "acme",
+                    "await",
+                    JSON.createObjectNode().put("path", home.resolve("gate").toString()),
+                    Optional.empty()));
+    assertThat(cellFolder("acme").resolve("work/before-wait.txt")).doesNotExist();
   }
 
   @Test
