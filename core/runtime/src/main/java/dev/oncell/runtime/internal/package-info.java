@@ -10,8 +10,8 @@
  * per name ({@code SandboxBackends}). A cell's egress proxy lives exactly as long as its handles
  * (none when its egress is blocked), and everything that leaves the host for a cell, {@code
  * ctx.upload} included, goes through it. A cell's disk stays mounted across pauses and is released
- * before its folders are deleted and at host shutdown. Cell content is removed only through
- * {@code TreeRemover} (directory-relative, links never followed, never across a mount). A cell in
+ * before its folders are deleted and at host shutdown. Cell content is removed only through {@code
+ * TreeRemover} (directory-relative, links never followed, never across a mount). A cell in
  * DELETING, or quarantined by a start-up that could not recover it, serves no call; no single
  * cell's state stops the host from starting.
  */
