@@ -88,34 +88,57 @@ final class TreeRemover {
     new TreeRemover(printable(name)).removeTop(parent, name, absolute);
   }
 
+  /**
+   * Removes the entry {@code name} of the open directory {@code parent} and everything under it,
+   * for callers that reached {@code parent} without following links (a recursive delete inside a
+   * cell's work folder). Only the device check keeps it on one filesystem; messages name entries
+   * from {@code label}.
+   *
+   * @throws IOException when something cannot be removed; what was removed stays removed
+   */
+  static void remove(SecureDirectoryStream<Path> parent, Path name, String label)
+      throws IOException {
+    if (name.getNameCount() != 1) {
+      throw new IllegalArgumentException("not one name: " + printable(name));
+    }
+    new TreeRemover(label).removeIn(parent, name, null);
+  }
+
   private void removeTop(Path parent, Path name, Path top) throws IOException {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(parent)) {
       if (!(stream instanceof SecureDirectoryStream<Path> dir)) {
         throw new IOException(
             "this platform has no directory-relative file operations; refusing to remove " + label);
       }
-      BasicFileAttributes attrs = attributes(dir, name);
-      if (attrs == null) {
-        return;
-      }
-      if (!attrs.isDirectory()) {
-        deleteFile(dir, name, label);
-        return;
-      }
-      refuseMounts(top);
-      long device = device(attrs);
-      try (SecureDirectoryStream<Path> tree = open(dir, name, attrs, label)) {
-        empty(tree, device);
-      }
-      try {
-        dir.deleteDirectory(name);
-      } catch (NoSuchFileException e) {
-        // gone already
-      } catch (IOException e) {
-        throw failure("cannot remove the folder itself", label, e);
-      }
+      removeIn(dir, name, top);
     } catch (NoSuchFileException e) {
       // the parent is gone, and so is the tree
+    }
+  }
+
+  /** Removes {@code name} of {@code dir}; {@code top}, when known, is checked for mounts first. */
+  private void removeIn(SecureDirectoryStream<Path> dir, Path name, Path top) throws IOException {
+    BasicFileAttributes attrs = attributes(dir, name);
+    if (attrs == null) {
+      return;
+    }
+    if (!attrs.isDirectory()) {
+      deleteFile(dir, name, label);
+      return;
+    }
+    if (top != null) {
+      refuseMounts(top);
+    }
+    long device = device(attrs);
+    try (SecureDirectoryStream<Path> tree = open(dir, name, attrs, label)) {
+      empty(tree, device);
+    }
+    try {
+      dir.deleteDirectory(name);
+    } catch (NoSuchFileException e) {
+      // gone already
+    } catch (IOException e) {
+      throw failure("cannot remove the folder itself", label, e);
     }
   }
 

@@ -194,6 +194,21 @@ class TreeRemoverTest {
   }
 
   @Test
+  void anEntryOfAnOpenDirectoryGoesWithoutItsSiblings() throws Exception {
+    Path work = Files.createDirectory(tmp.resolve("work"));
+    Files.writeString(work.resolve("sibling.txt"), "stays");
+    deepChain(Files.createDirectory(work.resolve("sub")), 3000);
+    Files.createSymbolicLink(work.resolve("sub/link"), work.resolve("sibling.txt"));
+    try (var stream = Files.newDirectoryStream(work)) {
+      var dir = (java.nio.file.SecureDirectoryStream<Path>) stream;
+      TreeRemover.remove(dir, Path.of("sub"), "sub");
+      TreeRemover.remove(dir, Path.of("absent"), "absent");
+    }
+    assertThat(work.resolve("sub")).doesNotExist();
+    assertThat(work.resolve("sibling.txt")).hasContent("stays");
+  }
+
+  @Test
   void mountinfoEscapesAreDecoded() {
     assertThat(TreeRemover.unescape("/a\\040b\\134c\\011d")).isEqualTo("/a b\\c\td");
     assertThat(TreeRemover.unescape("/plain\\04")).isEqualTo("/plain\\04");
