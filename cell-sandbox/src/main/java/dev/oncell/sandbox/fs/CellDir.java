@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -307,14 +308,38 @@ public final class CellDir implements AutoCloseable {
   }
 
   /**
-   * Removes {@code name} and, when it is a directory, everything in it, however deep: folders are
-   * hoisted to the top of the tree being removed (a rename) before they are emptied, so the walk
-   * never holds more than two descriptors nor builds a long path. Links are removed, never
-   * followed; entries whose names are not UTF-8 are removed too. A mount point inside the tree
-   * stops the removal with an error (rename and rmdir refuse it), leaving the other filesystem
-   * untouched.
+   * Removes the host folder {@code top} with everything in it (a cell's folders), refusing before
+   * anything is touched when a filesystem is mounted on or under it. Messages name entries from
+   * {@code top}'s own name down, never the host path above it.
    *
    * @return false when there was nothing to remove
+   */
+  public static boolean removeAll(Path top) throws IOException {
+    Path abs = top.toAbsolutePath().normalize();
+    String name = abs.getFileName().toString();
+    Optional<String> mounted = MountPoints.under(abs);
+    if (mounted.isPresent()) {
+      throw new IOException(
+          "a filesystem is still mounted at "
+              + name
+              + mounted.get()
+              + "; unmount it, then delete again");
+    }
+    try (CellDir parent = open(abs.getParent())) {
+      return parent.removeTree(name);
+    }
+  }
+
+  /**
+   * Removes {@code name} and, when it is a directory, everything in it, however deep: folders are
+   * hoisted to the top of the tree being removed (a rename to a fresh name) before they are
+   * emptied, so the walk never holds more than two descriptors nor builds a long path. Links are
+   * removed, never followed; FIFOs and sockets are unlinked, never opened; entries whose names are
+   * not UTF-8 are removed too. A folder on another filesystem than the top (a mount point) stops
+   * the removal before anything on that filesystem is touched.
+   *
+   * @return false when there was nothing to remove
+   * @throws IOException naming the entry relative to this directory, never a host path
    */
   public boolean removeTree(String name) throws IOException {
     checkOpen();
@@ -323,44 +348,119 @@ public final class CellDir implements AutoCloseable {
     if (stat.isEmpty()) {
       return false;
     }
+    String label = join(path, name);
     if (stat.get().isDirectory()) {
       try (CellDir top = openDir(name)) {
-        top.empty();
+        top.empty(label);
       }
     }
-    Files.delete(proc(fd, name));
+    try {
+      Files.delete(proc(fd, name));
+    } catch (NoSuchFileException gone) {
+      return true;
+    } catch (IOException e) {
+      throw cannotRemove(label, e);
+    }
     return true;
   }
 
-  /** Empties this directory (see {@link #removeTree}). */
-  public void empty() throws IOException {
-    checkOpen();
-    long hoisted = 0;
+  /** Empties this directory (see {@link #removeTree}); {@code label} names it in messages. */
+  private void empty(String label) throws IOException {
+    long device = stat().device();
     while (true) {
       List<Path> children = rawChildren(fd);
       if (children.isEmpty()) {
         return;
       }
       for (Path child : children) {
+        String where = label + "/" + printable(child.getFileName());
         if (!Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.deleteIfExists(child);
+          delete(child, where);
           continue;
         }
-        int sub = openRaw(child);
+        int sub = openRaw(child, where);
         try {
+          if (Native.statx(sub, "", Native.AT_EMPTY_PATH).device() != device) {
+            throw new FileSystemException(
+                where,
+                null,
+                "is another filesystem mounted in the tree; unmount it, then delete again");
+          }
           for (Path grandchild : rawChildren(sub)) {
+            String below = where + "/" + printable(grandchild.getFileName());
             if (Files.isDirectory(grandchild, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-              Files.move(grandchild, proc(fd, ".oncell-rm-" + (hoisted++)));
+              hoist(grandchild, below);
             } else {
-              Files.deleteIfExists(grandchild);
+              delete(grandchild, below);
             }
           }
+        } catch (Native.Errno e) {
+          throw failure(e, where, "");
         } finally {
           Native.close(sub);
         }
-        Files.delete(child);
+        delete(child, where);
       }
     }
+  }
+
+  /** Moves a folder to the top under a fresh name (never replacing anything there). */
+  private void hoist(Path folder, String where) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path target = proc(fd, ".oncell-rm-" + HexFormat.of().formatHex(randomBytes()));
+      try {
+        Files.move(folder, target); // rename(2); fails rather than replace an existing name
+        return;
+      } catch (FileAlreadyExistsException taken) {
+        if (attempt == 8) {
+          throw cannotRemove(where, taken);
+        }
+      } catch (NoSuchFileException gone) {
+        return;
+      } catch (IOException e) {
+        throw cannotRemove(where, e);
+      }
+    }
+  }
+
+  private static void delete(Path entry, String where) throws IOException {
+    try {
+      Files.deleteIfExists(entry);
+    } catch (IOException e) {
+      throw cannotRemove(where, e);
+    }
+  }
+
+  /** A failure of the removal, naming the entry as the caller knows it and never a host path. */
+  private static FileSystemException cannotRemove(String where, IOException e) {
+    String reason =
+        e instanceof AccessDeniedException
+            ? "permission denied (an immutable or append-only attribute?)"
+            : e instanceof DirectoryNotEmptyException
+                ? "something was added to it meanwhile"
+                : e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e.getClass().getSimpleName();
+    FileSystemException failure =
+        new FileSystemException(where, null, "cannot be removed: " + reason);
+    failure.initCause(e);
+    return failure;
+  }
+
+  /** A name for messages: not-UTF-8 bytes and control characters shown escaped. */
+  private static String printable(Path name) {
+    StringBuilder out = new StringBuilder();
+    name.toString()
+        .codePoints()
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f || c == 0xFFFD) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
   }
 
   private static List<Path> rawChildren(int dirFd) throws IOException {
@@ -373,13 +473,16 @@ public final class CellDir implements AutoCloseable {
     return children;
   }
 
-  /** Opens a directory given as a /proc/self/fd path of ours (its name may not be UTF-8). */
-  private static int openRaw(Path procChild) throws IOException {
-    // The parent's magic link and one name: O_NOFOLLOW applies to that name.
+  /**
+   * Opens a directory given as a /proc/self/fd path of ours (its name may not be UTF-8). The
+   * parent's magic link and one name: {@code O_NOFOLLOW | O_DIRECTORY} apply to that name, so a
+   * link or a FIFO swapped in fails instead of being followed or blocking.
+   */
+  private static int openRaw(Path procChild, String where) throws IOException {
     try {
       return Native.openatRaw(-100, procChild, DIR_FLAGS);
     } catch (Native.Errno e) {
-      throw failure(e, procChild.getFileName().toString(), "");
+      throw failure(e, where, "");
     }
   }
 

@@ -9,8 +9,10 @@ package dev.oncell.sandbox.fs;
  * @param allocated the bytes the entry occupies on disk (512 times {@code st_blocks}): less than
  *     {@code size} for a sparse file
  * @param modifiedNanos the modification time, nanoseconds since the epoch
+ * @param device the filesystem it is on (major and minor device numbers)
  */
-public record FileStat(Kind kind, int permissions, long size, long allocated, long modifiedNanos) {
+public record FileStat(
+    Kind kind, int permissions, long size, long allocated, long modifiedNanos, long device) {
 
   /** The type of an entry. Only {@link #FILE} is ever read or written by the host. */
   public enum Kind {

@@ -202,12 +202,16 @@ final class Native {
       long blocks = buf.get(ValueLayout.JAVA_LONG, 48);
       long mtimeSec = buf.get(ValueLayout.JAVA_LONG, 112);
       int mtimeNsec = buf.get(ValueLayout.JAVA_INT, 120);
+      long device =
+          (Integer.toUnsignedLong(buf.get(ValueLayout.JAVA_INT, 136)) << 32)
+              | Integer.toUnsignedLong(buf.get(ValueLayout.JAVA_INT, 140));
       return new FileStat(
           FileStat.Kind.of(mode),
           mode & 07777,
           size,
           blocks * 512,
-          mtimeSec * 1_000_000_000L + mtimeNsec);
+          mtimeSec * 1_000_000_000L + mtimeNsec,
+          device);
     } catch (Errno e) {
       throw e;
     } catch (Throwable t) {

@@ -105,19 +105,6 @@ final class Mounts {
 
   /** Undoes the octal escapes ({@code \040} for a space) of mountinfo fields. */
   private static String unescape(String field) {
-    if (field.indexOf('\\') < 0) {
-      return field;
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < field.length(); i++) {
-      char c = field.charAt(i);
-      if (c == '\\' && i + 3 < field.length()) {
-        out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-        i += 3;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return dev.oncell.sandbox.fs.MountPoints.unescape(field);
   }
 }

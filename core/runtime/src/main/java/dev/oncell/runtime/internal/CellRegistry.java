@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -65,39 +66,86 @@ final class CellRegistry implements Cells {
     this.afterDelete = after;
   }
 
-  /** Loads every recorded cell and finishes transitions a crash interrupted. */
+  /**
+   * Loads every recorded cell and finishes transitions a crash interrupted. No single cell can stop
+   * the host: a cell whose row cannot be read or whose recovery step fails (a deletion that cannot
+   * finish, folders that cannot be made) is logged once with the reason and quarantined: it serves
+   * no call ({@code cell_deleting} or {@code cell_quarantined}, 409) until a DELETE succeeds, and
+   * its recorded state stays so that the next start tries again. Every other cell is served.
+   */
   void recover() {
-    for (CellInfo info : env.controlPlane().customers()) {
-      CellPaths paths = paths(info.id());
-      switch (info.state()) {
-        case DELETING -> {
-          // A crash leaves mounts behind: unmount the disk before removing what is on it.
-          CellHandles.release(paths, env.profiles().of(info));
-          removeFiles(paths);
-          env.controlPlane().deleteCustomer(info.id());
-          LOG.info("finished deleting cell " + info.id());
-          continue;
-        }
-        case CREATING -> {
-          makeFolders(paths);
-          if (info.agent().isEmpty()) {
-            env.controlPlane().updateState(info.id(), CellState.ACTIVE, now());
-            info = info.withState(CellState.ACTIVE);
-          }
-          // With an agent it stays CREATING: its setup run is resumed (or started) by the runs.
-        }
-        case WAKING -> {
-          env.controlPlane().updateState(info.id(), CellState.PAUSED, now());
-          info = info.withState(CellState.PAUSED);
-        }
-        case PAUSING -> {
-          env.controlPlane().updateState(info.id(), CellState.PAUSED, now());
-          info = info.withState(CellState.PAUSED);
-        }
-        case ACTIVE, PAUSED, FAILED -> {}
+    for (String id : env.controlPlane().customerIds()) {
+      CellInfo info;
+      try {
+        info = env.controlPlane().customer(id).orElse(null);
+      } catch (RuntimeException e) {
+        quarantined(unreadable(id), "cannot load its record: " + e.getMessage(), e);
+        continue;
       }
-      cells.put(info.id(), new LiveCell(info, paths, env));
+      if (info == null) {
+        continue; // deleted since the ids were read
+      }
+      try {
+        recover(info);
+      } catch (RuntimeException e) {
+        quarantined(
+            info, "cannot recover it from state " + info.state() + ": " + e.getMessage(), e);
+      }
     }
+  }
+
+  private void recover(CellInfo recorded) {
+    CellInfo info = recorded;
+    CellPaths paths = paths(info.id());
+    switch (info.state()) {
+      case DELETING -> {
+        // A crash leaves mounts behind: unmount the disk before removing what is on it.
+        CellHandles.release(paths, env.profiles().of(info));
+        removeFiles(paths);
+        env.controlPlane().deleteCustomer(info.id());
+        LOG.info("finished deleting cell " + info.id());
+        return;
+      }
+      case CREATING -> {
+        makeFolders(paths);
+        if (info.agent().isEmpty()) {
+          env.controlPlane().updateState(info.id(), CellState.ACTIVE, now());
+          info = info.withState(CellState.ACTIVE);
+        }
+        // With an agent it stays CREATING: its setup run is resumed (or started) by the runs.
+      }
+      case WAKING, PAUSING -> {
+        env.controlPlane().updateState(info.id(), CellState.PAUSED, now());
+        info = info.withState(CellState.PAUSED);
+      }
+      case ACTIVE, PAUSED, FAILED -> {}
+    }
+    cells.put(info.id(), new LiveCell(info, paths, env));
+  }
+
+  private void quarantined(CellInfo info, String reason, RuntimeException e) {
+    LOG.log(
+        Level.SEVERE,
+        "cell " + info.id() + " is quarantined, the host serves the others: " + reason,
+        e);
+    LiveCell cell = new LiveCell(info, paths(info.id()), env);
+    cell.quarantine(reason);
+    cells.put(info.id(), cell);
+  }
+
+  /** What is known of a cell whose record cannot be read: its id. */
+  private CellInfo unreadable(String id) {
+    Instant now = now();
+    return new CellInfo(
+        id,
+        CellState.FAILED,
+        Optional.empty(),
+        "production",
+        Json.MAPPER.createObjectNode(),
+        Optional.empty(),
+        Optional.empty(),
+        now,
+        now);
   }
 
   @Override
@@ -197,7 +245,8 @@ final class CellRegistry implements Cells {
   @Override
   public CellDetails inspect(String id) {
     LiveCell cell = live(id);
-    return details(cell, Optional.of(cell.measureDisk()));
+    // A cell being deleted or quarantined is not walked: its tree is what made it fail.
+    return details(cell, cell.servable() ? Optional.of(cell.measureDisk()) : cell.lastDiskUsage());
   }
 
   @Override
@@ -274,14 +323,19 @@ final class CellRegistry implements Cells {
     }
   }
 
+  /**
+   * Removes the cell's folders, whatever the cell left in them (see {@link CellDir#removeAll}).
+   *
+   * @throws CellException {@code delete_failed} (INTERNAL), with a message naming no host path
+   */
   static void removeFiles(CellPaths paths) {
     try {
-      try (CellDir cells = CellDir.open(paths.root().getParent())) {
-        cells.removeTree(paths.root().getFileName().toString());
-      }
+      CellDir.removeAll(paths.root());
     } catch (IOException e) {
-      throw CellException.internal(
-          "cannot remove the files of cell " + paths.root().getFileName() + ": " + e.getMessage(),
+      throw new CellException(
+          CellException.Kind.INTERNAL,
+          "delete_failed",
+          "cannot remove the files of cell " + paths.id() + ": " + e.getMessage(),
           e);
     }
   }

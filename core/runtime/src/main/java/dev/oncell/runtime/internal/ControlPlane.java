@@ -176,6 +176,21 @@ final class ControlPlane implements AutoCloseable {
     return found.stream().findFirst();
   }
 
+  /** The ids of every recorded customer: what start-up loads one by one. */
+  List<String> customerIds() {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT id FROM customers ORDER BY id");
+        ResultSet rs = s.executeQuery()) {
+      List<String> ids = new ArrayList<>();
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw failure("read customers", e);
+    }
+  }
+
   List<CellInfo> customers() {
     return query("SELECT * FROM customers ORDER BY id", null);
   }

@@ -45,6 +45,9 @@ final class LiveCell implements Cell {
   private Optional<RunError> error;
   private volatile CellHandles handles; // non-null only while the cell is in use
   private boolean deleted;
+  // Why this start did not bring the cell up (a failed recovery step); it serves nothing until a
+  // DELETE succeeds or a restart recovers it.
+  private volatile Optional<String> quarantine = Optional.empty();
   private volatile Instant lastActive;
   private volatile Optional<DiskUsage> diskUsage = Optional.empty();
 
@@ -93,6 +96,16 @@ final class LiveCell implements Cell {
   }
 
   private CellInfo infoUnlocked() {
+    Optional<RunError> shown = error;
+    if (quarantine.isPresent()) {
+      // The reason may name host paths: it goes to the server's log, not to the customer.
+      shown =
+          Optional.of(
+              state == CellState.DELETING
+                  ? new RunError("delete_failed", "deleting the cell failed; see the server log")
+                  : new RunError(
+                      "cell_quarantined", "the cell could not be recovered; see the server log"));
+    }
     return new CellInfo(
         created.id(),
         state,
@@ -100,9 +113,28 @@ final class LiveCell implements Cell {
         created.env(),
         created.config(),
         setupRunId,
-        error,
+        shown,
         created.createdAt(),
         lastActive);
+  }
+
+  /**
+   * Takes the cell out of service for this host's lifetime: every call but delete is refused. For a
+   * cell whose recovery failed at start-up; the recorded state stays, so a restart tries again.
+   */
+  void quarantine(String reason) {
+    lock.writeLock().lock();
+    try {
+      quarantine = Optional.of(reason);
+      env.log(paths, "quarantined: " + reason);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Whether calls are served: not deleted, not being deleted, not quarantined. */
+  boolean servable() {
+    return !deleted && state != CellState.DELETING && quarantine.isEmpty();
   }
 
   /** Records the setup run that was started for this new cell. */
@@ -120,7 +152,7 @@ final class LiveCell implements Cell {
   void setupFinished(Optional<RunError> failure) {
     lock.writeLock().lock();
     try {
-      if (deleted) {
+      if (deleted || state == CellState.DELETING) {
         return;
       }
       CellState next = failure.isPresent() ? CellState.FAILED : CellState.ACTIVE;
@@ -138,7 +170,7 @@ final class LiveCell implements Cell {
     while (true) {
       lock.readLock().lock();
       try {
-        checkNotDeleted();
+        checkServable();
         if (handles != null) {
           lastActive = env.clock().instant();
           try {
@@ -161,11 +193,34 @@ final class LiveCell implements Cell {
     }
   }
 
+  /** Refuses every call on a cell that is deleted, being deleted or quarantined. */
+  void checkServable() {
+    checkNotDeleted();
+    if (state == CellState.DELETING) {
+      throw CellException.conflict(
+          "cell_deleting",
+          "customer '"
+              + id()
+              + "' is being deleted and serves no call"
+              + (quarantine.isPresent()
+                  ? "; its deletion failed: an operator can retry DELETE"
+                  : ""));
+    }
+    if (quarantine.isPresent()) {
+      throw CellException.conflict(
+          "cell_quarantined",
+          "customer '"
+              + id()
+              + "' is out of service: it could not be recovered when the server started; an"
+              + " operator can delete it, or fix it and restart the server");
+    }
+  }
+
   /** Opens the handles of a paused cell, or of an active one after a restart. */
   CellInfo wake() {
     lock.writeLock().lock();
     try {
-      checkNotDeleted();
+      checkServable();
       if (handles == null) {
         // Only a paused cell changes state; a new (CREATING) or FAILED one just opens handles.
         boolean wasPaused =
@@ -197,7 +252,7 @@ final class LiveCell implements Cell {
   CellInfo pause() {
     lock.writeLock().lock();
     try {
-      checkNotDeleted();
+      checkServable();
       pauseLocked("paused");
       return infoUnlocked();
     } finally {
@@ -274,19 +329,52 @@ final class LiveCell implements Cell {
     return diskUsage;
   }
 
-  /** Deletes every byte of the cell; the control-plane row goes last so a crash can finish it. */
+  /**
+   * Deletes every byte of the cell; the control-plane row goes last so a crash can finish it. Once
+   * DELETING the cell serves nothing; a deletion that fails leaves it so (and quarantined, with the
+   * reason logged) until a DELETE succeeds. Also the way out for a quarantined cell.
+   */
   void delete() {
     lock.writeLock().lock();
     try {
       checkNotDeleted();
-      CellProfile profile = profile();
-      setState(CellState.DELETING);
+      CellProfile profile;
+      try {
+        profile = profile();
+      } catch (RuntimeException e) {
+        // A deployment that no longer loads must not keep a cell from going: the host's default
+        // backend releases a disk as well as any (the disk code is backend-independent).
+        CellInfo plain = infoUnlocked();
+        profile =
+            env.profiles()
+                .of(
+                    new CellInfo(
+                        plain.id(),
+                        plain.state(),
+                        Optional.empty(),
+                        plain.env(),
+                        plain.config(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        plain.createdAt(),
+                        plain.lastActiveAt()));
+      }
+      if (state != CellState.DELETING) {
+        setState(CellState.DELETING);
+      }
       closeHandles();
-      // A mounted disk would make the removal fail half way; a busy one stops it here, retryable.
-      CellHandles.release(paths, profile);
-      CellRegistry.removeFiles(paths);
-      env.controlPlane().deleteCustomer(id());
+      try {
+        // A mounted disk would make the removal fail half way; a busy one stops it here.
+        CellHandles.release(paths, profile);
+        CellRegistry.removeFiles(paths);
+        env.controlPlane().deleteCustomer(id());
+      } catch (RuntimeException e) {
+        quarantine = Optional.of("deletion failed: " + e.getMessage());
+        LOG.warning("cell " + id() + ": deletion failed, it stays DELETING: " + e.getMessage());
+        throw e;
+      }
       deleted = true;
+      quarantine = Optional.empty();
     } finally {
       lock.writeLock().unlock();
     }

@@ -108,6 +108,11 @@ final class RunManager implements Runs, AutoCloseable {
    */
   void recover() {
     for (RunInfo run : store.running()) {
+      if (cells.find(run.customer()).isPresent() && !cells.live(run.customer()).servable()) {
+        // Quarantined at start-up: the run stays running on record, for a start that can serve it.
+        LOG.warning("run " + run.id() + " not resumed: its cell is out of service");
+        continue;
+      }
       try {
         resume(run);
       } catch (RuntimeException e) {
@@ -118,6 +123,7 @@ final class RunManager implements Runs, AutoCloseable {
     for (CellInfo info : cells.list()) {
       if (info.state() == CellState.CREATING
           && info.agent().isPresent()
+          && cells.live(info.id()).servable()
           && !busyCells.containsKey(info.id())) {
         LiveCell cell = cells.live(info.id());
         cell.setupStarted(startSetup(cell));
@@ -190,6 +196,7 @@ final class RunManager implements Runs, AutoCloseable {
   public RunInfo start(
       String customer, String method, JsonNode input, Optional<String> idempotencyKey) {
     LiveCell cell = cells.live(customer);
+    cell.checkServable(); // a cell being deleted or quarantined starts nothing
     if (idempotencyKey.isEmpty()) {
       return startNew(cell, method, input, Optional.empty());
     }

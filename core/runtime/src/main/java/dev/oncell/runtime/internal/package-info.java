@@ -13,5 +13,9 @@
  * before its folders are deleted and at host shutdown. Every file the host owns is written whole or
  * not at all ({@code DurableFiles}); a write on a full disk fails with {@code disk_full} and
  * changes nothing, and the H2 stores open their database again by themselves once space returns.
+ * before its folders are deleted and at host shutdown. Cell content is read, written and removed
+ * only through {@code dev.oncell.sandbox.fs} (directory descriptors, links never followed, never
+ * across a mount). A cell in DELETING, or quarantined by a start-up that could not recover it,
+ * serves no call; no single cell's state stops the host from starting.
  */
 package dev.oncell.runtime.internal;
