@@ -108,6 +108,10 @@ final class Native {
   }
 
   static int openat(int dirFd, String name, int flags) throws Errno {
+    return openat(dirFd, name.getBytes(StandardCharsets.UTF_8), flags);
+  }
+
+  private static int openat(int dirFd, byte[] name, int flags) throws Errno {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment path = cString(arena, name);
       MemorySegment state = arena.allocate(CAPTURE);
@@ -133,26 +137,7 @@ final class Native {
    * name read from a directory, even when they are not UTF-8).
    */
   static int openatRaw(int dirFd, java.nio.file.Path path, int flags) throws Errno {
-    try (Arena arena = Arena.ofConfined()) {
-      byte[] bytes = rawBytes(path);
-      MemorySegment p = arena.allocate(bytes.length + 1L);
-      MemorySegment.copy(bytes, 0, p, ValueLayout.JAVA_BYTE, 0, bytes.length);
-      MemorySegment state = arena.allocate(CAPTURE);
-      while (true) {
-        int fd = (int) OPENAT.invokeExact(state, dirFd, p, flags, 0);
-        if (fd >= 0) {
-          return fd;
-        }
-        int e = (int) ERRNO.get(state, 0L);
-        if (e != EINTR) {
-          throw new Errno(e);
-        }
-      }
-    } catch (Errno e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException("openat failed to run", t);
-    }
+    return openat(dirFd, rawBytes(path), flags);
   }
 
   /** The bytes of a path as the kernel sees them: a file URI percent-encodes them losslessly. */
@@ -220,7 +205,10 @@ final class Native {
   }
 
   private static MemorySegment cString(Arena arena, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    return cString(arena, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MemorySegment cString(Arena arena, byte[] bytes) {
     MemorySegment seg = arena.allocate(bytes.length + 1L);
     MemorySegment.copy(bytes, 0, seg, ValueLayout.JAVA_BYTE, 0, bytes.length);
     seg.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
