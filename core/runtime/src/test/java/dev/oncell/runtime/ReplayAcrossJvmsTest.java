@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Child hosts are started until one iterates the map differently from the JVM that recorded the
  * steps, so the test never passes only by luck of the salt.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class ReplayAcrossJvmsTest {
 
   @TempDir Path tmp;

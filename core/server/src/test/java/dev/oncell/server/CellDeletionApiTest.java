@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that customer gets 409 {@code cell_deleting}, a restarted server serves the other customers, and
  * DELETE succeeds once the obstacle is gone.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class CellDeletionApiTest {
 
   @TempDir Path home;

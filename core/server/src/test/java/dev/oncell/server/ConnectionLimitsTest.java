@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closed at the configured timeout, and a pile of idle connections neither exhausts the server's
  * file descriptors nor keeps {@code /health} out.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class ConnectionLimitsTest {
 
   private static final Duration BOUND = Duration.ofSeconds(15);

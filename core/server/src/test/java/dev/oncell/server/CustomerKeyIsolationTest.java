@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its own cell and runs, and nothing of another customer (files, memory, shell, search, runs,
  * usage), no secret, no key management, not even through encoded or dotted paths.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class CustomerKeyIsolationTest {
 
   private static final byte[] ECHO = PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * works again at once, without a pause or a restart; and every write that was acknowledged is still
  * there after a restart of the host.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class DiskFullTest {
 
   private static final byte[] ECHO = PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class);

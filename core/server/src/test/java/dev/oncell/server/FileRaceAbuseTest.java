@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through descriptors, the FIFO test hung the server in {@code open}: hence the class timeout.)
  */
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("abuse")
 class FileRaceAbuseTest {
 
   /** How long the cell swaps a folder for a link while the clients read and write below it. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP layer's minor findings of issue 12, each through the real server. */
+@org.junit.jupiter.api.Tag("abuse")
 class HttpHardeningTest {
 
   @TempDir Path home;

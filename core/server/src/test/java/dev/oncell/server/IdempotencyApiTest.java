@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code Idempotency-Key} and a null input on {@code POST /v1/agents/:method}, over real HTTP. */
+@org.junit.jupiter.api.Tag("abuse")
 class IdempotencyApiTest {
 
   @TempDir Path home;

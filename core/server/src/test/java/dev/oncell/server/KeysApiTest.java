@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * injected clock), the bootstrap key rotated and replaced by a restart with another ONCELL_API_KEY,
  * and no key ever in a listing, a log record or a file but {@code operator.key}.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class KeysApiTest {
 
   private static final String FIRST = "first-operator-key-0123456789";

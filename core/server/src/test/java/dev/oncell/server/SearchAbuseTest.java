@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * health keeps answering; a full search pool answers 503 {@code busy}; closing the host during a
  * pathological grep returns promptly; the server stays usable after every attack.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class SearchAbuseTest {
 
   /** The regex of the finding: a billion a's, which took minutes and gigabytes. */

@@ -44,6 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * planted with a tmpfs mounted in the cell's folder (root needed), the one thing the removal
  * refuses to go through.
  */
+@org.junit.jupiter.api.Tag("abuse")
 class CellDeletionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
