@@ -86,164 +86,166 @@ public record HostConfig(
   }
 
   public HostConfig withSandbox(String value) {
-    return new HostConfig(
-        home,
-        value,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        embeddingModel,
-        configFile,
-        environment,
-        cells,
-        clock,
-        search);
+    return toBuilder().sandbox(value).build();
   }
 
   public HostConfig withRunTimeout(Duration value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        value,
-        journalRetention,
-        embeddingModel,
-        configFile,
-        environment,
-        cells,
-        clock,
-        search);
+    return toBuilder().runTimeout(value).build();
   }
 
   public HostConfig withJournalRetention(Duration value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        value,
-        embeddingModel,
-        configFile,
-        environment,
-        cells,
-        clock,
-        search);
+    return toBuilder().journalRetention(value).build();
   }
 
   public HostConfig withClock(Clock value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        embeddingModel,
-        configFile,
-        environment,
-        cells,
-        value,
-        search);
+    return toBuilder().clock(value).build();
   }
 
   public HostConfig withEmbeddingModel(String value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        value,
-        configFile,
-        environment,
-        cells,
-        clock,
-        search);
+    return toBuilder().embeddingModel(value).build();
   }
 
   public HostConfig withConfigFile(Path value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        embeddingModel,
-        value,
-        environment,
-        cells,
-        clock,
-        search);
+    return toBuilder().configFile(value).build();
   }
 
   public HostConfig withEnvironment(VariableResolver value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        embeddingModel,
-        configFile,
-        value,
-        cells,
-        clock,
-        search);
+    return toBuilder().environment(value).build();
   }
 
   public HostConfig withCells(CellDefaults value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        embeddingModel,
-        configFile,
-        environment,
-        value,
-        clock,
-        search);
+    return toBuilder().cells(value).build();
   }
 
   public HostConfig withSearch(SearchLimits value) {
-    return new HostConfig(
-        home,
-        sandbox,
-        defaultShellTimeout,
-        maxShellTimeout,
-        shellOutputLimitBytes,
-        maxFileReadBytes,
-        runTimeout,
-        journalRetention,
-        embeddingModel,
-        configFile,
-        environment,
-        cells,
-        clock,
-        value);
+    return toBuilder().search(value).build();
+  }
+
+  /** A builder that starts from this config, for changing several settings at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes settings of a config; {@link #build} checks them as the constructor does. */
+  public static final class Builder {
+    private Path home;
+    private String sandbox;
+    private Duration defaultShellTimeout;
+    private Duration maxShellTimeout;
+    private int shellOutputLimitBytes;
+    private long maxFileReadBytes;
+    private Duration runTimeout;
+    private Duration journalRetention;
+    private String embeddingModel;
+    private Path configFile;
+    private VariableResolver environment;
+    private CellDefaults cells;
+    private Clock clock;
+    private SearchLimits search;
+
+    private Builder(HostConfig config) {
+      this.home = config.home();
+      this.sandbox = config.sandbox();
+      this.defaultShellTimeout = config.defaultShellTimeout();
+      this.maxShellTimeout = config.maxShellTimeout();
+      this.shellOutputLimitBytes = config.shellOutputLimitBytes();
+      this.maxFileReadBytes = config.maxFileReadBytes();
+      this.runTimeout = config.runTimeout();
+      this.journalRetention = config.journalRetention();
+      this.embeddingModel = config.embeddingModel();
+      this.configFile = config.configFile();
+      this.environment = config.environment();
+      this.cells = config.cells();
+      this.clock = config.clock();
+      this.search = config.search();
+    }
+
+    public Builder home(Path value) {
+      this.home = value;
+      return this;
+    }
+
+    public Builder sandbox(String value) {
+      this.sandbox = value;
+      return this;
+    }
+
+    public Builder defaultShellTimeout(Duration value) {
+      this.defaultShellTimeout = value;
+      return this;
+    }
+
+    public Builder maxShellTimeout(Duration value) {
+      this.maxShellTimeout = value;
+      return this;
+    }
+
+    public Builder shellOutputLimitBytes(int value) {
+      this.shellOutputLimitBytes = value;
+      return this;
+    }
+
+    public Builder maxFileReadBytes(long value) {
+      this.maxFileReadBytes = value;
+      return this;
+    }
+
+    public Builder runTimeout(Duration value) {
+      this.runTimeout = value;
+      return this;
+    }
+
+    public Builder journalRetention(Duration value) {
+      this.journalRetention = value;
+      return this;
+    }
+
+    public Builder embeddingModel(String value) {
+      this.embeddingModel = value;
+      return this;
+    }
+
+    public Builder configFile(Path value) {
+      this.configFile = value;
+      return this;
+    }
+
+    public Builder environment(VariableResolver value) {
+      this.environment = value;
+      return this;
+    }
+
+    public Builder cells(CellDefaults value) {
+      this.cells = value;
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    public Builder search(SearchLimits value) {
+      this.search = value;
+      return this;
+    }
+
+    public HostConfig build() {
+      return new HostConfig(
+          home,
+          sandbox,
+          defaultShellTimeout,
+          maxShellTimeout,
+          shellOutputLimitBytes,
+          maxFileReadBytes,
+          runTimeout,
+          journalRetention,
+          embeddingModel,
+          configFile,
+          environment,
+          cells,
+          clock,
+          search);
+    }
   }
 }
