@@ -14,9 +14,9 @@ public @interface AgentMethod {
   String name() default "";
 
   /**
-   * How long one run of this method may take, as an ISO-8601 duration such as {@code PT10M}; the
-   * host's default (30 minutes) when empty. At the timeout the run fails and its current step is
-   * interrupted.
+   * How long one run of this method may take, in oncell's duration grammar ({@link Durations}:
+   * {@code 10m}, {@code 2h}, {@code PT10M}); the host's default (30 minutes) when empty. At the
+   * timeout the run fails and its current step is interrupted.
    */
   String timeout() default "";
 }

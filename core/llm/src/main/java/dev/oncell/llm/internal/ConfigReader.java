@@ -40,7 +40,6 @@ public final class ConfigReader {
   private static final Set<String> PROVIDER_KEYS =
       Set.of("type", "api_key", "model", "models", "base_url", "local", "timeout");
   private static final Set<String> BUDGET_KEYS = Set.of("customer", "deployment", "period");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
   private static final Pattern TOKENS = Pattern.compile("(\\d[\\d_]*)\\s*([kKmM])?");
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
 
@@ -253,35 +252,16 @@ public final class ConfigReader {
     if (raw.isEmpty()) {
       return Optional.empty();
     }
-    String text = raw.get().strip().toLowerCase(Locale.ROOT);
-    Duration value = null;
-    Matcher matcher = DURATION.matcher(text);
-    if (matcher.matches()) {
-      long n = Long.parseLong(matcher.group(1));
-      String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-      value =
-          switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-          };
-    } else if (text.startsWith("pt")) {
-      try {
-        value = Duration.parse(text.toUpperCase(Locale.ROOT));
-      } catch (java.time.format.DateTimeParseException e) {
-        value = null;
-      }
+    Duration value;
+    try {
+      value = dev.oncell.agent.Durations.parse(raw.get());
+    } catch (IllegalArgumentException e) {
+      value = null;
     }
     if (value == null || value.isNegative() || (value.isZero() && !key.equals("max_retry_wait"))) {
       throw error(
           m.entries().get(key).keyLine(),
-          where
-              + "."
-              + key
-              + " must be a duration such as 500ms, 30s, 2m or 1h, not '"
-              + raw.get()
-              + "'");
+          dev.oncell.agent.Durations.message(where + "." + key, raw.get()));
     }
     return Optional.of(value);
   }

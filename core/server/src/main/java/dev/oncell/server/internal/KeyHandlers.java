@@ -16,8 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code /v1/keys}: list (hints only), create (the key is in that one answer), revoke, and rotate
@@ -27,7 +25,6 @@ final class KeyHandlers {
 
   private static final Set<String> FIELDS =
       Set.of("scope", "customer", "expiresIn", "expiresAt", "name");
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(s|m|h|d)");
 
   private final Host host;
   private final RequestBodies bodies;
@@ -121,22 +118,11 @@ final class KeyHandlers {
   }
 
   private static Duration duration(String text) {
-    Matcher m = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
     try {
-      return Duration.parse(text.strip());
-    } catch (DateTimeException | ArithmeticException e) {
+      return dev.oncell.agent.Durations.parse(text);
+    } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
-          "invalid_expiry",
-          "'expiresIn' must look like 3600s, 90m, 24h, 30d or P30D, not '" + text + "'");
+          "invalid_expiry", dev.oncell.agent.Durations.message("'expiresIn'", text));
     }
   }
 

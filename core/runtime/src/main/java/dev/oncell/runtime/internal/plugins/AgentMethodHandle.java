@@ -8,7 +8,6 @@ import dev.oncell.agent.Context;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -55,10 +54,10 @@ public record AgentMethodHandle(
       Optional<Duration> timeout = Optional.empty();
       if (settings != null && !settings.timeout().isBlank()) {
         try {
-          timeout = Optional.of(Duration.parse(settings.timeout()));
-        } catch (DateTimeParseException e) {
+          timeout = Optional.of(dev.oncell.agent.Durations.parse(settings.timeout()));
+        } catch (IllegalArgumentException e) {
           throw AgentPlugin.invalid(
-              "timeout '" + settings.timeout() + "' of " + name + " is not an ISO-8601 duration");
+              dev.oncell.agent.Durations.message("the timeout of " + name, settings.timeout()));
         }
       }
       Optional<java.lang.reflect.Type> input =
