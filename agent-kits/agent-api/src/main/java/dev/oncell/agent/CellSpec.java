@@ -46,27 +46,27 @@ public record CellSpec(
   }
 
   public CellSpec withCompute(String value) {
-    return new CellSpec(value, storage, gpu, packages, idleTimeout, network);
+    return toBuilder().compute(value).build();
   }
 
   public CellSpec withStorage(String value) {
-    return new CellSpec(compute, value, gpu, packages, idleTimeout, network);
+    return toBuilder().storage(value).build();
   }
 
   public CellSpec withGpu(String value) {
-    return new CellSpec(compute, storage, Optional.of(value), packages, idleTimeout, network);
+    return toBuilder().gpu(Optional.of(value)).build();
   }
 
   public CellSpec withPackages(String... value) {
-    return new CellSpec(compute, storage, gpu, List.of(value), idleTimeout, network);
+    return toBuilder().packages(List.of(value)).build();
   }
 
   public CellSpec withIdleTimeout(Duration value) {
-    return new CellSpec(compute, storage, gpu, packages, value, network);
+    return toBuilder().idleTimeout(value).build();
   }
 
   public CellSpec withNetwork(Network value) {
-    return new CellSpec(compute, storage, gpu, packages, idleTimeout, value);
+    return toBuilder().network(value).build();
   }
 
   /**
@@ -91,6 +91,64 @@ public record CellSpec(
 
     public static Network allow(String... domains) {
       return new Network(Egress.ALLOWED, List.of(domains));
+    }
+  }
+
+  /** A builder that starts from these values, for changing several at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes values; {@link #build} checks them as the constructor does. */
+  public static final class Builder {
+    private String compute;
+    private String storage;
+    private Optional<String> gpu;
+    private List<String> packages;
+    private Duration idleTimeout;
+    private Network network;
+
+    private Builder(CellSpec from) {
+      this.compute = from.compute();
+      this.storage = from.storage();
+      this.gpu = from.gpu();
+      this.packages = from.packages();
+      this.idleTimeout = from.idleTimeout();
+      this.network = from.network();
+    }
+
+    public Builder compute(String value) {
+      this.compute = value;
+      return this;
+    }
+
+    public Builder storage(String value) {
+      this.storage = value;
+      return this;
+    }
+
+    public Builder gpu(Optional<String> value) {
+      this.gpu = value;
+      return this;
+    }
+
+    public Builder packages(List<String> value) {
+      this.packages = value;
+      return this;
+    }
+
+    public Builder idleTimeout(Duration value) {
+      this.idleTimeout = value;
+      return this;
+    }
+
+    public Builder network(Network value) {
+      this.network = value;
+      return this;
+    }
+
+    public CellSpec build() {
+      return new CellSpec(compute, storage, gpu, packages, idleTimeout, network);
     }
   }
 }

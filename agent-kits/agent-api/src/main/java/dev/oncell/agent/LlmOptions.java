@@ -62,55 +62,119 @@ public record LlmOptions(
   }
 
   public LlmOptions withModel(String value) {
-    return new LlmOptions(
-        Optional.of(value), temperature, maxTokens, system, context, tools, maxToolRounds, stream);
+    return toBuilder().model(Optional.of(value)).build();
   }
 
   public LlmOptions withTemperature(double value) {
-    return new LlmOptions(
-        model, Optional.of(value), maxTokens, system, context, tools, maxToolRounds, stream);
+    return toBuilder().temperature(Optional.of(value)).build();
   }
 
   public LlmOptions withMaxTokens(int value) {
-    return new LlmOptions(
-        model, temperature, Optional.of(value), system, context, tools, maxToolRounds, stream);
+    return toBuilder().maxTokens(Optional.of(value)).build();
   }
 
   public LlmOptions withSystem(String value) {
-    return new LlmOptions(
-        model, temperature, maxTokens, Optional.of(value), context, tools, maxToolRounds, stream);
+    return toBuilder().system(Optional.of(value)).build();
   }
 
   /** Adds search hits to the context, each with its path and lines. */
   public LlmOptions withContext(List<SearchHit> hits) {
     List<LlmDocument> more = new ArrayList<>(context);
     hits.forEach(h -> more.add(LlmDocument.of(h)));
-    return new LlmOptions(
-        model, temperature, maxTokens, system, more, tools, maxToolRounds, stream);
+    return toBuilder().context(more).build();
   }
 
   /** Adds documents to the context. */
   public LlmOptions withDocuments(LlmDocument... documents) {
     List<LlmDocument> more = new ArrayList<>(context);
     more.addAll(List.of(documents));
-    return new LlmOptions(
-        model, temperature, maxTokens, system, more, tools, maxToolRounds, stream);
+    return toBuilder().context(more).build();
   }
 
   /** Lets the model call these Context primitives. */
   public LlmOptions withTools(LlmTool... value) {
-    return new LlmOptions(
-        model, temperature, maxTokens, system, context, List.of(value), maxToolRounds, stream);
+    return toBuilder().tools(List.of(value)).build();
   }
 
   public LlmOptions withMaxToolRounds(int value) {
-    return new LlmOptions(
-        model, temperature, maxTokens, system, context, tools, Optional.of(value), stream);
+    return toBuilder().maxToolRounds(Optional.of(value)).build();
   }
 
   /** Sends the answer's text as {@code llm} run events while it arrives. */
   public LlmOptions streaming() {
-    return new LlmOptions(
-        model, temperature, maxTokens, system, context, tools, maxToolRounds, true);
+    return toBuilder().stream(true).build();
+  }
+
+  /** A builder that starts from these values, for changing several at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes values; {@link #build} checks them as the constructor does. */
+  public static final class Builder {
+    private Optional<String> model;
+    private Optional<Double> temperature;
+    private Optional<Integer> maxTokens;
+    private Optional<String> system;
+    private List<LlmDocument> context;
+    private List<LlmTool> tools;
+    private Optional<Integer> maxToolRounds;
+    private boolean stream;
+
+    private Builder(LlmOptions from) {
+      this.model = from.model();
+      this.temperature = from.temperature();
+      this.maxTokens = from.maxTokens();
+      this.system = from.system();
+      this.context = from.context();
+      this.tools = from.tools();
+      this.maxToolRounds = from.maxToolRounds();
+      this.stream = from.stream();
+    }
+
+    public Builder model(Optional<String> value) {
+      this.model = value;
+      return this;
+    }
+
+    public Builder temperature(Optional<Double> value) {
+      this.temperature = value;
+      return this;
+    }
+
+    public Builder maxTokens(Optional<Integer> value) {
+      this.maxTokens = value;
+      return this;
+    }
+
+    public Builder system(Optional<String> value) {
+      this.system = value;
+      return this;
+    }
+
+    public Builder context(List<LlmDocument> value) {
+      this.context = value;
+      return this;
+    }
+
+    public Builder tools(List<LlmTool> value) {
+      this.tools = value;
+      return this;
+    }
+
+    public Builder maxToolRounds(Optional<Integer> value) {
+      this.maxToolRounds = value;
+      return this;
+    }
+
+    public Builder stream(boolean value) {
+      this.stream = value;
+      return this;
+    }
+
+    public LlmOptions build() {
+      return new LlmOptions(
+          model, temperature, maxTokens, system, context, tools, maxToolRounds, stream);
+    }
   }
 }

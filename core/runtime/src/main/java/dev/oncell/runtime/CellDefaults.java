@@ -61,32 +61,85 @@ public record CellDefaults(
   }
 
   public CellDefaults withIdleTimeout(Duration value) {
-    return new CellDefaults(
-        value, idleCheckInterval, maxProcesses, diskQuota, maxUploadBytes, uploadTimeout);
+    return toBuilder().idleTimeout(value).build();
   }
 
   public CellDefaults withIdleCheckInterval(Duration value) {
-    return new CellDefaults(
-        idleTimeout, value, maxProcesses, diskQuota, maxUploadBytes, uploadTimeout);
+    return toBuilder().idleCheckInterval(value).build();
   }
 
   public CellDefaults withMaxProcesses(int value) {
-    return new CellDefaults(
-        idleTimeout, idleCheckInterval, value, diskQuota, maxUploadBytes, uploadTimeout);
+    return toBuilder().maxProcesses(value).build();
   }
 
   public CellDefaults withDiskQuota(boolean value) {
-    return new CellDefaults(
-        idleTimeout, idleCheckInterval, maxProcesses, value, maxUploadBytes, uploadTimeout);
+    return toBuilder().diskQuota(value).build();
   }
 
   public CellDefaults withMaxUploadBytes(long value) {
-    return new CellDefaults(
-        idleTimeout, idleCheckInterval, maxProcesses, diskQuota, value, uploadTimeout);
+    return toBuilder().maxUploadBytes(value).build();
   }
 
   public CellDefaults withUploadTimeout(Duration value) {
-    return new CellDefaults(
-        idleTimeout, idleCheckInterval, maxProcesses, diskQuota, maxUploadBytes, value);
+    return toBuilder().uploadTimeout(value).build();
+  }
+
+  /** A builder that starts from these values, for changing several at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes values; {@link #build} checks them as the constructor does. */
+  public static final class Builder {
+    private Duration idleTimeout;
+    private Duration idleCheckInterval;
+    private int maxProcesses;
+    private boolean diskQuota;
+    private long maxUploadBytes;
+    private Duration uploadTimeout;
+
+    private Builder(CellDefaults from) {
+      this.idleTimeout = from.idleTimeout();
+      this.idleCheckInterval = from.idleCheckInterval();
+      this.maxProcesses = from.maxProcesses();
+      this.diskQuota = from.diskQuota();
+      this.maxUploadBytes = from.maxUploadBytes();
+      this.uploadTimeout = from.uploadTimeout();
+    }
+
+    public Builder idleTimeout(Duration value) {
+      this.idleTimeout = value;
+      return this;
+    }
+
+    public Builder idleCheckInterval(Duration value) {
+      this.idleCheckInterval = value;
+      return this;
+    }
+
+    public Builder maxProcesses(int value) {
+      this.maxProcesses = value;
+      return this;
+    }
+
+    public Builder diskQuota(boolean value) {
+      this.diskQuota = value;
+      return this;
+    }
+
+    public Builder maxUploadBytes(long value) {
+      this.maxUploadBytes = value;
+      return this;
+    }
+
+    public Builder uploadTimeout(Duration value) {
+      this.uploadTimeout = value;
+      return this;
+    }
+
+    public CellDefaults build() {
+      return new CellDefaults(
+          idleTimeout, idleCheckInterval, maxProcesses, diskQuota, maxUploadBytes, uploadTimeout);
+    }
   }
 }

@@ -44,18 +44,62 @@ public record SearchLimits(Duration timeout, int threads, int indexThreads, int 
   }
 
   public SearchLimits withTimeout(Duration value) {
-    return new SearchLimits(value, threads, indexThreads, queue);
+    return toBuilder().timeout(value).build();
   }
 
   public SearchLimits withThreads(int value) {
-    return new SearchLimits(timeout, value, indexThreads, queue);
+    return toBuilder().threads(value).build();
   }
 
   public SearchLimits withIndexThreads(int value) {
-    return new SearchLimits(timeout, threads, value, queue);
+    return toBuilder().indexThreads(value).build();
   }
 
   public SearchLimits withQueue(int value) {
-    return new SearchLimits(timeout, threads, indexThreads, value);
+    return toBuilder().queue(value).build();
+  }
+
+  /** A builder that starts from these values, for changing several at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes values; {@link #build} checks them as the constructor does. */
+  public static final class Builder {
+    private Duration timeout;
+    private int threads;
+    private int indexThreads;
+    private int queue;
+
+    private Builder(SearchLimits from) {
+      this.timeout = from.timeout();
+      this.threads = from.threads();
+      this.indexThreads = from.indexThreads();
+      this.queue = from.queue();
+    }
+
+    public Builder timeout(Duration value) {
+      this.timeout = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      this.threads = value;
+      return this;
+    }
+
+    public Builder indexThreads(int value) {
+      this.indexThreads = value;
+      return this;
+    }
+
+    public Builder queue(int value) {
+      this.queue = value;
+      return this;
+    }
+
+    public SearchLimits build() {
+      return new SearchLimits(timeout, threads, indexThreads, queue);
+    }
   }
 }
