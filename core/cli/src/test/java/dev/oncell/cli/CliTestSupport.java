@@ -1,5 +1,6 @@
 package dev.oncell.cli;
 
+import dev.oncell.client.CannedServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;

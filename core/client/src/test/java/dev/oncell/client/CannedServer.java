@@ -21,12 +21,12 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server on 127.0.0.1, port 0, answering canned responses keyed by {@code "METHOD
  * raw-path[?raw-query]"} and recording every request. Unknown routes get a 404 in oncell's error
- * format with code {@code no_route}.
+ * format with code {@code no_route}. Shared with the CLI's tests through this module's test jar.
  */
-final class CannedServer implements AutoCloseable {
+public final class CannedServer implements AutoCloseable {
 
   /** A request as the server saw it. Header names are lower case. */
-  record Recorded(
+  public record Recorded(
       String method,
       String rawPath,
       Optional<String> rawQuery,
@@ -34,11 +34,11 @@ final class CannedServer implements AutoCloseable {
       Map<String, String> headers,
       byte[] body) {
 
-    String bodyText() {
+    public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
   }
@@ -47,7 +47,7 @@ final class CannedServer implements AutoCloseable {
 
   /** Writes a response body bit by bit, for responses that must arrive over time. */
   @FunctionalInterface
-  interface BodyWriter {
+  public interface BodyWriter {
     void write(OutputStream out) throws IOException, InterruptedException;
   }
 
@@ -64,7 +64,7 @@ final class CannedServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  static CannedServer start() throws IOException {
+  public static CannedServer start() throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     ExecutorService executor =
@@ -76,12 +76,12 @@ final class CannedServer implements AutoCloseable {
     return canned;
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Answers {@code route} with a JSON body ({@code ""} for none). */
-  CannedServer onJson(String route, int status, String json) {
+  public CannedServer onJson(String route, int status, String json) {
     return on(
         route,
         status,
@@ -89,13 +89,13 @@ final class CannedServer implements AutoCloseable {
         json.getBytes(StandardCharsets.UTF_8));
   }
 
-  CannedServer on(String route, int status, Map<String, String> headers, byte[] body) {
+  public CannedServer on(String route, int status, Map<String, String> headers, byte[] body) {
     routes.put(route, new Canned(status, headers, body));
     return this;
   }
 
   /** Answers {@code route} with 200 and a {@code text/event-stream} body sent in one piece. */
-  CannedServer onEvents(String route, String eventStream) {
+  public CannedServer onEvents(String route, String eventStream) {
     return on(
         route,
         200,
@@ -107,16 +107,16 @@ final class CannedServer implements AutoCloseable {
    * Answers {@code route} with 200 and a chunked {@code text/event-stream} body that {@code writer}
    * writes (and flushes) over time; the response ends when {@code writer} returns.
    */
-  CannedServer onEvents(String route, BodyWriter writer) {
+  public CannedServer onEvents(String route, BodyWriter writer) {
     streamed.put(route, new Streamed(Map.of("Content-Type", "text/event-stream"), writer));
     return this;
   }
 
-  List<Recorded> requests() {
+  public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
-  Recorded lastRequest() {
+  public Recorded lastRequest() {
     if (requests.isEmpty()) {
       throw new AssertionError("the server received no request");
     }
