@@ -37,7 +37,7 @@ class CellApiTest {
   }
 
   @Test
-  void aCustomerShowsItsBackendLimitsDiskUseAndLastActivity() {
+  void aCustomerShowsItsBackendLimitsDiskUseAndLastActivity() throws Exception {
     api.post("/v1/customers", "{\"id\":\"acme\"}");
     api.put("/v1/customers/acme/files/src/a.txt", "x".repeat(100));
 
@@ -50,7 +50,10 @@ class CellApiTest {
     assertThat(cell.get("limits").get("maxProcesses").asInt()).isEqualTo(1024);
     assertThat(cell.get("limits").get("diskBytes").asLong()).isZero();
     assertThat(cell.get("idleTimeoutSeconds").asLong()).isEqualTo(1800);
-    assertThat(cell.get("diskUsage").get("bytes").asLong()).isEqualTo(100);
+    // What the file occupies on disk (its allocated blocks), as stat(1) reports them.
+    assertThat(cell.get("diskUsage").get("bytes").asLong())
+        .as("allocated bytes of one 100-byte file")
+        .isEqualTo(allocatedBytes(home.resolve("cells/acme/work/src/a.txt")));
     assertThat(cell.get("diskUsage").get("files").asLong()).isEqualTo(1);
     assertThat(cell.get("lastActiveAt").asText()).isNotBlank();
 
@@ -101,5 +104,15 @@ class CellApiTest {
     assertThat(typo.status()).isEqualTo(400);
     assertThat(typo.json().path("error").path("message").asText()).contains("sandox");
     assertThat(api.get("/v1/deployments").json().get("deployments")).isEmpty();
+  }
+
+  private static long allocatedBytes(java.nio.file.Path file) throws Exception {
+    Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).start();
+    String[] out =
+        new String(stat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip()
+            .split(" ");
+    assertThat(stat.waitFor()).isZero();
+    return Long.parseLong(out[0]) * Long.parseLong(out[1]);
   }
 }
