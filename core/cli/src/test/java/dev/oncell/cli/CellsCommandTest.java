@@ -38,7 +38,7 @@ class CellsCommandTest {
   void listShowsStateBackendLimitsDiskUseAndLastActivityAsATable() {
     assertThat(cli.oncell("customers", "create", "acme").exitCode()).isZero();
     assertThat(
-            cli.withStdin("x".repeat(2048), "files", "put", "--customer", "acme", "a.txt")
+            cli.withStdin("x".repeat(8192), "files", "put", "--customer", "acme", "a.txt")
                 .exitCode())
         .isZero();
     cli.oncell("customers", "pause", "acme"); // a pause measures the work folder
@@ -54,7 +54,8 @@ class CellsCommandTest {
     assertThat(lines[1].split(" +"))
         .as(list.out())
         .startsWith("acme", "PAUSED", "-", "gvisor", "2", "4.0", "GiB", "1024", "none");
-    assertThat(lines[1]).contains("2.0 KiB");
+    // Disk use counts allocated blocks: 8 KiB of data fill two 4 KiB blocks exactly.
+    assertThat(lines[1]).contains("8.0 KiB");
   }
 
   @Test
