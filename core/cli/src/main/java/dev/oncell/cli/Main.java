@@ -38,7 +38,6 @@ import picocli.CommandLine.ScopeType;
       CellsCommand.UsageCommand.class,
       FilesCommand.class,
       ServeCommand.class,
-      BenchCommand.class,
       HelpCommand.class,
     })
 public final class Main extends CommandGroup {

@@ -9,7 +9,7 @@ import java.util.List;
  * Aligned text columns: a header row, then data rows, two spaces between columns and no trailing
  * blanks. {@code Table.of("ID", "STATE").row("acme", "ACTIVE").print(out)}.
  */
-final class Table {
+public final class Table {
 
   private static final String GAP = "  ";
 
@@ -20,12 +20,12 @@ final class Table {
     this.headers = headers;
   }
 
-  static Table of(String... headers) {
+  public static Table of(String... headers) {
     return new Table(List.of(headers));
   }
 
   /** Adds a row; {@code cells} are printed with {@link String#valueOf(Object)}. */
-  Table row(Object... cells) {
+  public Table row(Object... cells) {
     if (cells.length != headers.size()) {
       throw new IllegalArgumentException(
           "row has " + cells.length + " cells, table has " + headers.size() + " columns");
@@ -35,7 +35,7 @@ final class Table {
   }
 
   /** Prints the header and every row, then flushes. */
-  void print(PrintWriter out) {
+  public void print(PrintWriter out) {
     int[] widths = new int[headers.size()];
     for (List<String> row : allRows()) {
       for (int i = 0; i < row.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.oncell.search.internal.index;
+package dev.oncell.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A generated source tree for {@link GrepBenchmark}: a copy of the CLI's {@code SyntheticRepo}
- * ({@code oncell bench search}), so that the same seed writes the same files: Java, TypeScript,
- * Python and Go files of about ten functions each, over a small shared vocabulary.
+ * A generated source tree for benchmarks: Java, TypeScript, Python and Go files of about ten
+ * functions each, named and documented from a domain vocabulary so that keyword and semantic search
+ * have something real to rank. Deterministic for a seed.
  */
-final class SyntheticTree {
+final class SyntheticRepo implements BenchCorpus {
 
   private static final String[] NOUNS = {
     "account",
@@ -103,10 +103,44 @@ final class SyntheticTree {
   record Function(String path, String name, String doc) {}
 
   private final Random random;
+  private final int functionsPerFile;
   private final List<Function> functions = new ArrayList<>();
 
-  SyntheticTree(long seed) {
+  SyntheticRepo(long seed, int functionsPerFile) {
     this.random = new Random(seed);
+    this.functionsPerFile = functionsPerFile;
+  }
+
+  @Override
+  public String name() {
+    return "generated, " + functionsPerFile + " functions a file";
+  }
+
+  /** Queries built from the generated functions' doc sentences, half with the name's words. */
+  @Override
+  public List<String> queries(int count) {
+    List<String> qs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Function f = functions.get((int) ((i * 7919L) % functions.size()));
+      qs.add(i % 2 == 0 ? f.doc() : f.doc() + " " + f.name());
+    }
+    return qs;
+  }
+
+  @Override
+  public String fileToEdit() {
+    return functions.get(functions.size() / 2).path();
+  }
+
+  @Override
+  public List<String> grepPatterns() {
+    return List.of(
+        "validateTokenSession",
+        "refundLedger\\(|couponTax\\(",
+        "expire[A-Z][a-z]+Queue",
+        "def sync_[a-z]+_webhook",
+        "func Verify[A-Za-z]+Signature",
+        "\"warehouse\", 99[0-9]\\)");
   }
 
   List<Function> functions() {
@@ -114,7 +148,8 @@ final class SyntheticTree {
   }
 
   /** Writes {@code files} files under {@code root}; returns their total size in bytes. */
-  long write(Path root, int files, int functionsPerFile) throws IOException {
+  @Override
+  public long write(Path root, int files) throws IOException {
     long bytes = 0;
     for (int i = 0; i < files; i++) {
       String noun = pick(NOUNS);

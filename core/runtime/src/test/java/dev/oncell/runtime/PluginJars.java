@@ -13,9 +13,10 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Builds real PF4J plugin jars from classes on the class path, for tests, benchmarks and tools: a
- * manifest with Plugin-Id and Plugin-Version, the given classes (with their nested classes) and
- * {@code META-INF/extensions.idx} naming the agent.
+ * Builds real PF4J plugin jars from classes on the class path, for tests and benchmarks (test
+ * support in the runtime's test jar, not runtime API): a manifest with Plugin-Id and
+ * Plugin-Version, the given classes (with their nested classes) and {@code META-INF/extensions.idx}
+ * naming the agent.
  */
 public final class PluginJars {
 

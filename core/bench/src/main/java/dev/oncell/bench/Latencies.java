@@ -1,4 +1,4 @@
-package dev.oncell.cli;
+package dev.oncell.bench;
 
 import java.util.Arrays;
 

@@ -1,5 +1,6 @@
-package dev.oncell.cli;
+package dev.oncell.bench;
 
+import dev.oncell.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

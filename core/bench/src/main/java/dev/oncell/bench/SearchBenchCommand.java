@@ -1,5 +1,7 @@
-package dev.oncell.cli;
+package dev.oncell.bench;
 
+import dev.oncell.cli.CliException;
+import dev.oncell.cli.Table;
 import dev.oncell.search.CodeIndex;
 import dev.oncell.search.Embedder;
 import dev.oncell.search.Embedders;

@@ -1,7 +1,9 @@
-package dev.oncell.cli;
+package dev.oncell.bench;
 
 import com.fasterxml.jackson.databind.node.IntNode;
-import dev.oncell.cli.BenchTimer.Row;
+import dev.oncell.bench.BenchTimer.Row;
+import dev.oncell.cli.CliException;
+import dev.oncell.cli.Table;
 import dev.oncell.client.OncellClient;
 import dev.oncell.client.ShellRequest;
 import dev.oncell.runtime.Host;

@@ -1,4 +1,4 @@
-package dev.oncell.search.internal.index;
+package dev.oncell.bench;
 
 import dev.oncell.search.CodeIndex;
 import dev.oncell.search.GrepMatch;
@@ -12,25 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
- * Grep on a warm index against {@code grep -rnE} on the same tree (not a test: run by hand, see the
- * README). Indexes a tree from scratch (time and size), then for each pattern checks that both
- * print the same lines and times them: the median (and the fastest) of 15 greps after 3 warm-up
- * runs, and the median of 3 {@code grep -rnE}. The fastest run shows what the code does when other
- * processes leave the cores alone.
+ * Grep on a warm index against {@code grep -rnE} on the same tree (run by hand, see the README).
+ * Indexes a tree from scratch (time and size), then for each pattern checks that both print the
+ * same lines and times them: the median (and the fastest) of 15 greps after 3 warm-up runs, and the
+ * median of 3 {@code grep -rnE}. The fastest run shows what the code does when other processes
+ * leave the cores alone.
  *
  * <p>Trees: {@code jdk [dir]} extracts the first 10,000 {@code .java} files of eight modules of the
  * running JDK's {@code lib/src.zip} (into {@code dir}, or a temporary folder); {@code synthetic
- * [dir]} writes 10,000 generated files ({@link SyntheticTree}, the vocabulary of {@code oncell
+ * [dir]} writes 10,000 generated files ({@link SyntheticRepo}, the vocabulary of {@code oncell
  * bench search}); {@code tree dir pattern...} greps an existing folder for the given patterns.
  */
 public final class GrepBenchmark {
@@ -87,7 +84,7 @@ public final class GrepBenchmark {
           }
           case "synthetic" -> {
             if (!Files.isDirectory(root)) {
-              new SyntheticTree(42).write(root, 10_000, 10);
+              new SyntheticRepo(42, 10).write(root, 10_000);
             }
             yield SYNTHETIC_PATTERNS;
           }
@@ -229,23 +226,9 @@ public final class GrepBenchmark {
 
   /** Extracts the first {@code max} {@code .java} files of {@link #JDK_MODULES}, by name. */
   static void extractJdk(Path root, int max) throws IOException {
-    Path zip = Path.of(System.getProperty("java.home"), "lib", "src.zip");
-    try (ZipFile z = new ZipFile(zip.toFile())) {
-      List<? extends ZipEntry> entries =
-          z.stream()
-              .filter(e -> !e.isDirectory() && e.getName().endsWith(".java"))
-              .filter(e -> JDK_MODULES.contains(e.getName().substring(0, e.getName().indexOf('/'))))
-              .sorted(Comparator.comparing(ZipEntry::getName))
-              .limit(max)
-              .toList();
-      for (ZipEntry e : entries) {
-        Path file = root.resolve(e.getName());
-        Files.createDirectories(file.getParent());
-        try (InputStream in = z.getInputStream(e)) {
-          Files.copy(in, file);
-        }
-      }
-    }
+    JdkSources.find(JDK_MODULES)
+        .orElseThrow(() -> new IllegalStateException("this JDK has no lib/src.zip"))
+        .write(root, max);
   }
 
   /** Files and bytes under {@code dir}. */
@@ -260,14 +243,9 @@ public final class GrepBenchmark {
     return out;
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      BenchCommand.deleteTree(dir);
     }
   }
 }

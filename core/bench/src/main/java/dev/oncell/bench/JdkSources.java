@@ -1,4 +1,4 @@
-package dev.oncell.cli;
+package dev.oncell.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,16 +62,25 @@ final class JdkSources implements BenchCorpus {
           "unicode code point of a surrogate pair");
 
   private final Path zip;
+  private final List<String> modules;
   private final List<String> written = new ArrayList<>();
 
-  private JdkSources(Path zip) {
+  private JdkSources(Path zip, List<String> modules) {
     this.zip = zip;
+    this.modules = List.copyOf(modules);
   }
 
   /** The running JDK's sources, if it ships them. */
   static Optional<JdkSources> find() {
+    return find(List.of());
+  }
+
+  /**
+   * The sources of the given modules of the running JDK (all of them when empty), if it ships them.
+   */
+  static Optional<JdkSources> find(List<String> modules) {
     Path zip = Path.of(System.getProperty("java.home"), "lib", "src.zip");
-    return Files.isRegularFile(zip) ? Optional.of(new JdkSources(zip)) : Optional.empty();
+    return Files.isRegularFile(zip) ? Optional.of(new JdkSources(zip, modules)) : Optional.empty();
   }
 
   @Override
@@ -79,7 +88,7 @@ final class JdkSources implements BenchCorpus {
     return "JDK " + Runtime.version().feature() + " sources (" + zip + ")";
   }
 
-  /** The first {@code files} {@code .java} files in path order. */
+  /** The first {@code files} {@code .java} files (of the chosen modules) in path order. */
   @Override
   public long write(Path root, int files) throws IOException {
     written.clear();
@@ -88,7 +97,7 @@ final class JdkSources implements BenchCorpus {
       List<ZipEntry> entries = new ArrayList<>();
       for (Enumeration<? extends ZipEntry> e = sources.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
-        if (!entry.isDirectory() && entry.getName().endsWith(".java")) {
+        if (!entry.isDirectory() && entry.getName().endsWith(".java") && chosen(entry)) {
           entries.add(entry);
         }
       }
@@ -106,6 +115,11 @@ final class JdkSources implements BenchCorpus {
       }
     }
     return bytes;
+  }
+
+  private boolean chosen(ZipEntry entry) {
+    String name = entry.getName();
+    return modules.isEmpty() || modules.contains(name.substring(0, Math.max(0, name.indexOf('/'))));
   }
 
   @Override

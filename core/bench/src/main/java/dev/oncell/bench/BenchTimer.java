@@ -1,4 +1,6 @@
-package dev.oncell.cli;
+package dev.oncell.bench;
+
+import dev.oncell.cli.CliException;
 
 /** Times operations for the bench commands: untimed warm-up calls first, then timed ones. */
 record BenchTimer(int calls, int warmup) {
