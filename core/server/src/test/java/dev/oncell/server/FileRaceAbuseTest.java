@@ -93,6 +93,11 @@ class FileRaceAbuseTest {
   void aFolderSwappedForALinkNeverLeadsTheFilesApiOut(String sandbox) throws Exception {
     start(sandbox);
     Path victimWork = home.resolve("cells/victim/work").toRealPath();
+    // Names of this run only, so that what a write through a swapped link would leave in /etc is
+    // this run's (the old server left /etc/w.txt and /etc/x/ with its temporary files).
+    String tag = Long.toHexString(System.nanoTime());
+    String written = "w-" + tag + ".txt";
+    String folder = "x-" + tag;
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch swapping = new CountDownLatch(1);
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
@@ -162,8 +167,13 @@ class FileRaceAbuseTest {
           .containsExactly("f.txt");
     }
     assertThat(victimWork.resolve("f.txt")).hasContent("VICTIM SECRET");
-    assertThat(Path.of("/etc/w.txt")).doesNotExist();
-    assertThat(Path.of("/etc/x")).doesNotExist();
+    assertThat(Path.of("/etc", written)).doesNotExist();
+    assertThat(Path.of("/etc", folder)).doesNotExist();
+    try (var etc = Files.list(Path.of("/etc"))) {
+      assertThat(etc.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".oncell-")))
+          .as("no temporary file of the server left in a host folder")
+          .isEmpty();
+    }
     assertThat(api.get("/health").status()).isEqualTo(200);
   }
 
