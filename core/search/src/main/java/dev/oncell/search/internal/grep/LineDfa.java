@@ -12,9 +12,10 @@ import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * A deterministic automaton that tells which ASCII lines a regex matches, run over UTF-8 bytes at 1
- * to 2 ns a byte (grep's own approach), where {@link java.util.regex} tries the regex at every
- * position. A line with a byte outside ASCII is left to {@link java.util.regex}.
+ * A deterministic automaton, built by {@link DfaBuilder} from the {@link RegexParser} tree, that
+ * tells which ASCII lines a regex matches, run over UTF-8 bytes at 1 to 2 ns a byte (grep's own
+ * approach), where {@link java.util.regex} tries the regex at every position. A line with a byte
+ * outside ASCII is left to {@link java.util.regex}.
  *
  * <p>Exact on ASCII lines: every single-char atom (a literal, a class, an escape such as {@code \w}
  * or {@code \p{Alpha}}, {@code .}) gets the set of ASCII chars that {@link Pattern} itself matches
@@ -24,9 +25,9 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * ({@code \b}, lookarounds, backreferences, atomic groups, possessive quantifiers), inline flags
  * other than {@code i}, {@code ^} and {@code $} anywhere but at the ends of the whole regex, and
  * automata over {@link #MAX_STATES} states are not compiled. Building is bounded: the
- * nondeterministic automaton by {@link DfaParser#MAX_NFA_STATES} states, making it deterministic by
- * {@link #WORK_LIMIT}, and both check the request's {@link Budget}; a regex over a bound is left to
- * {@link java.util.regex} rather than refused.
+ * nondeterministic automaton by {@link DfaBuilder#MAX_NFA_STATES} states, making it deterministic
+ * by {@link #WORK_LIMIT}, and both check the request's {@link Budget}; a regex over a bound is left
+ * to {@link java.util.regex} rather than refused.
  */
 public final class LineDfa {
 
@@ -82,8 +83,8 @@ public final class LineDfa {
    */
   public static Optional<LineDfa> of(String javaRegex, Budget budget) {
     try {
-      DfaParser parser = new DfaParser(GrepPattern.unquote(javaRegex), budget);
-      Automaton language = parser.parse();
+      DfaBuilder parser = new DfaBuilder(budget);
+      Automaton language = parser.build(RegexParser.parse(javaRegex));
       Automaton find =
           parser.anchoredStart()
               ? language
@@ -92,7 +93,7 @@ public final class LineDfa {
       Automaton dfa = Operations.removeDeadStates(Operations.determinize(find, WORK_LIMIT));
       budget.check();
       return Optional.ofNullable(build(dfa, parser.anchoredEnd()));
-    } catch (DfaParser.Unsupported
+    } catch (RegexParser.Unsupported
         | TooComplexToDeterminizeException
         | IllegalArgumentException e) {
       return Optional.empty();
