@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.SmallDisk;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.IOException;
@@ -13,9 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +33,14 @@ class DiskFullTest {
       "{\"customer\":\"runner\",\"input\":{\"text\":\"hi\",\"times\":1}}";
 
   @TempDir static Path temp;
+  private static SmallDisk disk;
   private static Path mount;
-  private static boolean mounted;
   private static RunningServer api;
 
   @BeforeAll
   static void mountSmallDisk() throws Exception {
-    Assumptions.assumeTrue(
-        "root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
-    mount = temp.resolve("disk");
-    Files.createDirectories(mount);
-    mounted = run("mount", "-t", "tmpfs", "-o", "size=24m,mode=700", "tmpfs", mount.toString());
-    Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
+    disk = SmallDisk.mount(temp.resolve("disk"), "24m");
+    mount = disk.path();
   }
 
   @AfterAll
@@ -55,8 +50,8 @@ class DiskFullTest {
         api.close();
       }
     } finally {
-      if (mounted) {
-        run("umount", "-l", mount.toString());
+      if (disk != null) {
+        disk.close();
       }
     }
   }
@@ -237,11 +232,5 @@ class DiskFullTest {
       // full to the byte
     }
     return filler;
-  }
-
-  private static boolean run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(OutputStream.nullOutputStream());
-    return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 }

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.SmallDisk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,23 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalDiskFullTest {
 
   @TempDir static Path temp;
+  private static SmallDisk disk;
   private static Path mount;
-  private static boolean mounted;
 
   @BeforeAll
   static void mountSmallDisk() throws Exception {
-    Assumptions.assumeTrue(
-        "root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
-    mount = temp.resolve("disk");
-    Files.createDirectories(mount);
-    mounted = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString());
-    Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
+    disk = SmallDisk.mount(temp.resolve("disk"), "1m");
+    mount = disk.path();
   }
 
   @AfterAll
   static void unmount() throws Exception {
-    if (mounted) {
-      run("umount", "-l", mount.toString());
+    if (disk != null) {
+      disk.close();
     }
   }
 
@@ -88,11 +83,5 @@ class JournalDiskFullTest {
         out.flush();
       }
     }
-  }
-
-  private static boolean run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(OutputStream.nullOutputStream());
-    return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 }
