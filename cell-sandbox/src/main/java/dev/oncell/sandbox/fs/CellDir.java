@@ -47,6 +47,9 @@ public final class CellDir implements AutoCloseable {
   private static final int MAX_NAME_BYTES = 255;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** How long one removal may take; a tree that keeps growing under it is given up. */
+  static java.time.Duration removalBudget = java.time.Duration.ofMinutes(10);
+
   private final int fd;
   private final String path;
   private final String hostRoot;
@@ -367,7 +370,13 @@ public final class CellDir implements AutoCloseable {
   /** Empties this directory (see {@link #removeTree}); {@code label} names it in messages. */
   private void empty(String label) throws IOException {
     long device = stat().device();
+    long deadline = System.nanoTime() + removalBudget.toNanos();
     while (true) {
+      if (System.nanoTime() > deadline) {
+        // A process of the cell adding entries as fast as they go must not hold a host thread.
+        throw new FileSystemException(
+            label, null, "cannot be removed: it keeps changing; stop what writes to it and retry");
+      }
       List<Path> children = rawChildren(fd);
       if (children.isEmpty()) {
         return;

@@ -269,4 +269,22 @@ class CellDirTest {
     }
     assertTrue(reads.get() > 0, "some reads succeeded while the folder was real");
   }
+
+  /**
+   * A process of the cell that adds entries as fast as they are removed would keep a removal
+   * looping: its time budget ends it with a clear error (a spent budget here, so it is exact).
+   */
+  @Test
+  void aRemovalStopsAtItsTimeBudgetWithAClearError() throws Exception {
+    Files.createDirectories(work.resolve("busy/a/b"));
+    java.time.Duration before = CellDir.removalBudget;
+    CellDir.removalBudget = Duration.ZERO;
+    try (CellDir root = CellDir.open(work)) {
+      var e = assertThrows(java.nio.file.FileSystemException.class, () -> root.removeTree("busy"));
+      assertTrue(e.getMessage().contains("keeps changing"), e.getMessage());
+    } finally {
+      CellDir.removalBudget = before;
+    }
+    assertTrue(Files.exists(work.resolve("busy")), "nothing half removed at the start");
+  }
 }
