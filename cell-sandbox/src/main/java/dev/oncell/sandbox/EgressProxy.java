@@ -1,6 +1,6 @@
 package dev.oncell.sandbox;
 
-import dev.oncell.sandbox.internal.EgressProxyServer;
+import dev.oncell.sandbox.internal.egress.EgressProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package dev.oncell.sandbox;
 
-import dev.oncell.sandbox.internal.BubblewrapBackend;
-import dev.oncell.sandbox.internal.RunscBackend;
-import dev.oncell.sandbox.internal.UnisolatedBackend;
+import dev.oncell.sandbox.internal.bwrap.BubblewrapBackend;
+import dev.oncell.sandbox.internal.process.UnisolatedBackend;
+import dev.oncell.sandbox.internal.runsc.RunscBackend;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,19 +1,22 @@
 /**
- * Backend implementations. Not API: use {@link dev.oncell.sandbox.SandboxBackend}'s factories.
+ * Backend implementations, one sub-package per concern. Not API: use {@link
+ * dev.oncell.sandbox.SandboxBackend}'s factories and {@link dev.oncell.sandbox.EgressProxy#start}.
  *
- * <p>Invariants of the limits: every process of a bubblewrap cell is in the cell's cgroup from its
- * first instruction (the launcher joins the cgroup, then execs {@code bwrap}); a cell's cgroup
- * lives from {@code open} to {@code close}, and is named {@code oncell-<hash of the runtime
- * folder>/<cell id>} so that hosts never touch each other's; a {@link
- * dev.oncell.sandbox.internal.CellDisk} image is mounted at most once at a time (never lazily
- * unmounted, never mounted while a loop device still holds it) and, once it exists, holds all of
- * the cell's files.
+ * <ul>
+ *   <li>{@link dev.oncell.sandbox.internal.process}: host processes (runner, capped output, tree
+ *       killing, host tools, root check), what every command starts with (shell, clean environment,
+ *       minimal {@code /etc}, the {@code cell} user), and the unisolated {@code none} backend.
+ *   <li>{@link dev.oncell.sandbox.internal.cgroup}: cgroups v1 and v2, a cell's cgroup and usage.
+ *   <li>{@link dev.oncell.sandbox.internal.disk}: a cell's disk quota as a loop-mounted ext4 image.
+ *   <li>{@link dev.oncell.sandbox.internal.egress}: the egress proxy, its allow-list rules and
+ *       address checks, and the bridge inside a sandbox.
+ *   <li>{@link dev.oncell.sandbox.internal.bwrap}: the bubblewrap backend.
+ *   <li>{@link dev.oncell.sandbox.internal.runsc}: the gVisor backend.
+ * </ul>
  *
- * <p>Egress invariants: the egress proxy ({@link dev.oncell.sandbox.internal.EgressProxyServer})
- * connects only to the address the {@link dev.oncell.sandbox.EgressPolicy} decided, never resolving
- * a name a second time; it answers a refused request without attempting any connection; every
- * socket it opens is registered so that closing the proxy cuts them all; every allowed and refused
- * connection is one log line. A sandbox with egress reaches the outside only through {@link
- * dev.oncell.sandbox.internal.EgressBridge}'s socat on its own loopback.
+ * <p>Dependencies point one way: {@code bwrap} and {@code runsc} use {@code process}, {@code
+ * cgroup}, {@code disk} and {@code egress}; {@code disk} and {@code egress} use {@code process};
+ * {@code process} and {@code cgroup} use only the API package. No two sub-packages depend on each
+ * other both ways. The API package's factories are the only way in from outside.
  */
 package dev.oncell.sandbox.internal;
