@@ -3,6 +3,9 @@ package dev.oncell.sandbox.internal.egress;
 import dev.oncell.sandbox.EgressDecision;
 import dev.oncell.sandbox.EgressDecision.Allowed;
 import dev.oncell.sandbox.EgressDecision.Refused;
+import dev.oncell.sandbox.http.HttpFormatException;
+import dev.oncell.sandbox.http.HttpHead;
+import dev.oncell.sandbox.http.RequestLine;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,28 +45,34 @@ final class ProxyConnection {
 
   void handle() {
     try {
-      Optional<HttpHead> head = HttpHead.read(in, REQUEST_HEAD_LIMIT);
+      Optional<HttpHead> head = readRequest();
       if (head.isEmpty()) {
         return;
       }
-      String[] parts = head.get().startLine().split(" ", -1);
-      if (parts.length != 3
-          || !parts[0].matches("[A-Z]{1,20}")
-          || parts[1].isEmpty()
-          || !parts[2].matches("HTTP/1\\.[01]")) {
-        throw new HttpHead.Malformed(
-            400, "not an HTTP/1.x request line: " + HttpHead.shorten(head.get().startLine()));
+      RequestLine line;
+      try {
+        line = head.get().requestLine();
+      } catch (HttpFormatException e) {
+        throw Malformed.of(e);
       }
-      if (parts[0].equals("CONNECT")) {
-        tunnel(Authority.parse(parts[1], OptionalInt.empty()));
+      if (line.method().equals("CONNECT")) {
+        tunnel(Authority.parse(line.target(), OptionalInt.empty()));
       } else {
-        new HttpForwarder(this, parts[0], parts[1], head.get()).forward();
+        new HttpForwarder(this, line.method(), line.target(), head.get()).forward();
       }
-    } catch (HttpHead.Malformed e) {
+    } catch (Malformed e) {
       log("egress decision=malformed status=" + e.status() + " detail=\"" + e.getMessage() + "\"");
       respondQuietly(e.status(), e.getMessage());
     } catch (IOException e) {
       // The client or the origin went away mid-request: there is nobody left to answer.
+    }
+  }
+
+  private Optional<HttpHead> readRequest() throws IOException, Malformed {
+    try {
+      return HttpHead.read(in, REQUEST_HEAD_LIMIT);
+    } catch (HttpFormatException e) {
+      throw Malformed.of(e);
     }
   }
 
@@ -74,8 +83,7 @@ final class ProxyConnection {
     }
     Socket origin = connected.get().socket();
     try {
-      out.write(
-          "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write(HttpHead.response(200, "Connection Established").encode());
       out.flush();
       Tunnel.run(in, out, client, origin, Thread.currentThread().getName());
     } finally {
@@ -187,31 +195,15 @@ final class ProxyConnection {
     byte[] body =
         ("oncell egress proxy: " + message.replaceAll("[\\r\\n]", " ") + "\n")
             .getBytes(StandardCharsets.UTF_8);
-    String head =
-        "HTTP/1.1 "
-            + status
-            + " "
-            + reasonPhrase(status)
-            + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-            + body.length
-            + "\r\nConnection: close\r\n\r\n";
-    byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] all = new byte[headBytes.length + body.length];
-    System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-    System.arraycopy(body, 0, all, headBytes.length, body.length);
+    byte[] head =
+        HttpHead.response(status)
+            .with("Content-Type", "text/plain; charset=utf-8")
+            .with("Content-Length", String.valueOf(body.length))
+            .with("Connection", "close")
+            .encode();
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
     return all;
-  }
-
-  private static String reasonPhrase(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 403 -> "Forbidden";
-      case 411 -> "Length Required";
-      case 431 -> "Request Header Fields Too Large";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      case 504 -> "Gateway Timeout";
-      default -> "Error";
-    };
   }
 }

@@ -13,7 +13,8 @@
  * decided, never resolving a name a second time; it answers a refused request without attempting
  * any connection; every socket it opens is registered so that closing the proxy cuts them all;
  * every allowed and refused connection is one log line. A sandbox with egress reaches the outside
- * only through the bridge's socat on its own loopback. Depends on {@code process} (the shell the
- * bridge execs).
+ * only through the bridge's socat on its own loopback. Reads and writes HTTP with the public codec
+ * {@link dev.oncell.sandbox.http}, shared with the runtime's download client. Depends on {@code
+ * process} (the shell the bridge execs).
  */
 package dev.oncell.sandbox.internal.egress;

@@ -163,6 +163,17 @@ class EgressProxyTest {
   }
 
   @Test
+  void anOriginAnswerThatIsNotHttpGets502AndNothingOfIt() throws IOException {
+    // The echo origin answers a forwarded request with the request itself: not a status line.
+    String response =
+        exchange("GET http://127.0.0.1:" + echo.getLocalPort() + "/ HTTP/1.1\r\n\r\n");
+    assertThat(response)
+        .startsWith("HTTP/1.1 502 Bad Gateway\r\n")
+        .contains("the origin's answer is not HTTP: not an HTTP/1.x status line: GET / HTTP/1.1")
+        .doesNotContain("Host: 127.0.0.1");
+  }
+
+  @Test
   void closingCutsOpenTunnelsAndDeletesTheSocket() throws IOException {
     try (SocketChannel channel = open()) {
       OutputStream out = Channels.newOutputStream(channel);
