@@ -1,6 +1,8 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.CellException;
+import dev.oncell.sandbox.http.BodyTooLargeException;
+import dev.oncell.sandbox.http.HttpHead;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,7 +125,7 @@ final class EgressDownload {
         }
         throw e;
       }
-    } catch (HttpMessage.TooLargeException e) {
+    } catch (BodyTooLargeException e) {
       throw new CellException(
           CellException.Kind.INVALID,
           "upload_too_large",
@@ -147,8 +148,9 @@ final class EgressDownload {
       throws IOException {
     InputStream raw = Channels.newInputStream(channel);
     OutputStream rawOut = Channels.newOutputStream(channel);
-    write(rawOut, "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
-    HttpMessage proxied = HttpMessage.read(raw); // unbuffered: nothing of the tunnel is consumed
+    write(rawOut, HttpHead.request("CONNECT", authority).with("Host", authority));
+    // Unbuffered: nothing of the tunnel is consumed.
+    HttpMessage proxied = HttpMessage.read(raw, "CONNECT");
     if (proxied.status() != 200) {
       throw refusedOrFailed(url, proxied, proxied.bodySnippet(raw));
     }
@@ -169,19 +171,20 @@ final class EgressDownload {
       out = rawOut;
     }
     boolean defaultPort = port == (https ? 443 : 80);
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+    URI ascii = URI.create(url.toASCIIString()); // other than ASCII in the path: %-encoded UTF-8
+    String path =
+        ascii.getRawPath() == null || ascii.getRawPath().isEmpty() ? "/" : ascii.getRawPath();
+    String query = ascii.getRawQuery() == null ? "" : "?" + ascii.getRawQuery();
     write(
         out,
-        "GET "
-            + path
-            + query
-            + " HTTP/1.1\r\nHost: "
-            + (defaultPort ? url.getHost() : authority)
-            + "\r\nUser-Agent: oncell-upload\r\nAccept: */*\r\nAccept-Encoding: identity"
-            + "\r\nConnection: close\r\n\r\n");
+        HttpHead.request("GET", path + query)
+            .with("Host", defaultPort ? url.getHost() : authority)
+            .with("User-Agent", "oncell-upload")
+            .with("Accept", "*/*")
+            .with("Accept-Encoding", "identity")
+            .with("Connection", "close"));
     InputStream body = new BufferedInputStream(in);
-    HttpMessage response = HttpMessage.read(body);
+    HttpMessage response = HttpMessage.read(body, "GET");
     if (REDIRECTS.contains(response.status()) && response.header("location").isPresent()) {
       try {
         return new URI(response.header("location").get());
@@ -215,8 +218,8 @@ final class EgressDownload {
         "the egress proxy could not reach " + url + " (" + answer.status() + "): " + detail);
   }
 
-  private static void write(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+  private static void write(OutputStream out, HttpHead head) throws IOException {
+    out.write(head.encode());
     out.flush();
   }
 
