@@ -6,6 +6,7 @@
  *
  * <p>Invariants: an image is mounted at most once at a time (never lazily unmounted, never mounted
  * while a loop device still holds it) and, once it exists, holds all of the cell's files. Depends
- * on {@code process} for host tools.
+ * on {@code process} for host tools and on {@link dev.oncell.sandbox.fs} to remove a tree and read
+ * mount points.
  */
 package dev.oncell.sandbox.internal.disk;

@@ -72,6 +72,12 @@ final class HttpForwarder {
     } catch (HttpFormatException e) {
       throw Malformed.of(e);
     }
+    byte[] head;
+    try {
+      head = requestHead(uri).encode();
+    } catch (IllegalArgumentException e) {
+      throw new Malformed(400, e.getMessage()); // Nothing is sent that would read differently.
+    }
     Optional<ProxyConnection.Connected> connected = connection.connect(method, authority);
     if (connected.isEmpty()) {
       return;
@@ -79,7 +85,7 @@ final class HttpForwarder {
     Socket origin = connected.get().socket();
     try {
       OutputStream toOrigin = origin.getOutputStream();
-      toOrigin.write(requestHead(uri).encode());
+      toOrigin.write(head);
       Tunnel.copy(connection.in(), toOrigin, length);
       InputStream fromOrigin = new BufferedInputStream(origin.getInputStream());
       HttpHead response;
