@@ -18,7 +18,7 @@
  * cgroup}, {@code disk} and {@code egress}; {@code disk} and {@code egress} use {@code process},
  * {@code disk} also {@link dev.oncell.sandbox.fs}, {@code egress} also the public HTTP codec {@link
  * dev.oncell.sandbox.http}; {@code process} and {@code cgroup} use only the API package. No two
- * sub-packages depend on each other both ways. The API package's factories are the only way in from
- * outside.
+ * sub-packages depend on each other both ways ({@code PackageDependenciesTest} checks this map).
+ * The API package's factories are the only way in from outside.
  */
 package dev.oncell.sandbox.internal;
