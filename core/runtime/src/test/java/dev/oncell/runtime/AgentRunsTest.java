@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.BrokenSetupAgent;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.EchoAgentV2;
@@ -16,27 +17,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AgentRunsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   static final byte[] ECHO = PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class);
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private Host host;
 
   @BeforeEach
   void open() {
-    host = Host.open(HostConfig.defaults(home));
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+    host = oncell.open();
   }
 
   private CellInfo customer(String id, String agent) {
@@ -332,8 +328,7 @@ class AgentRunsTest {
     host.deployments().deploy(ECHO, "production");
     customer("acme", "echo");
     RunInfo run = call("acme", "echo", "{\"text\":\"x\",\"times\":3}");
-    host.close();
-    host = Host.open(HostConfig.defaults(home));
+    host = oncell.restart();
     assertThat(host.runs().find(run.id()).orElseThrow().result().orElseThrow().get("text").asText())
         .isEqualTo("xxx");
     assertThat(events(run.id()).getLast().type()).isEqualTo("result");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oncell.runtime.LlmBudgetsTest.MovableClock;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Key management on a real host: keys stored hashed with a hint, expiry on an injected clock,
@@ -32,23 +32,18 @@ class ApiKeysTest {
   private static final String ENV_KEY = "first-operator-key-0123456789";
   private static final String OTHER_ENV_KEY = "second-operator-key-9876543210";
 
-  @TempDir Path home;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
+
+  @RegisterExtension
+  final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none").withClock(clock));
+
+  private final Path home = oncell.home();
   private Host host;
 
   private Host open() {
-    if (host != null) {
-      host.close();
-    }
-    host = Host.open(HostConfig.defaults(home).withEmbeddingModel("none").withClock(clock));
+    oncell.stop();
+    host = oncell.open();
     return host;
-  }
-
-  @AfterEach
-  void close() {
-    if (host != null) {
-      host.close();
-    }
   }
 
   private ApiKeys keys() {
@@ -79,8 +74,7 @@ class ApiKeysTest {
     assertThat(p.mayAccess("globex")).isFalse();
     assertThat(p.isOperator()).isFalse();
 
-    host.close();
-    host = null;
+    oncell.stop();
     try (Stream<Path> files = Files.walk(home)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.runtime.LlmBudgetsTest.MovableClock;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.LifecycleAgent;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Idle auto-pause and transparent wake, with an injected clock: no test sleeps for a timeout. The
@@ -37,25 +37,22 @@ class CellLifecycleTest {
       PluginJars.plugin("lifecycle-plugin", "1.0.0", LifecycleAgent.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
+
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(
+          c ->
+              c.withEmbeddingModel("none")
+                  .withClock(clock)
+                  .withCells(CellDefaults.defaults().withIdleCheckInterval(Duration.ofHours(1))));
+
+  private final Path home = oncell.home();
   private Host host;
 
   @BeforeEach
   void open() {
-    host = Host.open(config());
-  }
-
-  private HostConfig config() {
-    return HostConfig.defaults(home)
-        .withEmbeddingModel("none")
-        .withClock(clock)
-        .withCells(CellDefaults.defaults().withIdleCheckInterval(Duration.ofHours(1)));
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+    host = oncell.open();
   }
 
   private Cell plainCell(String id) {
@@ -251,13 +248,11 @@ class CellLifecycleTest {
     host.pauseIdleCells();
     clock.advance(Duration.ofHours(1));
     host.pauseIdleCells();
-    host.close();
-    host = Host.open(config());
+    host = oncell.restart();
     assertThat(state("acme")).isEqualTo(CellState.PAUSED);
     assertSurvived(run.id(), steps, "after a restart of a paused cell");
 
-    host.close(); // an ACTIVE cell this time
-    host = Host.open(config());
+    host = oncell.restart(); // an ACTIVE cell this time
     assertSurvived(run.id(), steps, "after a restart of an active cell");
   }
 

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oncell.agent.ShellOptions;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.OversizedAgent;
 import dev.oncell.sandbox.SandboxLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Limits from the agent's CellSpec, the sandbox backend per deployment, and inspecting cells. */
 class CellLimitsAndBackendsTest {
@@ -22,20 +22,10 @@ class CellLimitsAndBackendsTest {
   private static final byte[] OVERSIZED =
       PluginJars.plugin("oversized-plugin", "1.0.0", OversizedAgent.class);
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
+  private final Path home = oncell.home();
   private Host host;
-
-  private Host open(HostConfig config) {
-    host = Host.open(config.withEmbeddingModel("none"));
-    return host;
-  }
-
-  @AfterEach
-  void close() {
-    if (host != null) {
-      host.close();
-    }
-  }
 
   private CellDetails lifecycleCell(String id) {
     CellInfo info =
@@ -49,7 +39,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void autoPicksTheStrongestBackendThatWorksHere() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     // scripts/install-system-deps.sh installs gVisor, the strongest backend, so auto picks it.
     assertThat(host.config().sandbox()).isEqualTo("auto");
     assertThat(host.sandboxBackend()).isEqualTo("gvisor");
@@ -58,7 +48,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void anAgentsCellGetsTheLimitsOfItsSpec() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     host.deployments().deploy(CellLifecycleTest.LIFECYCLE, "production");
     CellDetails cell = lifecycleCell("acme");
     assertThat(cell.limits()).isEqualTo(new SandboxLimits(1, 512 * SandboxLimits.MIB, 1024, 0));
@@ -68,9 +58,9 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void storageBecomesADiskQuotaOnlyWhenTheHostEnforcesQuotas() {
-    open(
-        HostConfig.defaults(home)
-            .withCells(CellDefaults.defaults().withDiskQuota(true).withMaxProcesses(256)));
+    host =
+        oncell.open(
+            c -> c.withCells(CellDefaults.defaults().withDiskQuota(true).withMaxProcesses(256)));
     host.deployments().deploy(CellLifecycleTest.LIFECYCLE, "production");
     assertThat(lifecycleCell("acme").limits())
         .isEqualTo(new SandboxLimits(1, 512 * SandboxLimits.MIB, 256, 2 * SandboxLimits.GIB));
@@ -78,7 +68,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void aCellWithoutAnAgentGetsTheDefaults() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     host.cells().create("plain", JSON.createObjectNode());
     CellDetails cell = host.cells().inspect("plain");
     assertThat(cell.limits()).isEqualTo(SandboxLimits.defaults());
@@ -88,7 +78,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void aSpecNoSandboxCanHonourIsRefusedAtDeployTime() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     assertThatThrownBy(() -> host.deployments().deploy(OVERSIZED, "production"))
         .isInstanceOfSatisfying(
             CellException.class,
@@ -102,7 +92,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void aDeploymentNamesItsBackendAndItsCellsRunInIt() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     DeploymentInfo d =
         host.deployments().deploy(CellLifecycleTest.LIFECYCLE, "production", Optional.of("none"));
     assertThat(d.sandbox()).contains("none");
@@ -117,8 +107,7 @@ class CellLimitsAndBackendsTest {
                 .stdout())
         .isEqualTo("host\n");
     // The choice is recorded with the deployment: it survives a restart and a promotion.
-    host.close();
-    open(HostConfig.defaults(home));
+    host = oncell.restart();
     assertThat(host.cells().inspect("acme").backend()).isEqualTo("none");
     assertThat(host.deployments().promote("production", "staging", Optional.empty()))
         .allSatisfy(p -> assertThat(p.sandbox()).contains("none"));
@@ -126,7 +115,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void anUnknownOrUnavailableBackendIsRefusedAtDeployTime() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     for (String name : new String[] {"bogus", "docker"}) {
       assertThatThrownBy(
               () ->
@@ -145,7 +134,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void anUnknownHostBackendStopsTheHostWithAClearError() {
-    assertThatThrownBy(() -> open(HostConfig.defaults(home).withSandbox("bogus")))
+    assertThatThrownBy(() -> oncell.open(c -> c.withSandbox("bogus")))
         .isInstanceOfSatisfying(
             CellException.class,
             e -> {
@@ -156,7 +145,7 @@ class CellLimitsAndBackendsTest {
 
   @Test
   void inspectMeasuresTheWorkFolderAndAListingReportsTheLastMeasure() {
-    open(HostConfig.defaults(home));
+    host = oncell.open();
     host.cells().create("acme", JSON.createObjectNode());
     Cell cell = host.cells().cell("acme");
     cell.files().write("a.txt", "x".repeat(1000).getBytes(StandardCharsets.UTF_8));

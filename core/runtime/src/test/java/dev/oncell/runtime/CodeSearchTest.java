@@ -6,37 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oncell.runtime.fixtures.ShopRepo;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.search.IndexReport;
 import dev.oncell.search.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A cell's code search through the host: agents' ctx.index/search/grep, pause, restart. */
 class CodeSearchTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
+  private final Path home = oncell.home();
   private Host host;
 
   @BeforeEach
   void open() {
-    host = Host.open(keywordOnly());
-  }
-
-  private HostConfig keywordOnly() {
-    return HostConfig.defaults(home).withEmbeddingModel("none");
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+    host = oncell.open();
   }
 
   private Cell shop(String id) {
@@ -110,8 +103,7 @@ class CodeSearchTest {
         .as("a search wakes the cell and answers as before")
         .isEqualTo(before);
 
-    host.close();
-    host = Host.open(keywordOnly());
+    host = oncell.restart();
     Cell again = host.cells().cell("acme");
     assertThat(again.search().status().files()).isEqualTo(report.files());
     assertThat(again.search().search("charge the customer's card", 3, Optional.empty()))

@@ -7,32 +7,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oncell.agent.ShellOptions;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HostTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private Host host;
 
   @BeforeEach
   void open() {
-    host = Host.open(HostConfig.defaults(home));
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+    host = oncell.open();
   }
 
   private static JsonNode json(String text) throws Exception {
@@ -90,8 +86,7 @@ class HostTest {
   @Test
   void memorySurvivesARestart() throws Exception {
     cellWithMemory();
-    host.close();
-    host = Host.open(HostConfig.defaults(home));
+    host = oncell.restart();
     assertThat(host.cells().cell("acme").memory().get("k")).contains(json("{\"v\":1}"));
     assertThat(host.cells().cell("acme").memory().keys()).containsExactly("k");
   }

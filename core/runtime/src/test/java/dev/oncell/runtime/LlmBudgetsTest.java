@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oncell.llm.VariableResolver;
 import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Token usage per customer and deployment, and the budgets that stop spending. */
 class LlmBudgetsTest {
@@ -54,16 +55,22 @@ class LlmBudgetsTest {
     }
   }
 
-  @TempDir Path tmp;
-  private Path home;
-  private Host host;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T10:00:00Z"));
+
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(
+          c ->
+              c.withEmbeddingModel("none")
+                  .withClock(clock)
+                  .withEnvironment(VariableResolver.of(Map.of("OPENAI_API_KEY", "sk-budget"))));
+
+  private final Path home = oncell.home();
+  private Host host;
   private final StandIn openai = StandIn.start();
 
   @BeforeEach
   void open() throws Exception {
-    home = tmp.resolve("home");
-    Files.createDirectories(home);
     Files.writeString(
         home.resolve("oncell.yaml"),
         """
@@ -73,18 +80,12 @@ class LlmBudgetsTest {
             openai: { api_key: $OPENAI_API_KEY, model: gpt-4o, base_url: %s }
         """
             .formatted(openai.v1()));
-    host =
-        Host.open(
-            HostConfig.defaults(home)
-                .withEmbeddingModel("none")
-                .withClock(clock)
-                .withEnvironment(VariableResolver.of(Map.of("OPENAI_API_KEY", "sk-budget"))));
+    host = oncell.open();
     host.deployments().deploy(LlmRunsTest.PLANNER, "production");
   }
 
   @AfterEach
   void close() {
-    host.close();
     openai.close();
   }
 

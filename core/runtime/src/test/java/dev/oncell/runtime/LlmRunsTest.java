@@ -9,6 +9,7 @@ import dev.oncell.llm.VariableResolver;
 import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
 import dev.oncell.runtime.fixtures.ShopRepo;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.OfflineAgent;
 import dev.oncell.runtime.testagents.PlannerAgent;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +37,17 @@ class LlmRunsTest {
   private static final String SETTINGS = "  timeout: 5s\n  max_retry_wait: 1s";
 
   @TempDir Path tmp;
-  private Path home;
+
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(
+          c ->
+              c.withEmbeddingModel("none")
+                  .withEnvironment(
+                      VariableResolver.of(
+                          Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", "sk-ant-xyz"))));
+
+  private final Path home = oncell.home();
   private Host host;
   private final StandIn openai = StandIn.start();
   private final StandIn anthropic = StandIn.start();
@@ -43,19 +55,10 @@ class LlmRunsTest {
 
   @BeforeEach
   void open() throws Exception {
-    home = tmp.resolve("home");
-    Files.createDirectories(home);
     writeConfig(SETTINGS);
-    host = Host.open(config());
+    host = oncell.open();
     host.deployments().deploy(PLANNER, "production");
     host.deployments().deploy(OFFLINE, "production");
-  }
-
-  private HostConfig config() {
-    return HostConfig.defaults(home)
-        .withEmbeddingModel("none")
-        .withEnvironment(
-            VariableResolver.of(Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", "sk-ant-xyz")));
   }
 
   private void writeConfig(String settings) throws Exception {
@@ -74,14 +77,13 @@ class LlmRunsTest {
   }
 
   private void reopen(String settings) throws Exception {
-    host.close();
+    oncell.stop();
     writeConfig(settings);
-    host = Host.open(config());
+    host = oncell.open();
   }
 
   @AfterEach
   void close() {
-    host.close();
     openai.close();
     anthropic.close();
     ollama.close();
@@ -304,9 +306,9 @@ class LlmRunsTest {
 
   @Test
   void withoutAnLlmSectionACallSaysHowToConfigureOne() throws Exception {
-    host.close();
+    oncell.stop();
     Files.delete(home.resolve("oncell.yaml"));
-    host = Host.open(config());
+    host = oncell.open();
     customer("acme", "planner");
     RunInfo run = call("acme", "ask", "{\"prompt\":\"hi\"}");
     assertThat(error(run)).isEqualTo("llm_not_configured");
@@ -315,19 +317,19 @@ class LlmRunsTest {
 
   @Test
   void aBrokenConfigFileStopsTheHostFromOpeningWithItsLine() throws Exception {
-    host.close();
+    oncell.stop();
     Files.writeString(
         home.resolve("oncell.yaml"),
         "llm:\n  providers:\n    openai: { model: gpt-4o, api_key: $K, colour: red }\n");
     try {
-      Host.open(config()).close();
+      Host.open(oncell.config()).close();
       throw new AssertionError("the host opened with a broken config");
     } catch (CellException e) {
       assertThat(e.code()).isEqualTo("llm_config_invalid");
       assertThat(e.getMessage()).contains("oncell.yaml line 3").contains("colour");
     } finally {
       Files.delete(home.resolve("oncell.yaml"));
-      host = Host.open(config());
+      host = oncell.open();
     }
   }
 
@@ -357,9 +359,9 @@ class LlmRunsTest {
       assertThat(System.nanoTime()).as("the run reaches its hold").isLessThan(deadline);
       Thread.sleep(20);
     }
-    host.close(); // the run stays RUNNING in the record, cut in the middle
+    oncell.stop(); // the run stays RUNNING in the record, cut in the middle
     Files.createFile(gate);
-    host = Host.open(config());
+    host = oncell.open();
     RunInfo done = host.runs().await(run.id());
 
     JsonNode outcome = result(done);

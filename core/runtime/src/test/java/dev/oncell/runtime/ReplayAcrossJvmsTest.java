@@ -2,6 +2,7 @@ package dev.oncell.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oncell.runtime.fixtures.TestHost;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayAcrossJvmsTest {
 
   @TempDir Path tmp;
+
+  /** The home of the child hosts, and of the host that checks the run once they are gone. */
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withSandbox("bubblewrap"));
+
   private final List<Child> children = new ArrayList<>();
 
   record Child(Process process, List<String> output) {
@@ -110,7 +116,7 @@ class ReplayAcrossJvmsTest {
 
   @Test
   void aRunThatStreamedMapOfResumesInAnotherJvm() throws Exception {
-    Path home = tmp.resolve("home");
+    Path home = oncell.home();
     Path log = tmp.resolve("log.txt");
     Path gate = tmp.resolve("gate");
     Child first = start("start", home.toString(), log.toString(), gate.toString());
@@ -144,13 +150,12 @@ class ReplayAcrossJvmsTest {
     assertThat(resumed.process().waitFor(60, TimeUnit.SECONDS))
         .as("the child host closed, releasing its databases")
         .isTrue();
-    try (Host host = Host.open(HostConfig.defaults(home).withSandbox("bubblewrap"))) {
-      RunInfo run = host.runs().find(runId).orElseThrow();
-      assertThat(run.result().orElseThrow().asText()).isEqualTo("reported");
-      List<RunEvent> events = host.runs().events(runId, 0, Duration.ZERO).events();
-      assertThat(events.stream().filter(e -> e.type().equals("progress")))
-          .as("the progress event was sent once, not again by a replay")
-          .hasSize(1);
-    }
+    Host host = oncell.open();
+    RunInfo run = host.runs().find(runId).orElseThrow();
+    assertThat(run.result().orElseThrow().asText()).isEqualTo("reported");
+    List<RunEvent> events = host.runs().events(runId, 0, Duration.ZERO).events();
+    assertThat(events.stream().filter(e -> e.type().equals("progress")))
+        .as("the progress event was sent once, not again by a replay")
+        .hasSize(1);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.DurableAgent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,16 +46,14 @@ class ReplayTest {
    * bubblewrap command is visible and a gVisor one is not (gVisor's own kill is tested in
    * cell-sandbox).
    */
-  private HostConfig config() {
-    return HostConfig.defaults(home).withSandbox("bubblewrap");
-  }
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withSandbox("bubblewrap"));
 
   @BeforeEach
   void open() throws Exception {
-    home = tmp.resolve("home");
+    home = oncell.home();
     counter = tmp.resolve("counter.txt");
     gate = tmp.resolve("gate");
-    host = Host.open(config());
+    host = oncell.open();
     host.deployments().deploy(DURABLE, "production");
     llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     llm.createContext(
@@ -70,7 +70,6 @@ class ReplayTest {
 
   @AfterEach
   void close() {
-    host.close();
     llm.stop(0);
   }
 
@@ -102,9 +101,9 @@ class ReplayTest {
 
   /** Stops the host while the run is held, opens a new one with the gate open: it resumes. */
   private RunInfo restartAndAwait(String runId) throws Exception {
-    host.close();
+    oncell.stop();
     Files.createFile(gate);
-    host = Host.open(config());
+    host = oncell.open();
     return host.runs().await(runId);
   }
 
@@ -247,8 +246,8 @@ class ReplayTest {
     JsonNode config = host.cells().find("acme").orElseThrow().config();
     assertThat(config.get("counter").asText()).isEqualTo(counter.toString());
 
-    host.close();
-    host = Host.open(config().withJournalRetention(Duration.ZERO));
+    oncell.stop();
+    host = oncell.open(c -> c.withJournalRetention(Duration.ZERO));
     RunInfo second = host.runs().start("acme", "flaky", JSON.nullNode(), Optional.empty());
     host.runs().await(second.id());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.runs().journal(run.id()))

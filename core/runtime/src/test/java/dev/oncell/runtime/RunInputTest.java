@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.InputAgent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,22 +19,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a run's input becomes for the agent, and what an idempotency key promises. */
 class RunInputTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
   private Host host;
 
   @BeforeEach
   void open() {
-    host = Host.open(HostConfig.defaults(home));
+    host = oncell.open();
     host.deployments()
         .deploy(PluginJars.plugin("input-plugin", "1.0.0", InputAgent.class), "production");
     CellInfo info =
@@ -43,11 +42,6 @@ class RunInputTest {
                 new Cells.NewCell(
                     "acme", JSON.createObjectNode(), Optional.of("input"), "production"));
     host.runs().await(info.setupRunId().orElseThrow());
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
   }
 
   private String result(String method, JsonNode input, Optional<String> key) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oncell.llm.VariableResolver;
 import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Operator secrets: encrypted at rest, never shown back, used by $VAR in the llm config. */
 class SecretsTest {
@@ -27,15 +28,20 @@ class SecretsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VALUE = "sk-live-secret-9a8b7c6d5e";
 
-  @TempDir Path tmp;
-  private Path home;
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(
+          c ->
+              c.withEmbeddingModel("none")
+                  .withEnvironment(
+                      VariableResolver.of(Map.of("OPENAI_API_KEY", "sk-from-environment"))));
+
+  private final Path home = oncell.home();
   private Host host;
   private final StandIn openai = StandIn.start();
 
   @BeforeEach
   void open() throws Exception {
-    home = tmp.resolve("home");
-    Files.createDirectories(home);
     Files.writeString(
         home.resolve("oncell.yaml"),
         """
@@ -44,18 +50,11 @@ class SecretsTest {
             openai: { api_key: $OPENAI_API_KEY, model: gpt-4o, base_url: %s }
         """
             .formatted(openai.v1()));
-    host = Host.open(config());
-  }
-
-  private HostConfig config() {
-    return HostConfig.defaults(home)
-        .withEmbeddingModel("none")
-        .withEnvironment(VariableResolver.of(Map.of("OPENAI_API_KEY", "sk-from-environment")));
+    host = oncell.open();
   }
 
   @AfterEach
   void close() {
-    host.close();
     openai.close();
   }
 
@@ -86,14 +85,14 @@ class SecretsTest {
             org.assertj.core.groups.Tuple.tuple("SHORT", "****"));
     assertThat(host.secrets().list().toString()).doesNotContain(VALUE);
 
-    host.close();
+    oncell.stop();
     assertThat(filesContaining(VALUE)).as("no file holds the value in clear").isEmpty();
     assertThat(filesContaining("abc\0")).isEmpty();
     Path key = home.resolve("secrets.key");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
         .isEqualTo("rw-------");
     assertThat(Files.size(key)).isEqualTo(32);
-    host = Host.open(config());
+    host = oncell.open();
     assertThat(host.secrets().list())
         .extracting(SecretInfo::name)
         .containsExactly("OPENAI_API_KEY", "SHORT");
@@ -103,10 +102,10 @@ class SecretsTest {
 
   @Test
   void anEmptyKeyFileLeftByAFullDiskIsReplacedNotFatal() throws Exception {
-    host.close();
+    oncell.stop();
     Path key = home.resolve("secrets.key");
     Files.write(key, new byte[0]); // what older versions left when the disk was full
-    host = Host.open(config());
+    host = oncell.open();
 
     host.secrets().set("OPENAI_API_KEY", VALUE);
 
@@ -172,9 +171,9 @@ class SecretsTest {
                     "acme", JSON.createObjectNode(), Optional.of("planner"), "production"));
     host.runs().await(info.setupRunId().orElseThrow());
     host.secrets().set("OPENAI_API_KEY", VALUE);
-    host.close();
+    oncell.stop();
     Files.write(home.resolve("secrets.key"), new byte[32]);
-    host = Host.open(config());
+    host = oncell.open();
 
     RunInfo run = ask();
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);

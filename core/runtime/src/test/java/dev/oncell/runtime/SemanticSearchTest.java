@@ -3,6 +3,7 @@ package dev.oncell.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.fixtures.ShopRepo;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.search.CodeIndex;
 import dev.oncell.search.IndexReport;
 import dev.oncell.search.IndexStatus;
@@ -12,10 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cell's index with the real embedding model the server ships: vectors catch up in the
@@ -25,17 +25,13 @@ class SemanticSearchTest {
 
   private static final long PATIENCE_NANOS = 180_000_000_000L;
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private Host host;
 
   @BeforeEach
   void open() {
-    host = Host.open(HostConfig.defaults(home));
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+    host = oncell.open();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.EchoAgentV2;
 import dev.oncell.runtime.testagents.ImpostorAgent;
@@ -22,19 +23,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Agents through the real server: deploy, customers with an agent, runs, streams. */
 class AgentApiTest {
 
   private static final byte[] ECHO = PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class);
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
   }
 
   @AfterEach

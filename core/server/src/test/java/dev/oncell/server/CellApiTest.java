@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.LifecycleAgent;
 import dev.oncell.runtime.testagents.OversizedAgent;
 import dev.oncell.server.RunningServer.Reply;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a cell runs with, through the real server: backend, limits, disk use, last activity. */
 class CellApiTest {
@@ -19,12 +20,13 @@ class CellApiTest {
   private static final byte[] LIFECYCLE =
       PluginJars.plugin("lifecycle-plugin", "1.0.0", LifecycleAgent.class);
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12's undeletable cell through the HTTP API (default gVisor): a command makes 5,000 nested
@@ -22,13 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 @org.junit.jupiter.api.Tag("abuse")
 class CellDeletionApiTest {
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
   private Path planted;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
   }
 
   @AfterEach
@@ -90,7 +92,7 @@ class CellDeletionApiTest {
     assertThat(home.resolve("cells/acme/work/ran")).doesNotExist();
 
     api.close();
-    api = new RunningServer(home); // before the fix: "cannot remove ..." and no server
+    api = new RunningServer(oncell); // before the fix: "cannot remove ..." and no server
 
     assertThat(api.call("GET", "/health", null, null).status()).isEqualTo(200);
     assertThat(api.get("/v1/customers/other/files/kept.txt").body()).isEqualTo("kept");

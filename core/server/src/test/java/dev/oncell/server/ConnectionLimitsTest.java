@@ -2,7 +2,7 @@ package dev.oncell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow and half-open connections (issue 12, finding 8): a client that sends half a request is
@@ -24,13 +24,13 @@ class ConnectionLimitsTest {
 
   private static final Duration BOUND = Duration.ofSeconds(15);
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
   private RunningServer api;
 
   private RunningServer start(int maxConnections, Duration header, Duration body) {
     api =
         new RunningServer(
-            HostConfig.defaults(home),
+            oncell,
             b ->
                 b.headerTimeout(header)
                     .bodyTimeout(body)

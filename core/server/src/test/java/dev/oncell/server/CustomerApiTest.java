@@ -2,21 +2,23 @@ package dev.oncell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CustomerApiTest {
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
   }
 
   @AfterEach
@@ -154,7 +156,7 @@ class CustomerApiTest {
     api.post("/v1/customers", "{\"id\":\"sleepy\"}");
     api.post("/v1/customers/sleepy/pause", null);
     api.close();
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
     assertThat(api.get("/v1/customers/acme/memory/plan").json().get("value").toString())
         .isEqualTo("{\"steps\":[1,2]}");
     assertThat(api.get("/v1/customers/acme/files/notes.md").body()).isEqualTo("# notes");

@@ -2,8 +2,8 @@ package dev.oncell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.ByteArrayOutputStream;
@@ -13,13 +13,12 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A customer key made through {@code POST /v1/keys}, used as a hostile customer would: it reaches
@@ -31,14 +30,14 @@ class CustomerKeyIsolationTest {
 
   private static final byte[] ECHO = PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class);
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
   private RunningServer api;
   private String acmeKey;
   private String globexRun;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(HostConfig.defaults(home).withEmbeddingModel("none"), 16L << 20);
+    api = new RunningServer(oncell);
     assertThat(api.call("POST", "/v1/deployments?env=production", ECHO, RunningServer.KEY).status())
         .isEqualTo(201);
     for (String id : new String[] {"acme", "globex"}) {

@@ -2,9 +2,9 @@ package dev.oncell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.SmallDisk;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.IOException;
@@ -58,10 +58,10 @@ class DiskFullTest {
 
   private static String sandbox;
 
-  private static HostConfig config() {
-    return HostConfig.defaults(mount.resolve("home-" + sandbox))
-        .withSandbox(sandbox)
-        .withEmbeddingModel("none");
+  /** A host for this backend in a home on the small disk, which {@link #removeHome} removes. */
+  private static TestHost onTheSmallDisk() {
+    return TestHost.at(
+        mount.resolve("home-" + sandbox), c -> c.withSandbox(sandbox).withEmbeddingModel("none"));
   }
 
   /** The next backend starts on an empty disk: the last one's server stops and its home goes. */
@@ -84,7 +84,7 @@ class DiskFullTest {
     long seed = new Random().nextLong();
     System.out.println("DiskFullTest seed " + seed);
     Random random = new Random(seed);
-    api = new RunningServer(config(), 16L << 20);
+    api = new RunningServer(onTheSmallDisk());
     assertThat(api.post("/v1/customers", "{\"id\":\"acme\"}").status()).isEqualTo(201);
     Map<String, String> acknowledged = new LinkedHashMap<>();
     put(acknowledged, "before", "{\"v\":\"before\"}");
@@ -172,7 +172,7 @@ class DiskFullTest {
 
     // A restart of the host loses nothing that was acknowledged.
     api.close();
-    api = new RunningServer(config(), 16L << 20);
+    api = new RunningServer(onTheSmallDisk());
     for (Map.Entry<String, String> e : acknowledged.entrySet()) {
       Reply get = api.get("/v1/customers/acme/memory/" + e.getKey());
       assertThat(get.status()).as("acknowledged key %s", e.getKey()).isEqualTo(200);

@@ -2,7 +2,7 @@ package dev.oncell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,7 +69,8 @@ class FileRaceAbuseTest {
       print('swaps', swaps)
       """;
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
 
   @AfterEach
@@ -80,7 +81,8 @@ class FileRaceAbuseTest {
   }
 
   private void start(String sandbox) {
-    api = new RunningServer(HostConfig.defaults(home).withSandbox(sandbox), 1 << 20);
+    oncell.open(c -> c.withSandbox(sandbox));
+    api = new RunningServer(oncell, 1 << 20);
     assertThat(api.post("/v1/customers", "{\"id\":\"evil\"}").status()).isEqualTo(201);
     assertThat(api.post("/v1/customers", "{\"id\":\"victim\"}").status()).isEqualTo(201);
     assertThat(api.put("/v1/customers/victim/files/f.txt", "VICTIM SECRET").status())

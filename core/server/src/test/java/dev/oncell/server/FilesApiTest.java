@@ -3,24 +3,26 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FilesApiTest {
 
   private static final long LIMIT = 64 * 1024;
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home, LIMIT);
+    api = new RunningServer(oncell, LIMIT);
     api.post("/v1/customers", "{\"id\":\"acme\"}");
     api.post("/v1/customers", "{\"id\":\"globex\"}");
     api.put("/v1/customers/globex/files/secret.txt", "globex secret");

@@ -3,6 +3,7 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +19,14 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP layer's minor findings of issue 12, each through the real server. */
 @org.junit.jupiter.api.Tag("abuse")
 class HttpHardeningTest {
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
   private final List<LogRecord> logged = new ArrayList<>();
   private final Handler capture =
@@ -47,7 +49,7 @@ class HttpHardeningTest {
   void start() {
     Logger.getLogger("").addHandler(capture);
     capture.setLevel(Level.ALL);
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
     assertThat(api.post("/v1/customers", "{\"id\":\"acme\"}").status()).isEqualTo(201);
   }
 

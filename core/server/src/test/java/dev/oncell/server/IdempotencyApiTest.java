@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.InputAgent;
 import dev.oncell.server.RunningServer.Reply;
@@ -20,19 +21,20 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code Idempotency-Key} and a null input on {@code POST /v1/agents/:method}, over real HTTP. */
 @org.junit.jupiter.api.Tag("abuse")
 class IdempotencyApiTest {
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
     deploy(PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class));
     deploy(PluginJars.plugin("input-plugin", "1.0.0", InputAgent.class));
     for (String[] c : new String[][] {{"acme", "echo"}, {"globex", "input"}}) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.CellException;
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /v1/keys} over a real server: keys made, listed by hint, revoked and expired (on an
@@ -66,8 +66,12 @@ class KeysApiTest {
     }
   }
 
-  @TempDir Path home;
   private final MovableClock clock = new MovableClock();
+
+  @RegisterExtension
+  final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none").withClock(clock));
+
+  private final Path home = oncell.home();
   private final List<String> logged = new ArrayList<>();
   private final Handler capture =
       new Handler() {
@@ -100,15 +104,11 @@ class KeysApiTest {
 
   private RunningServer api;
 
-  private HostConfig config() {
-    return HostConfig.defaults(home).withEmbeddingModel("none").withClock(clock);
-  }
-
   private RunningServer start(Optional<String> operatorKey) {
     if (api != null) {
       api.close();
     }
-    api = new RunningServer(config(), operatorKey);
+    api = new RunningServer(oncell, operatorKey);
     return api;
   }
 

@@ -3,7 +3,7 @@ package dev.oncell.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** A real server on an ephemeral loopback port over a real host in a temporary ONCELL_HOME. */
+/**
+ * A real server on an ephemeral loopback port over the host of a {@link TestHost} (a real host in a
+ * temporary ONCELL_HOME). Closing it closes the server and stops the host; the home stays, so a new
+ * {@code RunningServer} over the same {@code TestHost} is a restart.
+ */
 final class RunningServer implements AutoCloseable {
 
   static final String KEY = "test-operator-key-0123456789";
@@ -23,40 +27,41 @@ final class RunningServer implements AutoCloseable {
   final Path home;
   final Host host;
   final OncellServer server;
+  private final TestHost oncell;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  RunningServer(Path home, long maxBodyBytes) {
-    this(HostConfig.defaults(home), maxBodyBytes);
+  /** A server with a 16 MiB body limit; it opens {@code oncell}'s host if it is not open. */
+  RunningServer(TestHost oncell) {
+    this(oncell, 16L << 20);
   }
 
-  RunningServer(HostConfig config, long maxBodyBytes) {
-    this(config, b -> b.maxBodyBytes(maxBodyBytes));
+  RunningServer(TestHost oncell, long maxBodyBytes) {
+    this(oncell, b -> b.maxBodyBytes(maxBodyBytes));
   }
 
   /** A server whose builder {@code settings} adjust (limits, timeouts). */
-  RunningServer(HostConfig config, UnaryOperator<OncellServer.Builder> settings) {
-    this.home = config.home();
-    this.host = Host.open(config);
-    host.apiKeys().bootstrapOperatorKey(Optional.of(KEY));
-    this.server = settings.apply(OncellServer.builder(host).port(0)).build().start();
-  }
-
-  RunningServer(Path home) {
-    this(home, 16L << 20);
+  RunningServer(TestHost oncell, UnaryOperator<OncellServer.Builder> settings) {
+    this(oncell, Optional.of(KEY), settings);
   }
 
   /**
    * A server started as {@code oncell serve} would be: with {@code operatorKey} as ONCELL_API_KEY,
-   * or without it (the key in operator.key, generated if needed). A failed start closes the host.
+   * or without it (the key in operator.key, generated if needed). A failed start stops the host.
    */
-  RunningServer(HostConfig config, Optional<String> operatorKey) {
-    this.home = config.home();
-    this.host = Host.open(config);
+  RunningServer(TestHost oncell, Optional<String> operatorKey) {
+    this(oncell, operatorKey, UnaryOperator.identity());
+  }
+
+  private RunningServer(
+      TestHost oncell, Optional<String> operatorKey, UnaryOperator<OncellServer.Builder> settings) {
+    this.oncell = oncell;
+    this.home = oncell.home();
+    this.host = oncell.isOpen() ? oncell.host() : oncell.open();
     try {
       host.apiKeys().bootstrapOperatorKey(operatorKey);
-      this.server = OncellServer.builder(host).port(0).build().start();
+      this.server = settings.apply(OncellServer.builder(host).port(0)).build().start();
     } catch (RuntimeException e) {
-      host.close();
+      oncell.stop();
       throw e;
     }
   }
@@ -128,7 +133,10 @@ final class RunningServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
-    host.close();
+    try {
+      server.close();
+    } finally {
+      oncell.stop();
+    }
   }
 }

@@ -3,14 +3,13 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.SearchLimits;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Finding 3 of issue 12 against the real server: pathological regexes and search queries are
@@ -39,7 +38,7 @@ class SearchAbuseTest {
    */
   static final String BACKTRACKS = "(.*a){12}b";
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
   private RunningServer api;
   private final HttpClient probe =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,7 +51,8 @@ class SearchAbuseTest {
   }
 
   private void start(SearchLimits limits) {
-    api = new RunningServer(HostConfig.defaults(home).withSearch(limits), 16L << 20);
+    oncell.open(c -> c.withSearch(limits));
+    api = new RunningServer(oncell);
     assertThat(api.post("/v1/customers", "{\"id\":\"acme\"}").status()).isEqualTo(201);
     put("src/auth.ts", "export function verifyToken(token: string) {\n  return token;\n}\n");
     put("slow.txt", ("a".repeat(90) + "\u00e9\n").repeat(40));
@@ -233,7 +233,7 @@ class SearchAbuseTest {
         .as("the client got an answer or a closed connection")
         .isNotEqualTo(200);
     // the server starts again on the same home and answers
-    api = new RunningServer(HostConfig.defaults(home), 16L << 20);
+    api = new RunningServer(oncell);
     stillUsable();
   }
 

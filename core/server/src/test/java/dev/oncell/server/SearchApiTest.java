@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.fixtures.ShopRepo;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.RunningServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,17 +12,18 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The code search endpoints on a real server: index, status, search, grep and their errors. */
 class SearchApiTest {
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create();
+  private final Path home = oncell.home();
   private RunningServer api;
 
   @BeforeEach
   void start() {
-    api = new RunningServer(home);
+    api = new RunningServer(oncell);
     api.post("/v1/customers", "{\"id\":\"acme\"}");
     for (Map.Entry<String, String> file : ShopRepo.FILES.entrySet()) {
       Reply put = api.put("/v1/customers/acme/files/" + file.getKey(), file.getValue());

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.llm.VariableResolver;
 import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.PlannerAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /v1/secrets} over a real server, and the promise that a secret used by an LLM call shows
@@ -34,7 +34,8 @@ class SecretsApiTest {
 
   private static final String VALUE = "sk-proj-Zq8vT3nW5yL1cR7x";
 
-  @TempDir Path tmp;
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
   private RunningServer api;
   private final StandIn openai = StandIn.start();
   private final List<String> logged = new ArrayList<>();
@@ -69,8 +70,7 @@ class SecretsApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    Path home = tmp.resolve("home");
-    Files.createDirectories(home);
+    Path home = oncell.home();
     Files.writeString(
         home.resolve("oncell.yaml"),
         """
@@ -85,12 +85,8 @@ class SecretsApiTest {
     Logger root = Logger.getLogger("");
     root.addHandler(capture);
     capture.setLevel(Level.ALL);
-    api =
-        new RunningServer(
-            HostConfig.defaults(home)
-                .withEmbeddingModel("none")
-                .withEnvironment(VariableResolver.none()),
-            16L << 20);
+    oncell.open(c -> c.withEnvironment(VariableResolver.none()));
+    api = new RunningServer(oncell);
   }
 
   @AfterEach
@@ -198,6 +194,6 @@ class SecretsApiTest {
         assertThat(content).as("file %s", api.home.relativize(f)).doesNotContain(VALUE);
       }
     }
-    api = new RunningServer(HostConfig.defaults(api.home).withEmbeddingModel("none"), 16L << 20);
+    api = new RunningServer(oncell);
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.llm.VariableResolver;
 import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.PlannerAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +15,24 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /v1/customers/:id/usage} and {@code GET /v1/deployments/:id/usage}, and budgets. */
 class UsageApiTest {
 
-  @TempDir Path tmp;
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(
+          c ->
+              c.withEmbeddingModel("none")
+                  .withEnvironment(VariableResolver.of(Map.of("OPENAI_API_KEY", "sk-usage"))));
+
   private RunningServer api;
   private final StandIn openai = StandIn.start();
 
   @BeforeEach
   void start() throws Exception {
-    Path home = tmp.resolve("home");
-    Files.createDirectories(home);
+    Path home = oncell.home();
     Files.writeString(
         home.resolve("oncell.yaml"),
         """
@@ -37,12 +42,7 @@ class UsageApiTest {
             openai: { api_key: $OPENAI_API_KEY, model: gpt-4o, base_url: %s }
         """
             .formatted(openai.v1()));
-    api =
-        new RunningServer(
-            HostConfig.defaults(home)
-                .withEmbeddingModel("none")
-                .withEnvironment(VariableResolver.of(Map.of("OPENAI_API_KEY", "sk-usage"))),
-            16L << 20);
+    api = new RunningServer(oncell);
     api.host
         .deployments()
         .deploy(PluginJars.plugin("planner", "1.0.0", PlannerAgent.class), "production");
