@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.store.CellDatabase;
 import dev.oncell.sandbox.EgressProxy;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;

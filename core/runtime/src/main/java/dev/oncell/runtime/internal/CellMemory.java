@@ -3,6 +3,8 @@ package dev.oncell.runtime.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.agent.Memory;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.store.CellDatabase;
+import dev.oncell.runtime.internal.store.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -9,6 +9,7 @@ import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.DiskUsage;
+import dev.oncell.runtime.internal.store.Json;
 import dev.oncell.sandbox.fs.CellDir;
 import java.io.IOException;
 import java.nio.file.Files;

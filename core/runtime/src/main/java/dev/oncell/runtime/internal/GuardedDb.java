@@ -2,6 +2,7 @@ package dev.oncell.runtime.internal;
 
 import dev.oncell.agent.Db;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.store.CellDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

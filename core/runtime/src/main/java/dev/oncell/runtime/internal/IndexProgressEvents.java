@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.runtime.internal.store.Json;
 import dev.oncell.search.IndexListener;
 import dev.oncell.search.IndexStatus;
 

@@ -18,6 +18,7 @@ import dev.oncell.llm.ToolCall;
 import dev.oncell.llm.ToolSpec;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.runtime.internal.store.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -8,6 +8,7 @@ import dev.oncell.llm.VariableResolver;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.UsageReport;
+import dev.oncell.runtime.internal.store.LlmUsageStore;
 
 /**
  * The host's LLM routing: one router over the config file's {@code llm} section, whose {@code $VAR}

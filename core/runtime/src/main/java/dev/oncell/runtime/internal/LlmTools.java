@@ -10,6 +10,7 @@ import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.llm.ToolSpec;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.store.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -22,6 +22,7 @@ import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
 import dev.oncell.runtime.internal.journal.JournalEntry;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.runtime.internal.store.Json;
 import dev.oncell.search.IndexReport;
 import java.util.ArrayList;
 import java.util.List;

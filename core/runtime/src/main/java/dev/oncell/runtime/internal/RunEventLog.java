@@ -3,6 +3,7 @@ package dev.oncell.runtime.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.RunEvent;
 import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.internal.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -19,6 +19,8 @@ import dev.oncell.runtime.internal.journal.JournalException;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentMethodHandle;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.runtime.internal.store.Json;
+import dev.oncell.runtime.internal.store.RunStore;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.runtime.internal.store.RunStore;
 import dev.oncell.runtime.testagents.DurableAgent;
 import dev.oncell.runtime.testagents.PlannerAgent;
 import dev.oncell.runtime.testagents.ProgressAgent;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import dev.oncell.llm.TokenBudgets;
 import dev.oncell.llm.TokenUsage;
@@ -22,19 +22,20 @@ import java.util.Optional;
  * budget checks made before each request to a model. A request is refused once a budget is used up;
  * the one that crosses it is allowed to finish, so usage may end a little over a budget.
  */
-final class LlmUsageStore {
+public final class LlmUsageStore {
 
   private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
 
   private final ControlPlane controlPlane;
   private final Clock clock;
 
-  LlmUsageStore(ControlPlane controlPlane, Clock clock) {
+  public LlmUsageStore(ControlPlane controlPlane, Clock clock) {
     this.controlPlane = controlPlane;
     this.clock = clock;
   }
 
-  void record(String customer, String deployment, String provider, String model, TokenUsage usage) {
+  public void record(
+      String customer, String deployment, String provider, String model, TokenUsage usage) {
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     try (Connection c = controlPlane.connection();
         PreparedStatement s =
@@ -69,7 +70,7 @@ final class LlmUsageStore {
    *
    * @throws CellException {@code llm_budget_exceeded} (CONFLICT)
    */
-  void checkBudgets(TokenBudgets budgets, String customer, String deployment) {
+  public void checkBudgets(TokenBudgets budgets, String customer, String deployment) {
     if (budgets.customer().isPresent()) {
       check(budgets, "customer", customer, budgets.customer().get());
     }
@@ -114,7 +115,7 @@ final class LlmUsageStore {
     };
   }
 
-  UsageReport report(String kind, String id, TokenBudgets budgets, Optional<Long> budget) {
+  public UsageReport report(String kind, String id, TokenBudgets budgets, Optional<Long> budget) {
     LocalDate since = since(budgets.period());
     String column = kind.equals("customer") ? "customer_id" : "deployment_id";
     List<UsageReport.ModelUsage> byModel = new ArrayList<>();
@@ -155,7 +156,7 @@ final class LlmUsageStore {
         byModel);
   }
 
-  void forgetCustomer(String customer) {
+  public void forgetCustomer(String customer) {
     try (Connection c = controlPlane.connection();
         PreparedStatement s = c.prepareStatement("DELETE FROM llm_usage WHERE customer_id = ?")) {
       s.setString(1, customer);

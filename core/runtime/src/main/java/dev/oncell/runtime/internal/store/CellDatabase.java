@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import dev.oncell.runtime.CellException;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.h2.api.ErrorCode;
  * {@code disk_full} before it reaches H2 ({@link #checkSpace}); reads go on as long as no failed
  * write closed the database.
  */
-final class CellDatabase implements AutoCloseable {
+public final class CellDatabase implements AutoCloseable {
 
   /** The free space below which writes are refused and a closed database is not reopened. */
   static final long RESERVE_BYTES = 1L << 20;
@@ -40,7 +40,7 @@ final class CellDatabase implements AutoCloseable {
     this.connection = connection;
   }
 
-  static CellDatabase open(Path file) {
+  public static CellDatabase open(Path file) {
     return new CellDatabase(file, connect(file));
   }
 
@@ -70,7 +70,7 @@ final class CellDatabase implements AutoCloseable {
    *
    * @throws CellException {@code disk_full} when it must be reopened but the disk is still full
    */
-  synchronized Connection connection() {
+  public synchronized Connection connection() {
     if (!usable(connection)) {
       checkSpace();
       LOG.warning("the cell database " + file + " was closed (a failed write?); opening it again");
@@ -85,7 +85,7 @@ final class CellDatabase implements AutoCloseable {
    *
    * @throws CellException {@code disk_full}
    */
-  void checkSpace() {
+  public void checkSpace() {
     long free;
     try {
       free = Files.getFileStore(file.getParent()).getUsableSpace();
@@ -100,14 +100,14 @@ final class CellDatabase implements AutoCloseable {
   }
 
   /** Forces what {@code c} committed to the disk (H2 itself never calls fsync on commit). */
-  static void sync(Connection c) throws SQLException {
+  public static void sync(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CHECKPOINT SYNC");
     }
   }
 
   /** Whether H2 answered that its database is closed (after a failed write, or shut down). */
-  static boolean closedByH2(SQLException e) {
+  public static boolean closedByH2(SQLException e) {
     return e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
         || e.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN;
   }

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import java.util.Set;
  * is forced so the new name survives a crash too. A failure at any point (a full disk included)
  * leaves the target as it was and no temporary file behind.
  */
-final class DurableFiles {
+public final class DurableFiles {
 
   private DurableFiles() {}
 
@@ -73,14 +73,14 @@ final class DurableFiles {
   }
 
   /** Forces {@code file}'s bytes to disk (for a file written in place, before it is renamed). */
-  static void sync(Path file) throws IOException {
+  public static void sync(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
   }
 
   /** Forces the folder holding {@code file}, so a rename or link into it survives a crash. */
-  static void syncFolder(Path file) throws IOException {
+  public static void syncFolder(Path file) throws IOException {
     try (FileChannel folder =
         FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
       folder.force(true);

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import dev.oncell.runtime.ApiKeyInfo;
 import dev.oncell.runtime.ApiKeys;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * public id (not derived from the key) and a hint; the key itself is never stored, logged or put in
  * an exception message. The bootstrap key's rules are {@link BootstrapKey}'s.
  */
-final class ApiKeyStore implements ApiKeys {
+public final class ApiKeyStore implements ApiKeys {
 
   static final int MAX_TOKEN_LENGTH = 512;
   private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
@@ -43,7 +43,7 @@ final class ApiKeyStore implements ApiKeys {
   private final Clock clock;
   private final BootstrapKey bootstrap;
 
-  ApiKeyStore(ControlPlane controlPlane, Path home, Clock clock) {
+  public ApiKeyStore(ControlPlane controlPlane, Path home, Clock clock) {
     this.controlPlane = controlPlane;
     this.clock = clock;
     this.bootstrap = new BootstrapKey(this, controlPlane, new OperatorKeyFile(home), clock);

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import dev.oncell.runtime.CellException;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Set;
  * disk, then renamed over the old one and the folder forced, so a crash or a full disk never leaves
  * a half-written or empty key file.
  */
-final class OperatorKeyFile {
+public final class OperatorKeyFile {
 
   static final String NAME = "operator.key";
   private static final Set<PosixFilePermission> OWNER_ONLY =

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import dev.oncell.llm.VariableResolver;
 import dev.oncell.runtime.CellException;
@@ -33,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  * 96-bit nonce per write and the secret's name as associated data. Nothing here logs a value or
  * puts one in an exception message.
  */
-final class SecretStore implements Secrets, VariableResolver {
+public final class SecretStore implements Secrets, VariableResolver {
 
   static final String KEY_FILE = "secrets.key";
   private static final Logger LOG = Logger.getLogger(SecretStore.class.getName());
@@ -49,7 +49,7 @@ final class SecretStore implements Secrets, VariableResolver {
   private final Clock clock;
   private volatile byte[] key;
 
-  SecretStore(ControlPlane controlPlane, Path home, Clock clock) {
+  public SecretStore(ControlPlane controlPlane, Path home, Clock clock) {
     this.controlPlane = controlPlane;
     this.keyFile = home.resolve(KEY_FILE);
     this.clock = clock;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.RunError;
@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Runs and their events in the control plane. */
-final class RunStore {
+public final class RunStore {
 
   private final ControlPlane controlPlane;
 
-  RunStore(ControlPlane controlPlane) {
+  public RunStore(ControlPlane controlPlane) {
     this.controlPlane = controlPlane;
   }
 
-  void insert(RunInfo run, Optional<String> idempotencyKey) {
+  public void insert(RunInfo run, Optional<String> idempotencyKey) {
     try (Connection c = controlPlane.connection();
         PreparedStatement s =
             c.prepareStatement(
@@ -46,7 +46,7 @@ final class RunStore {
     }
   }
 
-  void finish(
+  public void finish(
       String runId,
       RunStatus status,
       Optional<JsonNode> result,
@@ -69,25 +69,25 @@ final class RunStore {
     }
   }
 
-  Optional<RunInfo> find(String runId) {
+  public Optional<RunInfo> find(String runId) {
     return query("SELECT * FROM runs WHERE id = ?", runId).stream().findFirst();
   }
 
-  Optional<RunInfo> byIdempotencyKey(String customer, String key) {
+  public Optional<RunInfo> byIdempotencyKey(String customer, String key) {
     return query("SELECT * FROM runs WHERE customer_id = ? AND idempotency_key = ?", customer, key)
         .stream()
         .findFirst();
   }
 
-  List<RunInfo> byCustomer(String customer) {
+  public List<RunInfo> byCustomer(String customer) {
     return query("SELECT * FROM runs WHERE customer_id = ? ORDER BY created_at DESC, id", customer);
   }
 
-  List<RunInfo> running() {
+  public List<RunInfo> running() {
     return query("SELECT * FROM runs WHERE status = ?", RunStatus.RUNNING.name());
   }
 
-  void deleteCustomer(String customer) {
+  public void deleteCustomer(String customer) {
     try (Connection c = controlPlane.connection();
         PreparedStatement events =
             c.prepareStatement(
@@ -137,7 +137,7 @@ final class RunStore {
     }
   }
 
-  void insertEvent(String runId, RunEvent event) {
+  public void insertEvent(String runId, RunEvent event) {
     try (Connection c = controlPlane.connection();
         PreparedStatement s =
             c.prepareStatement(
@@ -153,7 +153,7 @@ final class RunStore {
     }
   }
 
-  List<RunEvent> events(String runId, long afterSeq) {
+  public List<RunEvent> events(String runId, long afterSeq) {
     try (Connection c = controlPlane.connection();
         PreparedStatement s =
             c.prepareStatement(

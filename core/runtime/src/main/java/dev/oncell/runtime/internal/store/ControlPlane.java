@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.CellException;
@@ -33,7 +33,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * again as soon as space returns, without a restart. While the disk is full, writes fail with
  * {@code disk_full} and change nothing.
  */
-final class ControlPlane implements AutoCloseable {
+public final class ControlPlane implements AutoCloseable {
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(ControlPlane.class.getName());
@@ -50,7 +50,7 @@ final class ControlPlane implements AutoCloseable {
     this.pool = pool;
   }
 
-  static ControlPlane open(Path dir) {
+  public static ControlPlane open(Path dir) {
     String url = "jdbc:h2:file:" + dir.resolve("oncell") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     JdbcConnectionPool pool = JdbcConnectionPool.create(url, "oncell", "");
     try {
@@ -68,7 +68,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   /** Inserts a new customer; false if the id is taken. */
-  boolean insertCustomer(CellInfo info) {
+  public boolean insertCustomer(CellInfo info) {
     try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement(
@@ -93,11 +93,11 @@ final class ControlPlane implements AutoCloseable {
     }
   }
 
-  void updateState(String id, CellState state, Instant now) {
+  public void updateState(String id, CellState state, Instant now) {
     update("UPDATE customers SET state = ?, updated_at = ? WHERE id = ?", id, state.name(), now);
   }
 
-  void updateSetupRun(String id, String runId) {
+  public void updateSetupRun(String id, String runId) {
     try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement("UPDATE customers SET setup_run_id = ? WHERE id = ?")) {
@@ -110,7 +110,7 @@ final class ControlPlane implements AutoCloseable {
   }
 
   /** Records the outcome of a setup: ACTIVE, or FAILED with its error. */
-  void finishSetup(String id, CellState state, Optional<RunError> error, Instant now) {
+  public void finishSetup(String id, CellState state, Optional<RunError> error, Instant now) {
     try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement(
@@ -131,7 +131,7 @@ final class ControlPlane implements AutoCloseable {
     return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 
-  void updateLastActive(String id, Instant at) {
+  public void updateLastActive(String id, Instant at) {
     try (Connection c = connection();
         PreparedStatement s =
             c.prepareStatement("UPDATE customers SET last_active_at = ? WHERE id = ?")) {
@@ -155,7 +155,7 @@ final class ControlPlane implements AutoCloseable {
     }
   }
 
-  void deleteCustomer(String id) {
+  public void deleteCustomer(String id) {
     try (Connection c = connection()) {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE customer_id = ?")) {
         s.setString(1, id);
@@ -171,13 +171,13 @@ final class ControlPlane implements AutoCloseable {
     }
   }
 
-  Optional<CellInfo> customer(String id) {
+  public Optional<CellInfo> customer(String id) {
     List<CellInfo> found = query("SELECT * FROM customers WHERE id = ?", id);
     return found.stream().findFirst();
   }
 
   /** The ids of every recorded customer: what start-up loads one by one. */
-  List<String> customerIds() {
+  public List<String> customerIds() {
     try (Connection c = pool.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT id FROM customers ORDER BY id");
         ResultSet rs = s.executeQuery()) {
@@ -244,7 +244,7 @@ final class ControlPlane implements AutoCloseable {
    * H2 file were measured to lose commits in between), and it is opened for writing again at the
    * first call after space returns.
    */
-  Connection connection() throws SQLException {
+  public Connection connection() throws SQLException {
     JdbcConnectionPool current = pool;
     if (readOnly && !lowOnSpace()) {
       reopen(current);
@@ -299,7 +299,7 @@ final class ControlPlane implements AutoCloseable {
     broken.dispose();
   }
 
-  static CellException failure(String what, SQLException e) {
+  public static CellException failure(String what, SQLException e) {
     if (CellException.isDiskFull(e) || e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
       // read-only: only ever because the disk was full when it was opened again
       return CellException.diskFull("cannot " + what + "; free space and retry", e);

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.store;
 
 import dev.oncell.runtime.ApiKeyInfo;
 import dev.oncell.runtime.CellException;
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * one, and a generated key's file is renamed into place only after that transaction committed, so
  * the file never names a key that does not work. A revoked key never comes back.
  */
-final class BootstrapKey {
+public final class BootstrapKey {
 
   static final String GENERATED = "generated";
   static final String FROM_ENV = "ONCELL_API_KEY";
