@@ -32,7 +32,7 @@ import javax.net.ssl.SSLSocket;
  * new request decided by the proxy again. Each request has a deadline, after which its connection
  * is closed. The body is bounded.
  */
-final class EgressDownload {
+public final class EgressDownload {
 
   static final int MAX_REDIRECTS = 5;
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -42,7 +42,7 @@ final class EgressDownload {
   private final Duration timeout;
   private final SSLContext tls;
 
-  EgressDownload(Path proxySocket, long maxBytes, Duration timeout, SSLContext tls) {
+  public EgressDownload(Path proxySocket, long maxBytes, Duration timeout, SSLContext tls) {
     this.proxySocket = proxySocket;
     this.maxBytes = maxBytes;
     this.timeout = timeout;
@@ -55,7 +55,7 @@ final class EgressDownload {
    * @throws CellException {@code invalid_url} (INVALID) for anything but an absolute http or https
    *     URL with a host and no user info
    */
-  static URI parse(String url) {
+  public static URI parse(String url) {
     URI uri;
     try {
       uri = new URI(url);
@@ -84,7 +84,7 @@ final class EgressDownload {
    *     non-2xx answer (INVALID for 4xx, else UNAVAILABLE), too many redirects (INVALID) or a
    *     network failure (UNAVAILABLE); {@code upload_timeout} (UNAVAILABLE) past the deadline
    */
-  long fetch(URI url, Path target) {
+  public long fetch(URI url, Path target) {
     URI current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       URI next = request(current, target);
