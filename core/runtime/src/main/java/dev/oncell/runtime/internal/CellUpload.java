@@ -2,6 +2,7 @@ package dev.oncell.runtime.internal;
 
 import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.egress.EgressDownload;
 import dev.oncell.sandbox.EgressProxy;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.egress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.egress;
 
 import dev.oncell.runtime.CellException;
 import java.io.BufferedInputStream;
