@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.egress.CellEgress;
 import dev.oncell.runtime.internal.store.CellDatabase;
 import dev.oncell.sandbox.EgressProxy;
 import dev.oncell.sandbox.Sandbox;
@@ -28,7 +29,9 @@ record CellHandles(
     CellDatabase database = CellDatabase.open(paths.database());
     Optional<EgressProxy> egress = Optional.empty();
     try {
-      egress = CellEgress.start(paths, env, profile.network());
+      egress =
+          CellEgress.start(
+              env.config().home(), paths.id(), profile.network(), line -> env.log(paths, line));
       Sandbox sandbox =
           profile.backend().open(sandboxSpec(paths, profile, egress.map(EgressProxy::socket)));
       WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());

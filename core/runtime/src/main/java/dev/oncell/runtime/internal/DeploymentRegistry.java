@@ -6,17 +6,17 @@ import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Deployments;
+import dev.oncell.runtime.internal.egress.CellEgress;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.internal.store.ControlPlane;
 import dev.oncell.runtime.internal.store.DurableFiles;
 import dev.oncell.runtime.internal.store.Json;
+import dev.oncell.runtime.internal.store.Sha256;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +73,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
     try (DirectoryStream<Path> jars = Files.newDirectoryStream(pluginsDir, "*.jar")) {
       for (Path jar : jars) {
         byte[] bytes = Files.readAllBytes(jar);
-        if (list().stream().anyMatch(d -> d.sha256().equals(sha256(bytes)))) {
+        if (list().stream().anyMatch(d -> d.sha256().equals(Sha256.hex(bytes)))) {
           continue; // deployed before, perhaps promoted or replaced since: leave it be
         }
         try {
@@ -94,7 +93,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
     CellRegistry.checkEnv(env);
     // Refused before anything is stored: a backend that cannot run here would fail every cell.
     sandbox.ifPresent(backends::get);
-    String sha = sha256(jar);
+    String sha = Sha256.hex(jar);
     for (DeploymentInfo current : list()) {
       if (current.active()
           && current.env().equals(env)
@@ -306,14 +305,6 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
       return result;
     } catch (SQLException e) {
       throw ControlPlane.failure("read deployments", e);
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

@@ -23,6 +23,7 @@ import dev.oncell.agent.StepOptions;
 import dev.oncell.runtime.internal.journal.JournalEntry;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.internal.store.Json;
+import dev.oncell.runtime.internal.store.Sha256;
 import dev.oncell.search.IndexReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -475,7 +476,7 @@ final class RunContext implements Context {
   }
 
   static String sha256(byte[] bytes) {
-    return DeploymentRegistry.sha256(bytes);
+    return Sha256.hex(bytes);
   }
 
   private static UnsupportedOperationException notYet(String call, String feature) {

@@ -15,6 +15,7 @@ import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.internal.egress.EgressTest;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;

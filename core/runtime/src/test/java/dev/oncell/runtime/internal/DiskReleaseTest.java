@@ -10,6 +10,7 @@ import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.internal.egress.EgressTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
+import dev.oncell.runtime.internal.egress.EgressTest;
 import dev.oncell.runtime.testagents.LocalhostAgent;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,8 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.egress;
 
 import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.store.Sha256;
 import dev.oncell.sandbox.EgressPolicy;
 import dev.oncell.sandbox.EgressProxy;
 import dev.oncell.sandbox.SandboxException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A cell's egress: the allow-list of its agent's {@link CellSpec.Network} as an {@link
@@ -22,7 +24,7 @@ import java.util.Optional;
  * /run/oncell/egress-<hash of home>/<cell id>.sock}, so a long {@code ONCELL_HOME} still works.
  * Either folder is readable by the host user only: whoever connects gets the cell's egress.
  */
-final class CellEgress {
+public final class CellEgress {
 
   /** The longest path a unix socket may have (sun_path is 108 bytes with its NUL). */
   static final int MAX_SOCKET_PATH_BYTES = 107;
@@ -37,7 +39,7 @@ final class CellEgress {
    *
    * @throws CellException {@code invalid_cell_spec} (INVALID) naming the bad entry
    */
-  static Optional<EgressPolicy> policy(CellSpec.Network network) {
+  public static Optional<EgressPolicy> policy(CellSpec.Network network) {
     if (network.egress() == CellSpec.Network.Egress.BLOCKED) {
       if (!network.allow().isEmpty()) {
         throw invalid(
@@ -65,19 +67,19 @@ final class CellEgress {
    * @return empty when the cell's egress is blocked
    * @throws CellException INTERNAL when the socket cannot be made
    */
-  static Optional<EgressProxy> start(
-      CellPaths paths, CellEnvironment env, CellSpec.Network network) {
+  public static Optional<EgressProxy> start(
+      Path home, String cellId, CellSpec.Network network, Consumer<String> cellLog) {
     Optional<EgressPolicy> policy = policy(network);
     if (policy.isEmpty()) {
       return Optional.empty();
     }
-    Path socket = socket(env.config().home(), paths.id());
+    Path socket = socket(home, cellId);
     try {
       createPrivateFolder(socket.getParent());
-      return Optional.of(EgressProxy.start(socket, policy.get(), line -> env.log(paths, line)));
+      return Optional.of(EgressProxy.start(socket, policy.get(), cellLog));
     } catch (SandboxException | IOException e) {
       throw CellException.internal(
-          "cannot start the egress proxy of cell " + paths.id() + ": " + e.getMessage(), e);
+          "cannot start the egress proxy of cell " + cellId + ": " + e.getMessage(), e);
     }
   }
 
@@ -113,7 +115,7 @@ final class CellEgress {
       return preferred;
     }
     // Too long a home: a short folder keyed by the home, so two hosts never share a socket.
-    String hash = DeploymentRegistry.sha256(home.toString().getBytes(StandardCharsets.UTF_8));
+    String hash = Sha256.hex(home.toString().getBytes(StandardCharsets.UTF_8));
     return Path.of("/run/oncell", "egress-" + hash.substring(0, 12));
   }
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,10 +38,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server the test starts, through the egress proxy the host runs for the cell, only when the
  * agent's allow-list names it. Traffic goes to loopback listeners of the test only.
  */
-class EgressTest {
+public class EgressTest {
 
-  static final byte[] LOOPBACK = PluginJars.plugin("loopback-plugin", "1.0.0", LoopbackAgent.class);
-  static final byte[] LIFECYCLE =
+  public static final byte[] LOOPBACK =
+      PluginJars.plugin("loopback-plugin", "1.0.0", LoopbackAgent.class);
+  public static final byte[] LIFECYCLE =
       PluginJars.plugin("lifecycle-plugin", "1.0.0", LifecycleAgent.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
