@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.store.ControlPlane;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

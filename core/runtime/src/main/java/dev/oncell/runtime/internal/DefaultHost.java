@@ -10,6 +10,7 @@ import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.Secrets;
 import dev.oncell.runtime.Usage;
 import dev.oncell.runtime.UsageReport;
+import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
 import dev.oncell.runtime.internal.store.ControlPlane;
 import dev.oncell.runtime.internal.store.LlmUsageStore;

@@ -12,6 +12,7 @@ import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.DiskUsage;
 import dev.oncell.runtime.RunError;
+import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.sandbox.OutputListener;
 import java.time.Duration;
 import java.time.Instant;

@@ -21,6 +21,8 @@ import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
 import dev.oncell.runtime.internal.journal.JournalEntry;
+import dev.oncell.runtime.internal.journal.StepFailures;
+import dev.oncell.runtime.internal.llm.LlmCall;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.internal.store.Json;
 import dev.oncell.runtime.internal.store.Sha256;
@@ -566,8 +568,8 @@ final class RunContext implements Context {
           }
 
           @Override
-          public RunEventLog events() {
-            return events;
+          public void event(String type, JsonNode data) {
+            events.append(type, data);
           }
 
           @Override

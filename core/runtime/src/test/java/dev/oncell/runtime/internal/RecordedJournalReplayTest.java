@@ -9,6 +9,7 @@ import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.internal.journal.JournalFile;
+import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.internal.store.RunStore;
 import dev.oncell.runtime.testagents.DurableAgent;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.llm;
 
 import dev.oncell.llm.LlmConfig;
 import dev.oncell.llm.LlmException;
@@ -14,7 +14,7 @@ import dev.oncell.runtime.internal.store.LlmUsageStore;
  * The host's LLM routing: one router over the config file's {@code llm} section, whose {@code $VAR}
  * values come from the operator's secrets, then the environment.
  */
-final class LlmService implements AutoCloseable {
+public final class LlmService implements AutoCloseable {
 
   private final LlmRouter router;
   private final LlmUsageStore usage;
@@ -29,7 +29,7 @@ final class LlmService implements AutoCloseable {
    *
    * @throws CellException {@code llm_config_invalid} naming the file and line of a mistake
    */
-  static LlmService open(HostConfig config, VariableResolver secrets, LlmUsageStore usage) {
+  public static LlmService open(HostConfig config, VariableResolver secrets, LlmUsageStore usage) {
     LlmConfig llm;
     try {
       llm = LlmConfig.load(config.configFile());
@@ -60,16 +60,16 @@ final class LlmService implements AutoCloseable {
     usage.record(customer, deployment, reply.provider(), reply.model(), reply.usage());
   }
 
-  UsageReport customerUsage(String customer) {
+  public UsageReport customerUsage(String customer) {
     return usage.report("customer", customer, config().budgets(), config().budgets().customer());
   }
 
-  UsageReport deploymentUsage(String deployment) {
+  public UsageReport deploymentUsage(String deployment) {
     return usage.report(
         "deployment", deployment, config().budgets(), config().budgets().deployment());
   }
 
-  void forgetCustomer(String customer) {
+  public void forgetCustomer(String customer) {
     usage.forgetCustomer(customer);
   }
 

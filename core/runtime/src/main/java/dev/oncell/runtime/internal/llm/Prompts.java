@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.llm;
 
 import dev.oncell.agent.LlmDocument;
 import dev.oncell.agent.LlmTool;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** How a call's prompt, context and instructions are written for the model. */
-final class Prompts {
+public final class Prompts {
 
   private Prompts() {}
 

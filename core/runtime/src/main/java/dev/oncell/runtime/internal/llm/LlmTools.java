@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +10,7 @@ import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.llm.ToolSpec;
 import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.store.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * instead of failing the run; the text is built from the failure's code and message, which the
  * journal replays identically, so that a replay sends the model the same conversation.
  */
-final class LlmTools {
+public final class LlmTools {
 
   static final int MAX_RESULT_CHARS = 16_000;
   private static final int MAX_GREP_LINES = 200;

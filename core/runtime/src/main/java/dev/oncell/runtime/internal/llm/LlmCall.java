@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.llm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +18,7 @@ import dev.oncell.llm.ToolCall;
 import dev.oncell.llm.ToolSpec;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
+import dev.oncell.runtime.internal.plugins.AgentPluginMessages;
 import dev.oncell.runtime.internal.store.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,10 @@ import java.util.Optional;
  * tool call is the Context call it stands for. Everything else is computed from journaled results,
  * so a replay rebuilds the same conversation without sending anything.
  */
-final class LlmCall {
+public final class LlmCall {
 
   /** What the call needs of its run. */
-  interface Run {
+  public interface Run {
     <T> T journaled(
         String kind,
         String name,
@@ -42,7 +43,8 @@ final class LlmCall {
 
     dev.oncell.agent.Context context();
 
-    RunEventLog events();
+    /** Sends an event of the run (streamed text), not journaled: a replay sends nothing. */
+    void event(String type, com.fasterxml.jackson.databind.JsonNode data);
 
     AgentPlugin plugin();
 
@@ -52,17 +54,17 @@ final class LlmCall {
   }
 
   /** The answer, and for a structured call the value made from it. */
-  record Result(LlmResponse response, Optional<Object> value) {}
+  public record Result(LlmResponse response, Optional<Object> value) {}
 
   private final Run run;
   private final LlmService service;
 
-  LlmCall(Run run, LlmService service) {
+  public LlmCall(Run run, LlmService service) {
     this.run = run;
     this.service = service;
   }
 
-  Result ask(String prompt, LlmOptions options, Optional<Class<?>> output) {
+  public Result ask(String prompt, LlmOptions options, Optional<Class<?>> output) {
     int maxRounds = options.maxToolRounds().orElse(service.config().maxToolRounds());
     int outputRetries = service.config().outputRetries();
     Optional<ObjectNode> schema = output.map(StructuredOutput::schemaOf);
@@ -183,7 +185,7 @@ final class LlmCall {
               delta -> {
                 ObjectNode data = Json.MAPPER.createObjectNode();
                 data.put("delta", delta);
-                run.events().append("llm", data);
+                run.event("llm", data);
               });
     } else {
       reply = router.chat(route, request);

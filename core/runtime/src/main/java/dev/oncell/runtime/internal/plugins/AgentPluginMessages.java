@@ -1,12 +1,12 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.plugins;
 
 /** Short messages from long library errors. */
-final class AgentPluginMessages {
+public final class AgentPluginMessages {
 
   private AgentPluginMessages() {}
 
   /** The first line of a message, at most 300 characters: Jackson appends source excerpts. */
-  static String firstLine(String message) {
+  public static String firstLine(String message) {
     if (message == null) {
       return "";
     }

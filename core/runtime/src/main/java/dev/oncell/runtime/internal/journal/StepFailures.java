@@ -1,32 +1,31 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.journal;
 
 import dev.oncell.runtime.CellException;
-import dev.oncell.runtime.internal.journal.JournalException;
 
 /** The failures the journal itself raises into an agent's run. */
-final class StepFailures {
+public final class StepFailures {
 
   private StepFailures() {}
 
   /** The agent now makes a different call than the one its journal recorded at this step. */
-  static final class NonDeterminismException extends RuntimeException {
-    NonDeterminismException(String message) {
+  public static final class NonDeterminismException extends RuntimeException {
+    public NonDeterminismException(String message) {
       super(message);
     }
   }
 
   /** A side effect may or may not have happened, and nothing can tell which. */
-  static final class NeedsAttentionException extends RuntimeException {
-    NeedsAttentionException(String message) {
+  public static final class NeedsAttentionException extends RuntimeException {
+    public NeedsAttentionException(String message) {
       super(message);
     }
   }
 
   /** A step's failure, recorded before and thrown again on replay. */
-  static final class RecordedFailureException extends RuntimeException {
+  public static final class RecordedFailureException extends RuntimeException {
     private final String code;
 
-    RecordedFailureException(String code, String message) {
+    public RecordedFailureException(String code, String message) {
       super(message);
       this.code = code;
     }
@@ -37,21 +36,21 @@ final class StepFailures {
   }
 
   /** A replay-only context reached the end of its recorded journal at this step. */
-  static final class ReplayEndedException extends RuntimeException {
+  public static final class ReplayEndedException extends RuntimeException {
     private final long seq;
 
-    ReplayEndedException(long seq) {
+    public ReplayEndedException(long seq) {
       super("the recorded journal ends before step " + seq);
       this.seq = seq;
     }
 
-    long seq() {
+    public long seq() {
       return seq;
     }
   }
 
   /** The code a failure is journaled and reported with. */
-  static String code(Throwable t) {
+  public static String code(Throwable t) {
     return switch (t) {
       case CellException e -> e.code();
       case RecordedFailureException e -> e.code();
@@ -63,7 +62,7 @@ final class StepFailures {
     };
   }
 
-  static String message(Throwable t) {
+  public static String message(Throwable t) {
     return switch (t) {
       case CellException e -> e.getMessage();
       case RecordedFailureException e -> e.getMessage();
