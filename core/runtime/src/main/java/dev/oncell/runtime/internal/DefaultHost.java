@@ -10,6 +10,13 @@ import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.Secrets;
 import dev.oncell.runtime.Usage;
 import dev.oncell.runtime.UsageReport;
+import dev.oncell.runtime.internal.cell.CellEnvironment;
+import dev.oncell.runtime.internal.cell.CellProfiles;
+import dev.oncell.runtime.internal.cell.CellRegistry;
+import dev.oncell.runtime.internal.cell.IdlePauser;
+import dev.oncell.runtime.internal.cell.SandboxBackends;
+import dev.oncell.runtime.internal.cell.SearchPool;
+import dev.oncell.runtime.internal.cell.SharedEmbedder;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
 import dev.oncell.runtime.internal.store.ControlPlane;
@@ -127,7 +134,7 @@ public final class DefaultHost implements Host {
     return host;
   }
 
-  CellRegistry registry() {
+  public CellRegistry registry() {
     return cells;
   }
 
@@ -135,7 +142,7 @@ public final class DefaultHost implements Host {
     return deployments;
   }
 
-  ControlPlane controlPlane() {
+  public ControlPlane controlPlane() {
     return controlPlane;
   }
 

@@ -6,6 +6,9 @@ import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Deployments;
+import dev.oncell.runtime.internal.cell.CellLimits;
+import dev.oncell.runtime.internal.cell.CellRegistry;
+import dev.oncell.runtime.internal.cell.SandboxBackends;
 import dev.oncell.runtime.internal.egress.CellEgress;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.internal.store.ControlPlane;
@@ -37,7 +40,7 @@ import java.util.logging.Logger;
  * loaded plugins, one per jar. A jar dropped into {@code plugins/} is deployed to production when
  * the host starts.
  */
-final class DeploymentRegistry implements Deployments, AutoCloseable {
+public final class DeploymentRegistry implements Deployments, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(DeploymentRegistry.class.getName());
 
@@ -263,7 +266,7 @@ final class DeploymentRegistry implements Deployments, AutoCloseable {
   }
 
   /** The loaded plugin of a deployment, loading its jar on first use. */
-  AgentPlugin plugin(DeploymentInfo deployment) {
+  public AgentPlugin plugin(DeploymentInfo deployment) {
     return plugin(deployedDir.resolve(deployment.sha256() + ".jar"), deployment.sha256());
   }
 

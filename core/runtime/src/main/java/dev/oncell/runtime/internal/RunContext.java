@@ -20,6 +20,7 @@ import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
+import dev.oncell.runtime.internal.cell.LiveCell;
 import dev.oncell.runtime.internal.journal.JournalEntry;
 import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.llm.LlmCall;

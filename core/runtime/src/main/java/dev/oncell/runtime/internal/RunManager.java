@@ -14,6 +14,8 @@ import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
 import dev.oncell.runtime.RunStep;
 import dev.oncell.runtime.Runs;
+import dev.oncell.runtime.internal.cell.CellRegistry;
+import dev.oncell.runtime.internal.cell.LiveCell;
 import dev.oncell.runtime.internal.journal.CanonicalJson;
 import dev.oncell.runtime.internal.journal.JournalException;
 import dev.oncell.runtime.internal.journal.JournalFile;

@@ -8,6 +8,7 @@ import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.internal.cell.LiveCell;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;

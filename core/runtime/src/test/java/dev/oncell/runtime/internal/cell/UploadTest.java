@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
+import dev.oncell.runtime.internal.DefaultHost;
 import dev.oncell.runtime.internal.egress.EgressTest;
 import dev.oncell.runtime.testagents.LocalhostAgent;
 import java.io.IOException;

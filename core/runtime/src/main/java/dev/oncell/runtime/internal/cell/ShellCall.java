@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
@@ -14,7 +14,8 @@ import java.time.Duration;
  * One shell command of a cell: checked before the cell is woken (a bad request must not wake a
  * paused cell), run in the cell's sandbox once it is open.
  */
-record ShellCall(String command, ShellOptions options, OutputListener listener, Duration timeout) {
+public record ShellCall(
+    String command, ShellOptions options, OutputListener listener, Duration timeout) {
 
   private static final int MAX_COMMAND_LENGTH = 128 * 1024;
 

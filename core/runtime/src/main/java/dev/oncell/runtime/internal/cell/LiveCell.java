@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.Db;
 import dev.oncell.agent.FileStore;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  * that find the cell paused wait for the one wake. The handles (database, sandbox) exist only while
  * the cell is ACTIVE (or, for a new or failed cell, while it is in use).
  */
-final class LiveCell implements Cell {
+public final class LiveCell implements Cell {
 
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(LiveCell.class.getName());
@@ -67,12 +67,12 @@ final class LiveCell implements Cell {
     return created.id();
   }
 
-  CellPaths paths() {
+  public CellPaths paths() {
     return paths;
   }
 
   /** The host's LLM routing. */
-  LlmService llm() {
+  public LlmService llm() {
     return env.llm();
   }
 
@@ -134,12 +134,12 @@ final class LiveCell implements Cell {
   }
 
   /** Whether calls are served: not deleted, not being deleted, not quarantined. */
-  boolean servable() {
+  public boolean servable() {
     return !deleted && state != CellState.DELETING && quarantine.isEmpty();
   }
 
   /** Records the setup run that was started for this new cell. */
-  void setupStarted(String runId) {
+  public void setupStarted(String runId) {
     lock.writeLock().lock();
     try {
       env.controlPlane().updateSetupRun(id(), runId);
@@ -150,7 +150,7 @@ final class LiveCell implements Cell {
   }
 
   /** The agent's setup ended: ACTIVE, or FAILED with its error. */
-  void setupFinished(Optional<RunError> failure) {
+  public void setupFinished(Optional<RunError> failure) {
     lock.writeLock().lock();
     try {
       if (deleted || state == CellState.DELETING) {
@@ -195,7 +195,7 @@ final class LiveCell implements Cell {
   }
 
   /** Refuses every call on a cell that is deleted, being deleted or quarantined. */
-  void checkServable() {
+  public void checkServable() {
     checkNotDeleted();
     if (state == CellState.DELETING) {
       throw CellException.conflict(
@@ -430,7 +430,7 @@ final class LiveCell implements Cell {
   }
 
   /** {@code ctx.upload}: downloads {@code fromUrl} to {@code dest} through the cell's egress. */
-  long upload(String dest, String fromUrl) {
+  public long upload(String dest, String fromUrl) {
     CellUpload upload = CellUpload.check(dest, fromUrl);
     return use(h -> upload.run(h, env, paths));
   }

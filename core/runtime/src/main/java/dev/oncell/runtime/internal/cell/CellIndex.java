@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.search.CodeIndex;
 import dev.oncell.search.Embedder;
@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * The cell's code index, opened on first use rather than on wake so that waking stays fast for
  * cells that never search. Part of {@link CellHandles}: closed when the cell pauses.
  */
-final class CellIndex implements AutoCloseable {
+public final class CellIndex implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(CellIndex.class.getName());
 

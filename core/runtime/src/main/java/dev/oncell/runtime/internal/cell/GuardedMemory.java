@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.agent.Memory;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The cell's memory as callers see it: each call wakes the cell and holds off a pause. */
-record GuardedMemory(LiveCell cell) implements Memory {
+public record GuardedMemory(LiveCell cell) implements Memory {
 
   @Override
   public void set(String key, JsonNode value) {

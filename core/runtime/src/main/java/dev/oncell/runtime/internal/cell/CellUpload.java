@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellException;
@@ -19,7 +19,7 @@ import javax.net.ssl.SSLContext;
  * connection. The file is written beside its destination under a temporary name and moved into
  * place only when complete: a failed upload leaves nothing behind.
  */
-record CellUpload(String dest, URI url) {
+public record CellUpload(String dest, URI url) {
 
   /**
    * Checks the request before the cell is woken.

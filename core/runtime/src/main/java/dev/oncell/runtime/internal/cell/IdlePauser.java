@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * call in progress (its read lock held) or a live run (a run waiting on an LLM holds no lock) is
  * not idle and is looked at again on the next sweep.
  */
-final class IdlePauser implements AutoCloseable {
+public final class IdlePauser implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(IdlePauser.class.getName());
 
@@ -27,19 +27,19 @@ final class IdlePauser implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("oncell-idle-pauser").daemon().factory());
 
-  IdlePauser(CellRegistry cells, Predicate<String> hasLiveRun, Clock clock) {
+  public IdlePauser(CellRegistry cells, Predicate<String> hasLiveRun, Clock clock) {
     this.cells = cells;
     this.hasLiveRun = hasLiveRun;
     this.clock = clock;
   }
 
-  void start(Duration interval) {
+  public void start(Duration interval) {
     long millis = interval.toMillis();
     timer.scheduleWithFixedDelay(this::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** One pass over every cell; returns the ids it paused. */
-  synchronized List<String> sweep() {
+  public synchronized List<String> sweep() {
     List<String> paused = new ArrayList<>();
     for (LiveCell cell : cells.liveCells()) {
       if (hasLiveRun.test(cell.id())) {

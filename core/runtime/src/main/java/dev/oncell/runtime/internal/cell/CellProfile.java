@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.CellSpec;
 import dev.oncell.sandbox.SandboxBackend;
@@ -8,5 +8,5 @@ import java.time.Duration;
 /**
  * What a cell runs with: its deployment's backend, its agent's limits, idle timeout and network.
  */
-record CellProfile(
+public record CellProfile(
     SandboxBackend backend, SandboxLimits limits, Duration idleTimeout, CellSpec.Network network) {}

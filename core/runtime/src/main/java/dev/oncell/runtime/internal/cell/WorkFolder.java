@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.FileEntry;
 import dev.oncell.agent.FileStore;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * leads out is refused. Only regular files are read or written (a FIFO or a socket is a clear
  * {@code not_a_file}, and never blocks a host thread). Messages hold cell paths, never host paths.
  */
-final class WorkFolder implements FileStore {
+public final class WorkFolder implements FileStore {
 
   private static final int MAX_PATH_LENGTH = 4096;
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.search.Embedder;
 import dev.oncell.search.Embedders;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * The host's one embedding model, shared by every cell's index and loaded on first use: a model
  * takes about 100 MB and a second to load, which cells that never search should not pay.
  */
-final class SharedEmbedder implements Supplier<Optional<Embedder>>, AutoCloseable {
+public final class SharedEmbedder implements Supplier<Optional<Embedder>>, AutoCloseable {
 
   /** The model name that turns embeddings off: indexes are keyword-only. */
   static final String NONE = "none";
@@ -21,7 +21,7 @@ final class SharedEmbedder implements Supplier<Optional<Embedder>>, AutoCloseabl
    * @throws IllegalArgumentException for a model this build does not ship, so that a typo stops the
    *     server at start rather than the first search
    */
-  SharedEmbedder(String model) {
+  public SharedEmbedder(String model) {
     if (!model.equals(NONE) && !Embedders.names().contains(model)) {
       throw new IllegalArgumentException(
           "unknown embedding model '"

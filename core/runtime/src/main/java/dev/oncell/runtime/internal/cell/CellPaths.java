@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The on-disk layout of one cell: {@code cells/<id>/{work,data,index,logs,sandbox}}; {@code
  * sandbox} is the sandbox backend's private state (bundle, disk image), never visible in the cell.
  */
-record CellPaths(Path root, Path work, Path data, Path index, Path logs, Path sandbox) {
+public record CellPaths(Path root, Path work, Path data, Path index, Path logs, Path sandbox) {
 
   static CellPaths of(Path home, String id) {
     Path root = home.resolve("cells").resolve(id);
@@ -33,11 +33,11 @@ record CellPaths(Path root, Path work, Path data, Path index, Path logs, Path sa
     return data.resolve("cell");
   }
 
-  Path journals() {
+  public Path journals() {
     return data.resolve("journal");
   }
 
-  Path journal(String runId) {
+  public Path journal(String runId) {
     return journals().resolve(runId + ".log");
   }
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellDefaults;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Turns an agent's {@link CellSpec} into the sandbox's limits. Sizes are binary: {@code 4gb} is 4
  * GiB. {@code storage} becomes a disk quota only when the host enforces quotas.
  */
-final class CellLimits {
+public final class CellLimits {
 
   private static final Pattern COMPUTE = Pattern.compile("(\\d{1,9})cpu-(\\d{1,12})(mb|gb)");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,12})(mb|gb|tb)");
@@ -24,7 +24,7 @@ final class CellLimits {
    * @throws CellException {@code invalid_cell_spec} (INVALID) for a spec the sandbox cannot honour,
    *     such as {@code 0cpu-4gb} or {@code 1cpu-8mb}
    */
-  static SandboxLimits of(CellSpec spec, CellDefaults defaults) {
+  public static SandboxLimits of(CellSpec spec, CellDefaults defaults) {
     Matcher compute = COMPUTE.matcher(spec.compute());
     if (!compute.matches()) {
       throw invalid("compute must look like 2cpu-4gb, not '" + spec.compute() + "'");

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.Db;
 import dev.oncell.runtime.CellException;
@@ -19,7 +19,7 @@ import java.util.Map;
  * nothing changed) and a database H2 closed (opened again by the next call). An update returns only
  * once it is on the disk.
  */
-record GuardedDb(LiveCell cell) implements Db {
+public record GuardedDb(LiveCell cell) implements Db {
 
   @Override
   public int update(String sql, Object... params) {

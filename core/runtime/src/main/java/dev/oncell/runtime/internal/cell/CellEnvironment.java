@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.internal.llm.LlmService;
@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 
 /** What every cell shares with the host. */
-record CellEnvironment(
+public record CellEnvironment(
     HostConfig config,
     ControlPlane controlPlane,
     CellProfiles profiles,

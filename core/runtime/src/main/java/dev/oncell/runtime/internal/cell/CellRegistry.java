@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.Cell;
@@ -31,13 +31,13 @@ import java.util.regex.Pattern;
  * recorded cell. Creation writes the row first (CREATING) and the folders second; deletion removes
  * the folders first and the row last; {@link #recover} finishes either after a crash.
  */
-final class CellRegistry implements Cells {
+public final class CellRegistry implements Cells {
 
   private static final Logger LOG = Logger.getLogger(CellRegistry.class.getName());
   static final Pattern CUSTOMER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   /** Starts an agent's setup in a new cell; returns the run's id. */
-  interface SetupLauncher {
+  public interface SetupLauncher {
     String start(LiveCell cell);
   }
 
@@ -49,7 +49,7 @@ final class CellRegistry implements Cells {
         throw new IllegalStateException("setup launcher not wired");
       };
 
-  CellRegistry(CellEnvironment env, Deployments deployments) {
+  public CellRegistry(CellEnvironment env, Deployments deployments) {
     this.env = env;
     this.deployments = deployments;
   }
@@ -57,12 +57,12 @@ final class CellRegistry implements Cells {
   private volatile Consumer<String> beforeDelete = id -> {};
   private volatile Consumer<String> afterDelete = id -> {};
 
-  void setupLauncher(SetupLauncher launcher) {
+  public void setupLauncher(SetupLauncher launcher) {
     this.setups = launcher;
   }
 
   /** What else must go with a cell: its run is cancelled before, its records removed after. */
-  void deletionHooks(Consumer<String> before, Consumer<String> after) {
+  public void deletionHooks(Consumer<String> before, Consumer<String> after) {
     this.beforeDelete = before;
     this.afterDelete = after;
   }
@@ -74,7 +74,7 @@ final class CellRegistry implements Cells {
    * no call ({@code cell_deleting} or {@code cell_quarantined}, 409) until a DELETE succeeds, and
    * its recorded state stays so that the next start tries again. Every other cell is served.
    */
-  void recover() {
+  public void recover() {
     for (String id : env.controlPlane().customerIds()) {
       CellInfo info;
       try {
@@ -212,7 +212,7 @@ final class CellRegistry implements Cells {
     return cell.info();
   }
 
-  static void checkEnv(String envName) {
+  public static void checkEnv(String envName) {
     if (!Deployments.ENVIRONMENTS.contains(envName)) {
       throw CellException.invalid(
           "invalid_env",
@@ -269,7 +269,7 @@ final class CellRegistry implements Cells {
     return live(id);
   }
 
-  LiveCell live(String id) {
+  public LiveCell live(String id) {
     LiveCell cell = cells.get(id);
     if (cell == null) {
       throw CellException.notFound("not_found", "no customer '" + id + "'");
@@ -302,7 +302,7 @@ final class CellRegistry implements Cells {
   }
 
   /** Closes every cell's handles; recorded states stay as they are. */
-  void releaseAll() {
+  public void releaseAll() {
     cells.values().forEach(LiveCell::release);
   }
 

@@ -1,9 +1,10 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.DeploymentInfo;
+import dev.oncell.runtime.internal.DeploymentRegistry;
 import dev.oncell.sandbox.SandboxLimits;
 import java.util.Optional;
 
@@ -12,13 +13,14 @@ import java.util.Optional;
  * the cell's environment. A cell without an agent gets the host's backend, default limits and the
  * host's idle timeout and no egress.
  */
-final class CellProfiles {
+public final class CellProfiles {
 
   private final DeploymentRegistry deployments;
   private final SandboxBackends backends;
   private final CellDefaults defaults;
 
-  CellProfiles(DeploymentRegistry deployments, SandboxBackends backends, CellDefaults defaults) {
+  public CellProfiles(
+      DeploymentRegistry deployments, SandboxBackends backends, CellDefaults defaults) {
     this.deployments = deployments;
     this.backends = backends;
     this.defaults = defaults;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellSearch;
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * thread, which may be a request's virtual thread): searches and greps within a time budget, index
  * runs on their own pool.
  */
-record GuardedSearch(LiveCell cell) implements CellSearch {
+public record GuardedSearch(LiveCell cell) implements CellSearch {
 
   @Override
   public IndexReport index(String path, Optional<String> glob, IndexListener progress) {

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.egress.CellEgress;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * its sandbox, its resolved work folder, its code index. The proxy starts before the sandbox, whose
  * spec names its socket, and stops after it.
  */
-record CellHandles(
+public record CellHandles(
     CellProfile profile,
     CellDatabase database,
     Optional<EgressProxy> egress,

@@ -1,11 +1,11 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.FileEntry;
 import dev.oncell.agent.FileStore;
 import java.util.List;
 
 /** The cell's files as callers see them: each call wakes the cell and holds off a pause. */
-record GuardedFiles(LiveCell cell) implements FileStore {
+public record GuardedFiles(LiveCell cell) implements FileStore {
 
   @Override
   public byte[] read(String path) {

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.SearchLimits;
@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  * #close()} cancels every budget, drops what is queued and releases every waiting caller, so that a
  * host closes while a pathological grep runs.
  */
-final class SearchPool implements AutoCloseable {
+public final class SearchPool implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(SearchPool.class.getName());
 
@@ -49,7 +49,7 @@ final class SearchPool implements AutoCloseable {
 
   private record Job(Budget budget, Future<?> future) {}
 
-  SearchPool(SearchLimits limits) {
+  public SearchPool(SearchLimits limits) {
     this.limits = limits;
     this.searches = pool("oncell-search", limits.threads(), limits.queue());
     this.indexRuns = pool("oncell-index-run", limits.indexThreads(), limits.queue());

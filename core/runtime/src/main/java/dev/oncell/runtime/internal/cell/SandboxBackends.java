@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.SandboxBackend;
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * {@link #AUTO_ORDER} that exists in this build and passes {@code verify()} here; {@code none} is
  * never picked automatically.
  */
-final class SandboxBackends {
+public final class SandboxBackends {
 
   private static final Logger LOG = Logger.getLogger(SandboxBackends.class.getName());
 
@@ -37,13 +37,13 @@ final class SandboxBackends {
    *
    * @throws CellException {@code sandbox_unavailable} (INVALID) naming what is missing
    */
-  SandboxBackends(String hostDefault, Path runtimeDir) {
+  public SandboxBackends(String hostDefault, Path runtimeDir) {
     this.runtimeDir = runtimeDir;
     this.hostDefault = get(hostDefault).name();
   }
 
   /** The name of the backend cells use when their deployment names none. */
-  String hostDefault() {
+  public String hostDefault() {
     return hostDefault;
   }
 
@@ -53,7 +53,7 @@ final class SandboxBackends {
    * @throws CellException {@code sandbox_unavailable} (INVALID) if the name is unknown or the
    *     backend cannot run on this machine
    */
-  SandboxBackend get(String name) {
+  public SandboxBackend get(String name) {
     if (name.equals(AUTO)) {
       return auto();
     }

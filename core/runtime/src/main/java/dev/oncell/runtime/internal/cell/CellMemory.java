@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.agent.Memory;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@link Memory} in the cell's database: one row per key, the value as JSON text. A write returns
  * only once it is on the disk; on a full disk it fails with {@code disk_full} and changes nothing.
  */
-final class CellMemory implements Memory {
+public final class CellMemory implements Memory {
 
   static final int MAX_KEY_LENGTH = 512;
 
