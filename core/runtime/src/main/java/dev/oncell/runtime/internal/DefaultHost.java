@@ -17,6 +17,7 @@ import dev.oncell.runtime.internal.cell.IdlePauser;
 import dev.oncell.runtime.internal.cell.SandboxBackends;
 import dev.oncell.runtime.internal.cell.SearchPool;
 import dev.oncell.runtime.internal.cell.SharedEmbedder;
+import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
 import dev.oncell.runtime.internal.store.ControlPlane;
@@ -71,7 +72,7 @@ public final class DefaultHost implements Host {
             config.clock(),
             backends,
             config.cells());
-    CellProfiles profiles = new CellProfiles(deployments, backends, config.cells());
+    CellProfiles profiles = new CellProfiles(deployments::servingVersion, backends, config.cells());
     CellEnvironment env =
         new CellEnvironment(config, controlPlane, profiles, embedder, llm, searchPool);
     this.cells = new CellRegistry(env, deployments);

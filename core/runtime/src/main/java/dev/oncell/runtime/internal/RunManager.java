@@ -16,6 +16,7 @@ import dev.oncell.runtime.RunStep;
 import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.internal.cell.CellRegistry;
 import dev.oncell.runtime.internal.cell.LiveCell;
+import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
 import dev.oncell.runtime.internal.journal.CanonicalJson;
 import dev.oncell.runtime.internal.journal.JournalException;
 import dev.oncell.runtime.internal.journal.JournalFile;

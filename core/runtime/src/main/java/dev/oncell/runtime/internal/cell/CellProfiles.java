@@ -3,8 +3,6 @@ package dev.oncell.runtime.internal.cell;
 import dev.oncell.agent.CellSpec;
 import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellInfo;
-import dev.oncell.runtime.DeploymentInfo;
-import dev.oncell.runtime.internal.DeploymentRegistry;
 import dev.oncell.sandbox.SandboxLimits;
 import java.util.Optional;
 
@@ -15,19 +13,31 @@ import java.util.Optional;
  */
 public final class CellProfiles {
 
-  private final DeploymentRegistry deployments;
+  /**
+   * What a profile needs of the deployments (a narrow view, so cells do not depend on the
+   * deployment registry): the version of an agent active in an environment.
+   */
+  @FunctionalInterface
+  public interface ServingVersions {
+    Optional<ServingVersion> active(String agent, String env);
+  }
+
+  /** The spec of the deployed agent and the sandbox backend its deployment names. */
+  public record ServingVersion(CellSpec spec, String sandbox) {}
+
+  private final ServingVersions deployments;
   private final SandboxBackends backends;
   private final CellDefaults defaults;
 
   public CellProfiles(
-      DeploymentRegistry deployments, SandboxBackends backends, CellDefaults defaults) {
+      ServingVersions deployments, SandboxBackends backends, CellDefaults defaults) {
     this.deployments = deployments;
     this.backends = backends;
     this.defaults = defaults;
   }
 
   CellProfile of(CellInfo cell) {
-    Optional<DeploymentInfo> deployment =
+    Optional<ServingVersion> deployment =
         cell.agent().flatMap(agent -> deployments.active(agent, cell.env()));
     if (deployment.isEmpty()) {
       return new CellProfile(
@@ -36,9 +46,9 @@ public final class CellProfiles {
           defaults.idleTimeout(),
           CellSpec.Network.blocked());
     }
-    CellSpec spec = deployments.plugin(deployment.get()).agent().spec();
+    CellSpec spec = deployment.get().spec();
     return new CellProfile(
-        backends.get(deployments.sandboxOf(deployment.get())),
+        backends.get(deployment.get().sandbox()),
         CellLimits.of(spec, defaults),
         spec.idleTimeout(),
         spec.network());

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.deploy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.oncell.agent.CellSpec;
@@ -7,6 +7,7 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.internal.cell.CellLimits;
+import dev.oncell.runtime.internal.cell.CellProfiles;
 import dev.oncell.runtime.internal.cell.CellRegistry;
 import dev.oncell.runtime.internal.cell.SandboxBackends;
 import dev.oncell.runtime.internal.egress.CellEgress;
@@ -52,7 +53,7 @@ public final class DeploymentRegistry implements Deployments, AutoCloseable {
   private final CellDefaults cellDefaults;
   private final Map<String, AgentPlugin> loaded = new ConcurrentHashMap<>();
 
-  DeploymentRegistry(
+  public DeploymentRegistry(
       ControlPlane controlPlane,
       Path pluginsDir,
       Clock clock,
@@ -72,7 +73,7 @@ public final class DeploymentRegistry implements Deployments, AutoCloseable {
   }
 
   /** Deploys jars dropped into {@code plugins/} that are not deployed yet. */
-  void deployDropIns() {
+  public void deployDropIns() {
     try (DirectoryStream<Path> jars = Files.newDirectoryStream(pluginsDir, "*.jar")) {
       for (Path jar : jars) {
         byte[] bytes = Files.readAllBytes(jar);
@@ -253,6 +254,12 @@ public final class DeploymentRegistry implements Deployments, AutoCloseable {
     return query("SELECT * FROM deployments ORDER BY created_at DESC, id", List.of());
   }
 
+  /** The spec and sandbox backend of the version of {@code agent} active in {@code env}. */
+  public Optional<CellProfiles.ServingVersion> servingVersion(String agent, String env) {
+    return active(agent, env)
+        .map(d -> new CellProfiles.ServingVersion(plugin(d).agent().spec(), sandboxOf(d)));
+  }
+
   @Override
   public Optional<DeploymentInfo> active(String agent, String env) {
     return query(
@@ -261,7 +268,7 @@ public final class DeploymentRegistry implements Deployments, AutoCloseable {
         .findFirst();
   }
 
-  Optional<DeploymentInfo> find(String id) {
+  public Optional<DeploymentInfo> find(String id) {
     return query("SELECT * FROM deployments WHERE id = ?", List.of(id)).stream().findFirst();
   }
 
