@@ -19,6 +19,7 @@ import dev.oncell.runtime.internal.cell.SearchPool;
 import dev.oncell.runtime.internal.cell.SharedEmbedder;
 import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
 import dev.oncell.runtime.internal.llm.LlmService;
+import dev.oncell.runtime.internal.run.RunManager;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
 import dev.oncell.runtime.internal.store.ControlPlane;
 import dev.oncell.runtime.internal.store.LlmUsageStore;
@@ -139,7 +140,7 @@ public final class DefaultHost implements Host {
     return cells;
   }
 
-  DeploymentRegistry deploymentRegistry() {
+  public DeploymentRegistry deploymentRegistry() {
     return deployments;
   }
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.internal.DefaultHost;
 import dev.oncell.runtime.internal.cell.LiveCell;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.journal.StepFailures;

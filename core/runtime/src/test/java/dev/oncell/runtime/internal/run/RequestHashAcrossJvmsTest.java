@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.runtime.internal.store.Json;
@@ -10,7 +10,7 @@ import dev.oncell.search.IndexStatus;
  * files}, {@code chunks}, {@code embedded}), at most a few per second. Progress is not journaled: a
  * replayed run has its result, not its progress.
  */
-final class IndexProgressEvents implements IndexListener {
+public final class IndexProgressEvents implements IndexListener {
 
   private static final long INTERVAL_NANOS = 250_000_000L;
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -24,7 +24,7 @@ import java.util.Set;
  * a set has no order, and the one it iterates in ({@code Set.of}, a {@code HashSet} of enums or of
  * objects with identity hashes) changes from one JVM to the next. Used for request hashes only.
  */
-final class SortedSets {
+public final class SortedSets {
 
   private SortedSets() {}
 

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * The journal of one run as its context uses it: what was recorded before (for replay), and records
  * of new steps. Results are JSON written with the agent's own mapper.
  */
-final class RunJournal implements AutoCloseable {
+public final class RunJournal implements AutoCloseable {
 
   private final JournalFile file;
   private final ObjectMapper mapper;

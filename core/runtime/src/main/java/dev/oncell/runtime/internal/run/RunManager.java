@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +51,7 @@ import java.util.logging.Logger;
  * Starts runs on virtual threads, one at a time per cell, enforces their timeouts and records their
  * outcome. An agent that throws fails its run, never the host.
  */
-final class RunManager implements Runs, AutoCloseable {
+public final class RunManager implements Runs, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(RunManager.class.getName());
 
@@ -93,7 +93,7 @@ final class RunManager implements Runs, AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("oncell-run-watchdog").daemon().factory());
 
-  RunManager(
+  public RunManager(
       CellRegistry cells,
       DeploymentRegistry deployments,
       RunStore store,
@@ -113,7 +113,7 @@ final class RunManager implements Runs, AutoCloseable {
    * steps in its journal return their recorded results, the first one without executes for real. A
    * new cell whose setup never got a run gets one now.
    */
-  void recover() {
+  public void recover() {
     for (RunInfo run : store.running()) {
       if (cells.find(run.customer()).isPresent() && !cells.live(run.customer()).servable()) {
         // Quarantined at start-up: the run stays running on record, for a start that can serve it.
@@ -296,7 +296,7 @@ final class RunManager implements Runs, AutoCloseable {
   }
 
   /** Starts the agent's {@code setup} in a new cell; the cell learns the outcome. */
-  String startSetup(LiveCell cell) {
+  public String startSetup(LiveCell cell) {
     CellInfo info = cell.info();
     DeploymentInfo deployment = activeDeployment(info.agent().orElseThrow(), info.env());
     AgentPlugin plugin = deployments.plugin(deployment);
@@ -694,7 +694,7 @@ final class RunManager implements Runs, AutoCloseable {
   }
 
   /** Cancels the customer's run, if one is going: its cell is about to be deleted. */
-  void cancelForCustomer(String customer) {
+  public void cancelForCustomer(String customer) {
     String runId = busyCells.get(customer);
     ActiveRun run = runId == null ? null : active.get(runId);
     if (run == null) {
@@ -713,11 +713,11 @@ final class RunManager implements Runs, AutoCloseable {
   }
 
   /** Whether a run of the customer is going, waiting on an LLM included. */
-  boolean hasLiveRun(String customer) {
+  public boolean hasLiveRun(String customer) {
     return busyCells.containsKey(customer);
   }
 
-  void forgetCustomer(String customer) {
+  public void forgetCustomer(String customer) {
     idempotencyLocks.remove(customer);
     store.deleteCustomer(customer);
   }

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.runtime.RunEvent;
@@ -13,7 +13,7 @@ import java.util.List;
  * The events of one live run: numbered, written to the control plane before anyone sees them, and
  * handed to waiting readers. After the run, readers go to the store.
  */
-final class RunEventLog {
+public final class RunEventLog {
 
   private final String runId;
   private final RunStore store;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal;
+package dev.oncell.runtime.internal.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * step done before a restart, and journals each new step before returning. See {@code
  * internal.journal}'s package documentation for the rules.
  */
-final class RunContext implements Context {
+public final class RunContext implements Context {
 
   /** Event types the platform emits; an agent's own events use other names. */
   static final Set<String> RESERVED_EVENTS =
