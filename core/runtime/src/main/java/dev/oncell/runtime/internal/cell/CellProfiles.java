@@ -53,4 +53,22 @@ public final class CellProfiles {
         spec.idleTimeout(),
         spec.network());
   }
+
+  /**
+   * The profile of {@code cell} as if it had no agent: the host's backend and defaults. For a cell
+   * whose deployment no longer loads, which must not keep it from being deleted.
+   */
+  CellProfile withoutAgent(CellInfo cell) {
+    return of(
+        new CellInfo(
+            cell.id(),
+            cell.state(),
+            Optional.empty(),
+            cell.env(),
+            cell.config(),
+            Optional.empty(),
+            Optional.empty(),
+            cell.createdAt(),
+            cell.lastActiveAt()));
+  }
 }
