@@ -1,6 +1,7 @@
 package dev.oncell.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -58,6 +59,12 @@ class ArchitectureTest {
         new ClassFileImporter().importPackages("dev.oncell.cli.archfixture", "dev.oncell.search");
     assertThat(internalsStayInside("search").evaluate(withFixture).hasViolation()).isTrue();
     assertThat(oncell.containPackage("dev.oncell.runtime.internal")).isTrue();
+  }
+
+  @Test
+  void theRuntimesInternalPackagesAreFreeOfCycles() {
+    // cell, deploy, egress, journal, llm, plugins, run, store: see core/runtime/README.md
+    slices().matching("dev.oncell.runtime.internal.(*)..").should().beFreeOfCycles().check(oncell);
   }
 
   @Test

@@ -10,6 +10,21 @@ import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.Secrets;
 import dev.oncell.runtime.Usage;
 import dev.oncell.runtime.UsageReport;
+import dev.oncell.runtime.internal.cell.CellEnvironment;
+import dev.oncell.runtime.internal.cell.CellProfiles;
+import dev.oncell.runtime.internal.cell.CellRegistry;
+import dev.oncell.runtime.internal.cell.IdlePauser;
+import dev.oncell.runtime.internal.cell.SandboxBackends;
+import dev.oncell.runtime.internal.cell.SearchPool;
+import dev.oncell.runtime.internal.cell.SharedEmbedder;
+import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
+import dev.oncell.runtime.internal.llm.LlmService;
+import dev.oncell.runtime.internal.run.RunManager;
+import dev.oncell.runtime.internal.store.ApiKeyStore;
+import dev.oncell.runtime.internal.store.ControlPlane;
+import dev.oncell.runtime.internal.store.LlmUsageStore;
+import dev.oncell.runtime.internal.store.RunStore;
+import dev.oncell.runtime.internal.store.SecretStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +73,7 @@ public final class DefaultHost implements Host {
             config.clock(),
             backends,
             config.cells());
-    CellProfiles profiles = new CellProfiles(deployments, backends, config.cells());
+    CellProfiles profiles = new CellProfiles(deployments::servingVersion, backends, config.cells());
     CellEnvironment env =
         new CellEnvironment(config, controlPlane, profiles, embedder, llm, searchPool);
     this.cells = new CellRegistry(env, deployments);
@@ -121,15 +136,15 @@ public final class DefaultHost implements Host {
     return host;
   }
 
-  CellRegistry registry() {
+  public CellRegistry registry() {
     return cells;
   }
 
-  DeploymentRegistry deploymentRegistry() {
+  public DeploymentRegistry deploymentRegistry() {
     return deployments;
   }
 
-  ControlPlane controlPlane() {
+  public ControlPlane controlPlane() {
     return controlPlane;
   }
 

@@ -38,5 +38,11 @@
  * it was hashed in. The recordings under {@code src/test/resources/journals} are replayed on every
  * build ({@code RecordedJournalReplayTest}). A record of a version this code does not know stops
  * the journal's opening instead of being cut off as a torn write.
+ *
+ * <h2>Where the rules are enforced</h2>
+ *
+ * <p>One place: {@code internal.run.ChokePoint}, which every Context call of a run passes. The
+ * failures it raises into the agent's code are {@link
+ * dev.oncell.runtime.internal.journal.StepFailures}'s. This package uses no other internal package.
  */
 package dev.oncell.runtime.internal.journal;
