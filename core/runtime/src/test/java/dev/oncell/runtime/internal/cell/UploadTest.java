@@ -257,7 +257,11 @@ class UploadTest {
                     .put("gate", gate.toString()),
                 Optional.empty());
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    while (!Files.exists(work("acme").resolve("hello.txt")) && System.nanoTime() < deadline) {
+    // The file appears before the step is journaled done; close only once it is, or the resumed
+    // run rightly downloads again.
+    while (host.runs().journal(started.id()).stream()
+            .noneMatch(s -> s.kind().equals("upload") && s.status().equals("done"))
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(hits).hasValue(1);
