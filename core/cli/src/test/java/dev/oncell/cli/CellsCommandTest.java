@@ -2,25 +2,30 @@ package dev.oncell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.LifecycleAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code oncell cells list|inspect} and {@code oncell deploy --sandbox} against a real server. */
 class CellsCommandTest {
 
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
+  /** The CLI user's home, and files to deploy. */
   @TempDir Path tmp;
+
   private LiveCli cli;
 
   @BeforeEach
   void start() {
-    cli = new LiveCli(tmp, HostConfig.defaults(tmp.resolve("state")).withEmbeddingModel("none"));
+    cli = new LiveCli(oncell, tmp.resolve("user"));
   }
 
   @AfterEach

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.fixtures.ShopRepo;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code oncell index / search / grep} against a real server and a real index. */
@@ -17,14 +18,18 @@ class CodeSearchCommandsTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
 
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
+  /** The CLI user's home. */
   @TempDir Path tmp;
+
   private LiveCli cli;
 
   @BeforeEach
   void start() {
-    cli = new LiveCli(tmp, HostConfig.defaults(tmp.resolve("state")).withEmbeddingModel("none"));
+    cli = new LiveCli(oncell, tmp.resolve("user"));
     assertThat(cli.oncell("customers", "create", "acme").exitCode()).isZero();
-    ShopRepo.writeTo(tmp.resolve("state/cells/acme/work"));
+    ShopRepo.writeTo(oncell.home().resolve("cells/acme/work"));
   }
 
   @AfterEach

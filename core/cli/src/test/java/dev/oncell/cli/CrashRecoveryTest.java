@@ -13,6 +13,7 @@ import dev.oncell.client.OncellClient;
 import dev.oncell.client.Run;
 import dev.oncell.client.RunEvent;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.DurableAgent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +44,9 @@ class CrashRecoveryTest {
   private static final String KEY = "crash-recovery-operator-key";
   private static final Map<String, String> ENV = Map.of("ONCELL_API_KEY", KEY);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The child servers' ONCELL_HOME; no host opens on it in this JVM. */
+  @RegisterExtension final TestHost oncell = TestHost.create();
 
   @TempDir Path tmp;
   private final List<ChildServer> servers = new ArrayList<>();
@@ -74,7 +79,7 @@ class CrashRecoveryTest {
   }
 
   private ChildServer serve() throws Exception {
-    ChildServer server = ChildServer.start(tmp.resolve("state"), tmp.resolve("user"), ENV);
+    ChildServer server = ChildServer.start(oncell.home(), tmp.resolve("user"), ENV);
     servers.add(server);
     return server;
   }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code oncell keys} against a real server: a key is printed once, lists show hints. */
@@ -16,12 +18,16 @@ class KeysCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension final TestHost oncell = TestHost.create();
+
+  /** The CLI user's home. */
   @TempDir Path tmp;
+
   private LiveCli cli;
 
   @BeforeEach
   void start() {
-    cli = new LiveCli(tmp);
+    cli = new LiveCli(oncell, tmp.resolve("user"));
     assertThat(cli.oncell("customers", "create", "acme").exitCode()).isZero();
   }
 
@@ -138,7 +144,7 @@ class KeysCommandTest {
     String fresh = rotated.out().strip();
     assertThat(fresh).startsWith("oc_op_");
     assertThat(rotated.err()).contains("Rotated the bootstrap key").contains("ONCELL_API_KEY");
-    assertThat(Files.readString(tmp.resolve("state/operator.key")).strip()).isEqualTo(fresh);
+    assertThat(Files.readString(oncell.home().resolve("operator.key")).strip()).isEqualTo(fresh);
 
     LiveCli.Run old = cli.oncell("keys", "list");
     assertThat(old.exitCode()).as("the old ONCELL_API_KEY: %s", old).isEqualTo(1);

@@ -1,7 +1,7 @@
 package dev.oncell.cli;
 
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.server.OncellServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,24 +13,30 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 
-/** The CLI against a real host and server on an ephemeral loopback port, for end-to-end tests. */
+/**
+ * The CLI against a real server on an ephemeral loopback port over the host of a {@link TestHost}
+ * (a real host in a temporary ONCELL_HOME), for end-to-end tests. Closing it closes the server and
+ * stops the host; the home stays until the fixture is closed.
+ */
 final class LiveCli implements AutoCloseable {
 
   private static final String KEY = "live-cli-operator-key";
 
   final Host host;
   final OncellServer server;
-  private final Path tmp;
+  private final TestHost oncell;
+  private final Path user;
 
-  LiveCli(Path tmp, HostConfig config) {
-    this.tmp = tmp;
-    this.host = Host.open(config);
+  /**
+   * Opens {@code oncell}'s host if it is not open and serves it; the CLI runs with {@code user} as
+   * its user's home folder.
+   */
+  LiveCli(TestHost oncell, Path user) {
+    this.oncell = oncell;
+    this.user = user;
+    this.host = oncell.isOpen() ? oncell.host() : oncell.open();
     host.apiKeys().bootstrapOperatorKey(Optional.of(KEY));
     this.server = OncellServer.builder(host).port(0).build().start();
-  }
-
-  LiveCli(Path tmp) {
-    this(tmp, HostConfig.defaults(tmp.resolve("state")));
   }
 
   record Run(int exitCode, String out, String err) {
@@ -43,7 +49,7 @@ final class LiveCli implements AutoCloseable {
   Run withStdin(String stdin, String... args) {
     CliEnvironment env =
         new CliEnvironment(
-            tmp.resolve("user"),
+            user,
             Map.of("ONCELL_URL", server.url(), "ONCELL_API_KEY", KEY),
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             new ByteArrayOutputStream(),
@@ -66,6 +72,6 @@ final class LiveCli implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    host.close();
+    oncell.stop();
   }
 }

@@ -8,8 +8,8 @@ import dev.oncell.llm.VariableResolver;
 import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
 import dev.oncell.runtime.Cells;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.PlannerAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,16 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LlmCommandsTest {
 
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(c -> c.withEmbeddingModel("none").withEnvironment(VariableResolver.none()));
+
+  /** The CLI user's home. */
   @TempDir Path tmp;
+
   private LiveCli cli;
   private final StandIn openai = StandIn.start();
 
   @BeforeEach
   void start() throws Exception {
-    Path state = tmp.resolve("state");
-    Files.createDirectories(state);
     Files.writeString(
-        state.resolve("oncell.yaml"),
+        oncell.home().resolve("oncell.yaml"),
         """
         llm:
           budgets: { customer: 1000 }
@@ -41,12 +46,7 @@ class LlmCommandsTest {
             openai: { api_key: $OPENAI_API_KEY, model: gpt-4o, base_url: %s }
         """
             .formatted(openai.v1()));
-    cli =
-        new LiveCli(
-            tmp,
-            HostConfig.defaults(state)
-                .withEmbeddingModel("none")
-                .withEnvironment(VariableResolver.none()));
+    cli = new LiveCli(oncell, tmp.resolve("user"));
     cli.host
         .deployments()
         .deploy(PluginJars.plugin("planner", "1.0.0", PlannerAgent.class), "production");

@@ -12,6 +12,7 @@ import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.fixtures.ShopRepo;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.PlannerAgent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +41,9 @@ class LlmCrashRecoveryTest {
   private static final String SECRET = "sk-crash-test-7Yh2Qp9Lm4";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The child servers' ONCELL_HOME; no host opens on it in this JVM. */
+  @RegisterExtension final TestHost oncell = TestHost.create();
+
   @TempDir Path tmp;
   private final List<ChildServer> servers = new ArrayList<>();
   private final StandIn openai = StandIn.start();
@@ -52,7 +57,7 @@ class LlmCrashRecoveryTest {
   private ChildServer serve() throws Exception {
     ChildServer server =
         ChildServer.start(
-            tmp.resolve("state"),
+            oncell.home(),
             tmp.resolve("user"),
             Map.of("ONCELL_API_KEY", KEY, "ONCELL_EMBEDDING_MODEL", "none"));
     servers.add(server);
@@ -61,8 +66,7 @@ class LlmCrashRecoveryTest {
 
   @Test
   void theSeedDocumentationCallSurvivesASigkillWithoutASecondLlmRequest() throws Exception {
-    Path state = tmp.resolve("state");
-    Files.createDirectories(state);
+    Path state = oncell.home();
     Files.writeString(
         state.resolve("oncell.yaml"),
         """

@@ -3,12 +3,14 @@ package dev.oncell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,12 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NewcomerWalkthroughTest {
 
+  @RegisterExtension final TestHost oncell = TestHost.create();
+
+  /** The CLI user's home, and files to deploy. */
   @TempDir Path tmp;
+
   private LiveCli cli;
 
   @BeforeEach
   void start() {
-    cli = new LiveCli(tmp);
+    cli = new LiveCli(oncell, tmp.resolve("user"));
   }
 
   @AfterEach

@@ -9,6 +9,7 @@ import dev.oncell.client.OncellClient;
 import dev.oncell.client.RunResult;
 import dev.oncell.client.SearchRequest;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.LifecycleAgent;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,10 +35,13 @@ class PauseCrashTest {
       Map.of("ONCELL_API_KEY", KEY, "ONCELL_EMBEDDING_MODEL", "none");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The child servers' ONCELL_HOME; no host opens on it in this JVM. */
+  @RegisterExtension final TestHost oncell = TestHost.create();
+
   @TempDir Path tmp;
 
   private ChildServer start() throws Exception {
-    return ChildServer.start(tmp.resolve("state"), tmp.resolve("user"), ENV);
+    return ChildServer.start(oncell.home(), tmp.resolve("user"), ENV);
   }
 
   private static OncellClient client(ChildServer server) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oncell.runtime.SecretInfo;
+import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code oncell secrets} against a real server: values go in, only hints come out. */
@@ -16,12 +18,16 @@ class SecretsCommandTest {
 
   private static final String VALUE = "sk-ant-api03-QwErTy123456";
 
+  @RegisterExtension final TestHost oncell = TestHost.create();
+
+  /** The CLI user's home. */
   @TempDir Path tmp;
+
   private LiveCli cli;
 
   @BeforeEach
   void start() {
-    cli = new LiveCli(tmp);
+    cli = new LiveCli(oncell, tmp.resolve("user"));
   }
 
   @AfterEach

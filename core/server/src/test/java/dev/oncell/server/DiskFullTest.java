@@ -3,7 +3,7 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oncell.runtime.PluginJars;
-import dev.oncell.runtime.SmallDisk;
+import dev.oncell.runtime.fixtures.SmallDisk;
 import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.server.RunningServer.Reply;

@@ -14,7 +14,7 @@ import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.internal.DefaultHost;
 import dev.oncell.runtime.internal.egress.EgressTest;
 import java.net.StandardProtocolFamily;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,20 +51,20 @@ class CellDeletionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
+  private final Path home = oncell.home();
   private Host host;
   private final List<Path> mounts = new ArrayList<>();
 
   private Host open(String backend) {
-    host = Host.open(HostConfig.defaults(home).withEmbeddingModel("none").withSandbox(backend));
+    host = oncell.open(c -> c.withSandbox(backend));
     return host;
   }
 
   @AfterEach
   void close() throws Exception {
-    if (host != null) {
-      host.close();
-    }
+    oncell.stop(); // the host goes before the planted mounts
     for (Path point : mounts) {
       run("umount", point.toString());
     }
@@ -266,7 +266,7 @@ class CellDeletionTest {
             c.prepareStatement("UPDATE customers SET config = '{not json' WHERE id = 'broken'")) {
       assertThat(s.executeUpdate()).isOne();
     }
-    host.close();
+    oncell.stop();
     host = null;
     unmount(deepPoint);
 

@@ -9,16 +9,15 @@ import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.internal.egress.EgressTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cells with a disk quota (a loop-mounted image on the work folder) through the real host: the
@@ -29,22 +28,20 @@ class DiskReleaseTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(
+          c ->
+              c.withEmbeddingModel("none")
+                  .withSandbox("bubblewrap")
+                  .withCells(CellDefaults.defaults().withDiskQuota(true)));
+
+  private final Path home = oncell.home();
   private Host host;
 
   @BeforeEach
   void open() {
-    host =
-        Host.open(
-            HostConfig.defaults(home)
-                .withEmbeddingModel("none")
-                .withSandbox("bubblewrap")
-                .withCells(CellDefaults.defaults().withDiskQuota(true)));
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+    host = oncell.open();
   }
 
   private Path work(String id) throws IOException {
@@ -88,7 +85,7 @@ class DiskReleaseTest {
     assertThat(mounted(work)).as("the mount outlives a pause").isTrue();
     assertThat(sh(acme, "cat kept.txt")).isEqualTo("kept\n");
 
-    host.close();
+    oncell.stop();
     assertThat(mounted(work)).as("host shutdown releases every disk").isFalse();
     open();
     assertThat(sh(host.cells().cell("acme"), "cat kept.txt"))

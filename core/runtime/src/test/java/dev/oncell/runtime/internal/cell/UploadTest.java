@@ -8,10 +8,10 @@ import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.internal.DefaultHost;
 import dev.oncell.runtime.internal.egress.EgressTest;
 import dev.oncell.runtime.testagents.LocalhostAgent;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ctx.upload} through the real host and the cell's own egress proxy, against a loopback
@@ -44,7 +44,11 @@ class UploadTest {
       PluginJars.plugin("localhost-plugin", "1.0.0", LocalhostAgent.class);
   private static final int BIG = 300_000;
 
-  @TempDir Path home;
+  @RegisterExtension
+  final TestHost oncell =
+      TestHost.create(c -> c.withEmbeddingModel("none").withSandbox("bubblewrap"));
+
+  private final Path home = oncell.home();
   private Host host;
   private HttpServer origin;
   private String base;
@@ -108,17 +112,12 @@ class UploadTest {
   }
 
   private void open(CellDefaults cells) {
-    host =
-        Host.open(
-            HostConfig.defaults(home)
-                .withEmbeddingModel("none")
-                .withSandbox("bubblewrap")
-                .withCells(cells));
+    host = oncell.open(c -> c.withCells(cells));
   }
 
   @AfterEach
   void stop() {
-    host.close();
+    oncell.stop();
     origin.stop(0);
   }
 
@@ -265,7 +264,7 @@ class UploadTest {
       Thread.sleep(20);
     }
     assertThat(hits).hasValue(1);
-    host.close();
+    oncell.stop();
     Files.writeString(work("acme").resolve("hello.txt"), "changed after the upload");
     Files.createFile(gate);
     open(CellDefaults.defaults());

@@ -12,8 +12,8 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.BadAllowListAgent;
 import dev.oncell.runtime.testagents.LifecycleAgent;
 import dev.oncell.runtime.testagents.LoopbackAgent;
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,7 +46,9 @@ public class EgressTest {
       PluginJars.plugin("lifecycle-plugin", "1.0.0", LifecycleAgent.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  @RegisterExtension final TestHost oncell = TestHost.create(c -> c.withEmbeddingModel("none"));
+
+  private final Path home = oncell.home();
   private Host host;
   private HttpServer origin;
   private int port;
@@ -69,14 +71,12 @@ public class EgressTest {
 
   @AfterEach
   void stop() {
-    if (host != null) {
-      host.close();
-    }
+    oncell.stop();
     origin.stop(0);
   }
 
   private Host open(String sandbox) {
-    host = Host.open(HostConfig.defaults(home).withEmbeddingModel("none").withSandbox(sandbox));
+    host = oncell.open(c -> c.withSandbox(sandbox));
     return host;
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.HostConfig;
 import dev.oncell.runtime.PluginJars;
+import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.internal.DefaultHost;
 import dev.oncell.runtime.internal.cell.LiveCell;
 import dev.oncell.runtime.internal.journal.JournalFile;
@@ -24,9 +24,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,14 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordedJournalReplayTest {
 
+  @RegisterExtension final TestHost oncell = TestHost.create();
+
+  /** Where the recorded journal is copied, outside the home. */
   @TempDir Path tmp;
+
   private Host host;
   private AgentPlugin plugin;
   private LiveCell cell;
 
   @BeforeEach
   void open() {
-    host = Host.open(HostConfig.defaults(tmp.resolve("home")));
+    host = oncell.open();
     host.deployments()
         .deploy(PluginJars.plugin("durable", "1.0.0", DurableAgent.class), "production");
     host.cells()
@@ -56,11 +60,6 @@ class RecordedJournalReplayTest {
         internals
             .deploymentRegistry()
             .plugin(host.deployments().active("durable", "production").orElseThrow());
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
   }
 
   private RunContext replaying(String resource) throws Exception {
@@ -97,7 +96,7 @@ class RecordedJournalReplayTest {
         .satisfies(e -> assertThat(((StepFailures.ReplayEndedException) e).seq()).isEqualTo(14));
     // Nothing executed: the recorded config points at a counter file that never came to be.
     assertThat(Path.of("/var/tmp/oncell-fixture/c")).doesNotExist();
-    try (var files = Files.list(tmp.resolve("home/cells/acme/work"))) {
+    try (var files = Files.list(oncell.home().resolve("cells/acme/work"))) {
       assertThat(files.toList()).as("no edit ran again").isEmpty();
     }
   }
@@ -129,7 +128,7 @@ class RecordedJournalReplayTest {
     assertThat(outcome.path("plan").path("commands").toString())
         .isEqualTo("[\"echo one >> log.txt\",\"echo two >> log.txt\"]");
     assertThat(ctx.steps()).isEqualTo(8);
-    try (var files = Files.list(tmp.resolve("home/cells/acme/work"))) {
+    try (var files = Files.list(oncell.home().resolve("cells/acme/work"))) {
       assertThat(files.toList()).as("no command ran").isEmpty();
     }
   }
