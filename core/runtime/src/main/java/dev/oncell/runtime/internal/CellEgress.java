@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal;
 
 import dev.oncell.agent.CellSpec;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.EgressPolicy;
 import dev.oncell.sandbox.EgressProxy;
@@ -91,7 +92,7 @@ final class CellEgress {
     int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
     if (length > MAX_SOCKET_PATH_BYTES) {
       throw new CellException(
-          CellException.Kind.INTERNAL,
+          ErrorKind.INTERNAL,
           "egress_unavailable",
           "the egress socket path "
               + socket

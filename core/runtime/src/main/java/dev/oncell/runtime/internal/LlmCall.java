@@ -160,7 +160,7 @@ final class LlmCall {
           try {
             return send(options, messages, tools, json);
           } catch (LlmException e) {
-            throw LlmService.failure(e);
+            throw CellException.from(e);
           }
         });
   }

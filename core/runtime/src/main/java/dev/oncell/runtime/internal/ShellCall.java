@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.runtime.CellException;
@@ -67,7 +68,7 @@ record ShellCall(String command, ShellOptions options, OutputListener listener, 
       result = h.sandbox().exec(request);
     } catch (SandboxException e) {
       throw new CellException(
-          e.retryable() ? CellException.Kind.UNAVAILABLE : CellException.Kind.INTERNAL,
+          e.retryable() ? ErrorKind.UNAVAILABLE : ErrorKind.INTERNAL,
           "sandbox_failed",
           e.getMessage(),
           e);

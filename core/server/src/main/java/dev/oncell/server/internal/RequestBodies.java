@@ -2,6 +2,7 @@ package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.agent.ErrorKind;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.CloseConnectionException;
@@ -74,14 +75,16 @@ final class RequestBodies {
     boolean timedOut = guard.find(remote).map(ConnectionGuard.Connection::timedOut).orElse(false);
     return timedOut
         ? ApiException.clientGone(
-            408, "request_timeout", "the connection from " + remote + " timed out " + when)
+            ErrorKind.REQUEST_TIMEOUT,
+            "request_timeout",
+            "the connection from " + remote + " timed out " + when)
         : ApiException.clientGone(
-            400, "client_gone", "the client at " + remote + " went away " + when);
+            ErrorKind.INVALID, "client_gone", "the client at " + remote + " went away " + when);
   }
 
   private ApiException tooLarge(long size) {
     return new ApiException(
-        413,
+        ErrorKind.TOO_LARGE,
         "body_too_large",
         "request body "
             + (size >= 0 ? "of " + size + " bytes " : "")

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oncell.runtime.CellException;
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.agent.Failure;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
@@ -62,36 +63,36 @@ final class Responses {
     res.send();
   }
 
-  static void error(ServerResponse res, int status, String code, String message) {
+  /**
+   * The {@code {"error": {"code", "message"}}} answer, with the status of {@code kind} (the one
+   * table, {@link ErrorKind#httpStatus()}); a 503 says when to retry, a 500 hides its message.
+   */
+  static void error(ServerResponse res, ErrorKind kind, String code, String message) {
+    error(res, kind, code, message, null);
+  }
+
+  /** A {@link Failure} of any module (runtime, HTTP layer): its kind, code and message. */
+  static <F extends RuntimeException & Failure> void failure(ServerResponse res, F e) {
+    error(res, e.kind(), e.code(), e.getMessage(), e);
+  }
+
+  private static void error(
+      ServerResponse res, ErrorKind kind, String code, String message, Throwable cause) {
+    if (kind == ErrorKind.INTERNAL) {
+      internal(res, code, "internal failure", cause);
+      return;
+    }
+    if (kind == ErrorKind.UNAVAILABLE) {
+      res.header(HeaderNames.RETRY_AFTER, "1"); // busy, search_timeout...: try again later
+    }
+    if (kind == ErrorKind.UNAUTHORIZED) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    }
     ObjectNode body = JSON.createObjectNode();
     ObjectNode error = body.putObject("error");
     error.put("code", code);
     error.put("message", redact(message));
-    if (status == 401) {
-      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-    }
-    json(res, status, body);
-  }
-
-  static void cellError(ServerResponse res, CellException e) {
-    int status =
-        switch (e.kind()) {
-          case INVALID -> 400;
-          case NOT_FOUND -> 404;
-          case CONFLICT -> 409;
-          case MISMATCH -> 422;
-          case UNAVAILABLE -> 503;
-          case STORAGE_FULL -> 507; // Insufficient Storage (RFC 4918): retry once space is freed
-          case INTERNAL -> 500;
-        };
-    if (status == 500) {
-      internal(res, e.code(), "internal failure", e);
-      return;
-    }
-    if (status == 503) {
-      res.header(HeaderNames.RETRY_AFTER, "1"); // busy, search_timeout...: try again later
-    }
-    error(res, status, e.code(), e.getMessage());
+    json(res, kind.httpStatus(), body);
   }
 
   static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
@@ -116,20 +117,20 @@ final class Responses {
         "message",
         "the server failed on this request; the operator finds error id " + id + " in its log");
     error.put("errorId", id);
-    json(res, 500, body);
+    json(res, ErrorKind.INTERNAL.httpStatus(), body);
   }
 
   /** An {@link ApiException}; a client that went away costs one log line and no stack trace. */
   static void apiError(ServerRequest req, ServerResponse res, ApiException e) {
     if (!e.clientGone()) {
-      error(res, e.status(), e.code(), e.getMessage());
+      failure(res, e);
       return;
     }
     LOG.info(
         () -> req.prologue().method().text() + " " + req.path().path() + ": " + e.getMessage());
     try {
       res.header(HeaderNames.CONNECTION, "close");
-      error(res, e.status(), e.code(), e.getMessage());
+      failure(res, e);
     } catch (RuntimeException ignored) {
       // The socket is gone too.
     }
