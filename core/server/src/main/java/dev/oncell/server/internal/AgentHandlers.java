@@ -30,7 +30,7 @@ final class AgentHandlers {
 
   void call(ServerRequest req, ServerResponse res) {
     RunInfo run = start(req);
-    Responses.json(res, 200, Responses.outcome(host.runs().await(run.id())));
+    Responses.json(res, 200, Wire.outcome(host.runs().await(run.id())));
   }
 
   void stream(ServerRequest req, ServerResponse res) {

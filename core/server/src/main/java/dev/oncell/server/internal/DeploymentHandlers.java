@@ -1,7 +1,9 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.DeploymentJson;
+import dev.oncell.client.wire.DeploymentsJson;
+import dev.oncell.client.wire.PromotedJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
@@ -42,7 +44,7 @@ final class DeploymentHandlers {
   }
 
   void list(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, wrap("deployments", host.deployments().list()));
+    Responses.json(res, 200, new DeploymentsJson(json(host.deployments().list())));
   }
 
   void promote(ServerRequest req, ServerResponse res) {
@@ -50,26 +52,21 @@ final class DeploymentHandlers {
     String from = RequestBodies.requiredText(body, "from");
     String to = RequestBodies.requiredText(body, "to");
     Optional<String> agent = RequestBodies.optionalText(body, "agent");
-    Responses.json(res, 200, wrap("promoted", host.deployments().promote(from, to, agent)));
+    Responses.json(res, 200, new PromotedJson(json(host.deployments().promote(from, to, agent))));
   }
 
-  private ObjectNode wrap(String field, List<DeploymentInfo> deployments) {
-    ObjectNode body = Responses.JSON.createObjectNode();
-    ArrayNode array = body.putArray(field);
-    deployments.forEach(d -> array.add(json(d)));
-    return body;
+  private List<DeploymentJson> json(List<DeploymentInfo> deployments) {
+    return deployments.stream().map(this::json).toList();
   }
 
   /** A deployment with the backend its cells run in, resolved on this host. */
-  private ObjectNode json(DeploymentInfo d) {
-    ObjectNode node = Responses.deployment(d);
+  private DeploymentJson json(DeploymentInfo d) {
     String backend;
     try {
       backend = host.deployments().sandboxOf(d);
     } catch (CellException e) {
       backend = d.sandbox().orElse(host.sandboxBackend()) + " (unavailable)";
     }
-    node.put("backend", backend);
-    return node;
+    return Wire.deployment(d, backend);
   }
 }

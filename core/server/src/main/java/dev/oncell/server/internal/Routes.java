@@ -25,7 +25,7 @@ final class Routes {
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
-        .get("/health", (req, res) -> Responses.json(res, 200, Responses.health(host)))
+        .get("/health", (req, res) -> Responses.json(res, 200, Wire.health(host)))
         .post("/v1/customers", customers::create)
         .get("/v1/customers", customers::list)
         .get("/v1/customers/{id}", customers::get)

@@ -35,15 +35,7 @@ final class ShellHandler {
     ShellResult result =
         ClientWatch.whileConnected(
             bodies, req, res, "command", () -> host.cells().cell(id).shell(command, options));
-    ObjectNode out = Responses.JSON.createObjectNode();
-    out.put("stdout", result.stdout());
-    out.put("stderr", result.stderr());
-    out.put("exitCode", result.exitCode());
-    out.put("failed", result.failed());
-    out.put("timedOut", result.timedOut());
-    out.put("durationMs", result.duration().toMillis());
-    out.put("truncated", result.truncated());
-    Responses.json(res, 200, out);
+    Responses.json(res, 200, Wire.shell(result));
   }
 
   private static ShellOptions options(ObjectNode body) {
