@@ -1,8 +1,8 @@
 package dev.oncell.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.CreateKeyJson;
 import dev.oncell.client.wire.KeyJson;
 import dev.oncell.client.wire.KeysJson;
 import java.util.ArrayList;
@@ -38,11 +38,14 @@ final class HttpKeys implements Keys {
   @Override
   public CreatedKey create(CreateKey request) {
     Objects.requireNonNull(request, "request");
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("scope", request.scope());
-    request.customer().ifPresent(c -> body.put("customer", c));
-    request.expiresIn().ifPresent(d -> body.put("expiresIn", d.toString()));
-    request.expiresAt().ifPresent(at -> body.put("expiresAt", at.toString()));
-    request.name().ifPresent(n -> body.put("name", n));
+    ObjectNode body =
+        WireFormat.MAPPER.valueToTree(
+            new CreateKeyJson(
+                request.scope(),
+                request.customer().orElse(null),
+                request.expiresIn().map(Object::toString).orElse(null),
+                request.expiresAt().map(Object::toString).orElse(null),
+                request.name().orElse(null)));
     return transport
         .sendJson("POST", "/v1/keys", body, transport.requestTimeout())
         .json(HttpKeys::created);

@@ -1,8 +1,8 @@
 package dev.oncell.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.oncell.client.wire.SecretJson;
+import dev.oncell.client.wire.SecretValueJson;
 import dev.oncell.client.wire.SecretsJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class HttpSecrets implements Secrets {
         .sendJson(
             "PUT",
             path(name),
-            JsonNodeFactory.instance.objectNode().put("value", value),
+            WireFormat.MAPPER.valueToTree(new SecretValueJson(value)),
             transport.requestTimeout())
         .json(HttpSecrets::secret);
   }

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.AgentCallJson;
 import dev.oncell.client.wire.DeploymentJson;
 import dev.oncell.client.wire.DeploymentsJson;
+import dev.oncell.client.wire.PromoteJson;
 import dev.oncell.client.wire.PromotedJson;
 import dev.oncell.client.wire.RunJson;
 import dev.oncell.client.wire.RunOutcomeJson;
@@ -111,15 +113,12 @@ final class RunWireFormat {
   // ---- requests
 
   static ObjectNode callRequest(String customer, JsonNode input) {
-    ObjectNode node = NODES.objectNode().put("customer", customer);
-    node.set("input", input);
-    return node;
+    return WireFormat.MAPPER.valueToTree(
+        new AgentCallJson(customer, input == null ? NODES.nullNode() : input));
   }
 
   static ObjectNode promoteRequest(String from, String to, Optional<String> agent) {
-    ObjectNode node = NODES.objectNode().put("from", from).put("to", to);
-    agent.ifPresent(a -> node.put("agent", a));
-    return node;
+    return WireFormat.MAPPER.valueToTree(new PromoteJson(from, to, agent.orElse(null)));
   }
 
   // ---- records back to the wire format (for printing)

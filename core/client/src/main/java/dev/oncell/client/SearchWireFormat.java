@@ -7,9 +7,12 @@ import static dev.oncell.client.WireFormat.required;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.GrepRequestJson;
 import dev.oncell.client.wire.GrepResultsJson;
 import dev.oncell.client.wire.IndexReportJson;
+import dev.oncell.client.wire.IndexRequestJson;
 import dev.oncell.client.wire.IndexStatusJson;
+import dev.oncell.client.wire.SearchRequestJson;
 import dev.oncell.client.wire.SearchResultsJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +28,19 @@ final class SearchWireFormat {
 
   private SearchWireFormat() {}
 
-  static ObjectNode indexRequest(String path) {
-    return NODES.objectNode().put("path", path);
+  /** An index request; {@code glob} may be {@code null} (the whole path). */
+  static ObjectNode indexRequest(String path, String glob) {
+    return WireFormat.MAPPER.valueToTree(new IndexRequestJson(path, glob));
   }
 
   static ObjectNode searchRequest(SearchRequest request) {
-    ObjectNode body = NODES.objectNode().put("query", request.query()).put("topK", request.topK());
-    request.glob().ifPresent(g -> body.put("glob", g));
-    return body;
+    return WireFormat.MAPPER.valueToTree(
+        new SearchRequestJson(request.query(), request.topK(), request.glob().orElse(null)));
   }
 
   static ObjectNode grepRequest(GrepRequest request) {
-    ObjectNode body =
-        NODES.objectNode().put("regex", request.regex()).put("limit", request.limit());
-    request.glob().ifPresent(g -> body.put("glob", g));
-    return body;
+    return WireFormat.MAPPER.valueToTree(
+        new GrepRequestJson(request.regex(), request.limit(), request.glob().orElse(null)));
   }
 
   static IndexSummary indexSummary(JsonNode node) {

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.CreateCustomerJson;
 import dev.oncell.client.wire.ErrorDetail;
 import dev.oncell.client.wire.ErrorJson;
 import dev.oncell.client.wire.HealthJson;
 import dev.oncell.client.wire.ListingJson;
 import dev.oncell.client.wire.MemoryEntryJson;
 import dev.oncell.client.wire.MemoryKeysJson;
+import dev.oncell.client.wire.ShellRequestJson;
 import dev.oncell.client.wire.ShellResultJson;
 import dev.oncell.client.wire.UsageJson;
 import dev.oncell.client.wire.WrittenFileJson;
@@ -191,23 +193,22 @@ final class WireFormat {
   // ---- requests
 
   static ObjectNode createCustomer(CreateCustomer request) {
-    ObjectNode node = NODES.objectNode().put("id", request.id());
-    request.config().ifPresent(value -> node.set("config", value));
-    request.agent().ifPresent(value -> node.put("agent", value));
-    request.env().ifPresent(value -> node.put("env", value));
-    return node;
+    return MAPPER.valueToTree(
+        new CreateCustomerJson(
+            request.id(),
+            request.config().orElse(null),
+            request.agent().orElse(null),
+            request.env().orElse(null)));
   }
 
   static ObjectNode shellRequest(ShellRequest request) {
-    ObjectNode node = NODES.objectNode().put("command", request.command());
-    request.timeout().ifPresent(t -> node.put("timeoutMs", t.toMillis()));
-    request.stdin().ifPresent(s -> node.put("stdin", s));
-    if (!request.env().isEmpty()) {
-      ObjectNode env = node.putObject("env");
-      request.env().forEach(env::put);
-    }
-    request.cwd().ifPresent(c -> node.put("cwd", c));
-    return node;
+    return MAPPER.valueToTree(
+        new ShellRequestJson(
+            request.command(),
+            request.timeout().map(Duration::toMillis).orElse(null),
+            request.stdin().orElse(null),
+            request.env().isEmpty() ? null : new java.util.LinkedHashMap<>(request.env()),
+            request.cwd().orElse(null)));
   }
 
   // ---- records back to the wire format (for printing)

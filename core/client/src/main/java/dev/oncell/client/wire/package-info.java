@@ -1,7 +1,8 @@
 /**
- * The JSON shapes of the HTTP API (v1), one record per object: the server writes them and this
- * client reads them, both with Jackson, so a field can only change on both sides at once. They are
- * the wire, not the client's API: {@code dev.oncell.client} turns them into its own records ({@code
+ * The JSON shapes of the HTTP API (v1), one record per object: the server writes the answers and
+ * this client reads them, both with Jackson; this client writes the request bodies and the server
+ * allows exactly their fields. A field can only change on both sides at once. They are the wire,
+ * not the client's API: {@code dev.oncell.client} turns them into its own records ({@code
  * Customer}, {@code Run}, ...), and client users need not touch them.
  *
  * <p>Invariants: a record's components are the object's fields, in the order the server writes

@@ -3,6 +3,7 @@ package dev.oncell.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.AgentCallJson;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.RunInfo;
 import io.helidon.http.HeaderNames;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class AgentHandlers {
 
-  private static final Set<String> FIELDS = Set.of("customer", "input");
+  private static final Set<String> FIELDS = RequestBodies.fields(AgentCallJson.class);
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final Host host;

@@ -2,6 +2,7 @@ package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.CreateCustomerJson;
 import dev.oncell.client.wire.CustomersJson;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
@@ -14,7 +15,7 @@ import java.util.Set;
 /** {@code /v1/customers}: create, list, get, delete, pause, resume. */
 final class CustomerHandlers {
 
-  private static final Set<String> CREATE_FIELDS = Set.of("id", "config", "agent", "env");
+  private static final Set<String> CREATE_FIELDS = RequestBodies.fields(CreateCustomerJson.class);
 
   private final Host host;
   private final RequestBodies bodies;

@@ -3,6 +3,7 @@ package dev.oncell.server.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.client.wire.DeploymentJson;
 import dev.oncell.client.wire.DeploymentsJson;
+import dev.oncell.client.wire.PromoteJson;
 import dev.oncell.client.wire.PromotedJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
@@ -17,7 +18,7 @@ import java.util.Set;
 final class DeploymentHandlers {
 
   private static final Set<String> DEPLOY_PARAMS = Set.of("env", "sandbox");
-  private static final Set<String> PROMOTE_FIELDS = Set.of("from", "to", "agent");
+  private static final Set<String> PROMOTE_FIELDS = RequestBodies.fields(PromoteJson.class);
 
   private final Host host;
   private final RequestBodies bodies;

@@ -1,6 +1,7 @@
 package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.CreateKeyJson;
 import dev.oncell.client.wire.KeyJson;
 import dev.oncell.client.wire.KeysJson;
 import dev.oncell.runtime.Host;
@@ -21,8 +22,7 @@ import java.util.Set;
  */
 final class KeyHandlers {
 
-  private static final Set<String> FIELDS =
-      Set.of("scope", "customer", "expiresIn", "expiresAt", "name");
+  private static final Set<String> FIELDS = RequestBodies.fields(CreateKeyJson.class);
 
   private final Host host;
   private final RequestBodies bodies;

@@ -102,6 +102,18 @@ final class RequestBodies {
     return StrictJson.parse(bytes);
   }
 
+  /**
+   * The fields of a request record of {@code dev.oncell.client.wire}, in order: what {@link
+   * #object} allows for the body the client writes with that record.
+   */
+  static Set<String> fields(Class<? extends Record> request) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (java.lang.reflect.RecordComponent c : request.getRecordComponents()) {
+      names.add(c.getName());
+    }
+    return java.util.Collections.unmodifiableSet(names);
+  }
+
   /** A JSON object whose fields are all in {@code allowed}, so a typo is an error, not a no-op. */
   ObjectNode object(ServerRequest req, Set<String> allowed) {
     JsonNode node = json(req);

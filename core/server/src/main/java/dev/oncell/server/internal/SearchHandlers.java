@@ -2,7 +2,10 @@ package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.GrepRequestJson;
 import dev.oncell.client.wire.GrepResultsJson;
+import dev.oncell.client.wire.IndexRequestJson;
+import dev.oncell.client.wire.SearchRequestJson;
 import dev.oncell.client.wire.SearchResultsJson;
 import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.Host;
@@ -21,9 +24,9 @@ import java.util.Set;
  */
 final class SearchHandlers {
 
-  private static final Set<String> INDEX_FIELDS = Set.of("path", "glob");
-  private static final Set<String> SEARCH_FIELDS = Set.of("query", "topK", "glob");
-  private static final Set<String> GREP_FIELDS = Set.of("regex", "glob", "limit");
+  private static final Set<String> INDEX_FIELDS = RequestBodies.fields(IndexRequestJson.class);
+  private static final Set<String> SEARCH_FIELDS = RequestBodies.fields(SearchRequestJson.class);
+  private static final Set<String> GREP_FIELDS = RequestBodies.fields(GrepRequestJson.class);
   private static final int DEFAULT_TOP_K = 10;
   private static final int DEFAULT_GREP_LIMIT = 1000;
 

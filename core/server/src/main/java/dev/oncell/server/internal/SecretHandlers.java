@@ -1,6 +1,7 @@
 package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.SecretValueJson;
 import dev.oncell.client.wire.SecretsJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 final class SecretHandlers {
 
-  private static final Set<String> FIELDS = Set.of("value");
+  private static final Set<String> FIELDS = RequestBodies.fields(SecretValueJson.class);
 
   private final Host host;
   private final RequestBodies bodies;
