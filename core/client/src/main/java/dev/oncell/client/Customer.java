@@ -100,6 +100,6 @@ public record Customer(
 
   /** This customer in the server's wire format. */
   public ObjectNode toJson() {
-    return WireFormat.toJson(this);
+    return CustomerWireFormat.toJson(this);
   }
 }

@@ -55,12 +55,11 @@ final class HttpCustomerFiles implements CustomerFiles {
         throw new OncellApiException(
             response.status(), "not_a_directory", "'" + path + "' is a file, not a directory");
       }
-      com.fasterxml.jackson.databind.JsonNode node = response.json(n -> n);
-      DirectoryListing page = WireFormat.listing(node);
+      dev.oncell.client.wire.ListingJson json = response.json(WireFormat::listingPage);
+      DirectoryListing page = WireFormat.listing(json);
       listed = page.path();
       entries.addAll(page.entries());
-      com.fasterxml.jackson.databind.JsonNode next = node.path("next");
-      after = next.isTextual() ? java.util.Optional.of(next.asText()) : java.util.Optional.empty();
+      after = java.util.Optional.ofNullable(json.next());
     } while (after.isPresent());
     return new DirectoryListing(listed, entries);
   }

@@ -27,12 +27,13 @@ final class HttpCustomerSearch implements CustomerSearch {
 
   @Override
   public IndexSummary index(String path) {
-    return index(SearchWireFormat.indexRequest(path));
+    return index(SearchWireFormat.indexRequest(path, null));
   }
 
   @Override
   public IndexSummary index(String path, String glob) {
-    return index(SearchWireFormat.indexRequest(path).put("glob", glob));
+    return index(
+        SearchWireFormat.indexRequest(path, java.util.Objects.requireNonNull(glob, "glob")));
   }
 
   private IndexSummary index(ObjectNode body) {

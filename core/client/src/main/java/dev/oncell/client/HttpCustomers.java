@@ -28,17 +28,17 @@ final class HttpCustomers implements Customers {
             WireFormat.createCustomer(request),
             timeout,
             Map.of())
-        .json(WireFormat::customer);
+        .json(CustomerWireFormat::customer);
   }
 
   @Override
   public List<Customer> list() {
-    return transport.get("/v1/customers").json(WireFormat::customers);
+    return transport.get("/v1/customers").json(CustomerWireFormat::customers);
   }
 
   @Override
   public Customer get(String id) {
-    return transport.get(HttpOncellClient.customerPath(id)).json(WireFormat::customer);
+    return transport.get(HttpOncellClient.customerPath(id)).json(CustomerWireFormat::customer);
   }
 
   @Override
@@ -48,12 +48,16 @@ final class HttpCustomers implements Customers {
 
   @Override
   public Customer pause(String id) {
-    return transport.post(HttpOncellClient.customerPath(id) + "/pause").json(WireFormat::customer);
+    return transport
+        .post(HttpOncellClient.customerPath(id) + "/pause")
+        .json(CustomerWireFormat::customer);
   }
 
   @Override
   public Customer resume(String id) {
-    return transport.post(HttpOncellClient.customerPath(id) + "/resume").json(WireFormat::customer);
+    return transport
+        .post(HttpOncellClient.customerPath(id) + "/resume")
+        .json(CustomerWireFormat::customer);
   }
 
   @Override

@@ -1,9 +1,10 @@
 package dev.oncell.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import dev.oncell.client.wire.CreateKeyJson;
+import dev.oncell.client.wire.KeyJson;
+import dev.oncell.client.wire.KeysJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,9 +25,11 @@ final class HttpKeys implements Keys {
         .get("/v1/keys")
         .json(
             node -> {
+              WireFormat.requireObject(node, "keys");
               List<ApiKey> out = new ArrayList<>();
-              for (JsonNode k : WireFormat.array(node, "keys")) {
-                out.add(key(k));
+              for (KeyJson k :
+                  WireFormat.required(WireFormat.read(node, KeysJson.class).keys(), "keys")) {
+                out.add(key(WireFormat.required(k, "keys[]")));
               }
               return out;
             });
@@ -35,11 +38,14 @@ final class HttpKeys implements Keys {
   @Override
   public CreatedKey create(CreateKey request) {
     Objects.requireNonNull(request, "request");
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("scope", request.scope());
-    request.customer().ifPresent(c -> body.put("customer", c));
-    request.expiresIn().ifPresent(d -> body.put("expiresIn", d.toString()));
-    request.expiresAt().ifPresent(at -> body.put("expiresAt", at.toString()));
-    request.name().ifPresent(n -> body.put("name", n));
+    ObjectNode body =
+        WireFormat.MAPPER.valueToTree(
+            new CreateKeyJson(
+                request.scope(),
+                request.customer().orElse(null),
+                request.expiresIn().map(Object::toString).orElse(null),
+                request.expiresAt().map(Object::toString).orElse(null),
+                request.name().orElse(null)));
     return transport
         .sendJson("POST", "/v1/keys", body, transport.requestTimeout())
         .json(HttpKeys::created);
@@ -56,25 +62,22 @@ final class HttpKeys implements Keys {
   }
 
   private static CreatedKey created(JsonNode node) {
-    return new CreatedKey(key(node), WireFormat.text(node, "key"));
-  }
-
-  static ApiKey key(JsonNode node) {
     WireFormat.requireObject(node, "key");
-    return new ApiKey(
-        WireFormat.text(node, "id"),
-        WireFormat.optionalText(node, "name").orElse(""),
-        WireFormat.text(node, "hint"),
-        WireFormat.text(node, "scope"),
-        WireFormat.optionalText(node, "customer"),
-        node.path("bootstrap").asBoolean(false),
-        WireFormat.text(node, "status"),
-        WireFormat.instant(node, "createdAt"),
-        optionalInstant(node, "expiresAt"),
-        optionalInstant(node, "revokedAt"));
+    KeyJson k = WireFormat.read(node, KeyJson.class);
+    return new CreatedKey(key(k), WireFormat.required(k.key(), "key"));
   }
 
-  private static Optional<Instant> optionalInstant(JsonNode node, String field) {
-    return WireFormat.optionalText(node, field).map(t -> WireFormat.instant(node, field));
+  static ApiKey key(KeyJson k) {
+    return new ApiKey(
+        WireFormat.required(k.id(), "id"),
+        k.name() == null ? "" : k.name(),
+        WireFormat.required(k.hint(), "hint"),
+        WireFormat.required(k.scope(), "scope"),
+        Optional.ofNullable(k.customer()),
+        k.bootstrap(),
+        WireFormat.required(k.status(), "status"),
+        WireFormat.instant(k.createdAt(), "createdAt"),
+        WireFormat.optionalInstant(k.expiresAt(), "expiresAt"),
+        WireFormat.optionalInstant(k.revokedAt(), "revokedAt"));
   }
 }

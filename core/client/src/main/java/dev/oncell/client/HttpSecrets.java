@@ -1,7 +1,9 @@
 package dev.oncell.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oncell.client.wire.SecretJson;
+import dev.oncell.client.wire.SecretValueJson;
+import dev.oncell.client.wire.SecretsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,7 @@ final class HttpSecrets implements Secrets {
         .sendJson(
             "PUT",
             path(name),
-            JsonNodeFactory.instance.objectNode().put("value", value),
+            WireFormat.MAPPER.valueToTree(new SecretValueJson(value)),
             transport.requestTimeout())
         .json(HttpSecrets::secret);
   }
@@ -37,9 +39,12 @@ final class HttpSecrets implements Secrets {
         .get("/v1/secrets")
         .json(
             node -> {
+              WireFormat.requireObject(node, "secrets");
               List<Secret> out = new ArrayList<>();
-              for (JsonNode s : WireFormat.array(node, "secrets")) {
-                out.add(secret(s));
+              for (SecretJson s :
+                  WireFormat.required(
+                      WireFormat.read(node, SecretsJson.class).secrets(), "secrets")) {
+                out.add(secret(WireFormat.required(s, "secrets[]")));
               }
               return out;
             });
@@ -52,9 +57,13 @@ final class HttpSecrets implements Secrets {
 
   static Secret secret(JsonNode node) {
     WireFormat.requireObject(node, "secret");
+    return secret(WireFormat.read(node, SecretJson.class));
+  }
+
+  private static Secret secret(SecretJson s) {
     return new Secret(
-        WireFormat.text(node, "name"),
-        WireFormat.text(node, "hint"),
-        WireFormat.instant(node, "updatedAt"));
+        WireFormat.required(s.name(), "name"),
+        WireFormat.required(s.hint(), "hint"),
+        WireFormat.instant(s.updatedAt(), "updatedAt"));
   }
 }

@@ -1,89 +1,111 @@
 package dev.oncell.client;
 
 import static dev.oncell.client.WireFormat.apiError;
-import static dev.oncell.client.WireFormat.array;
 import static dev.oncell.client.WireFormat.instant;
-import static dev.oncell.client.WireFormat.optionalText;
+import static dev.oncell.client.WireFormat.optionalInstant;
+import static dev.oncell.client.WireFormat.present;
+import static dev.oncell.client.WireFormat.read;
 import static dev.oncell.client.WireFormat.requireObject;
-import static dev.oncell.client.WireFormat.text;
+import static dev.oncell.client.WireFormat.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.AgentCallJson;
+import dev.oncell.client.wire.DeploymentJson;
+import dev.oncell.client.wire.DeploymentsJson;
+import dev.oncell.client.wire.PromoteJson;
+import dev.oncell.client.wire.PromotedJson;
+import dev.oncell.client.wire.RunJson;
+import dev.oncell.client.wire.RunOutcomeJson;
+import dev.oncell.client.wire.RunsJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The JSON wire format of deployments, runs and run events, both directions. */
+/**
+ * The JSON wire format of deployments, runs and run events: responses read as the records of {@code
+ * dev.oncell.client.wire}; requests and printing.
+ */
 final class RunWireFormat {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private RunWireFormat() {}
 
-  // ---- responses
+  // ---- responses: each read as its record of dev.oncell.client.wire, then made a client record
 
   static Deployment deployment(JsonNode node) {
     requireObject(node, "deployment");
+    return deployment(read(node, DeploymentJson.class));
+  }
+
+  private static Deployment deployment(DeploymentJson d) {
     List<String> methods = new ArrayList<>();
-    for (JsonNode method : array(node, "methods")) {
-      methods.add(method.asText());
+    for (String method : required(d.methods(), "methods")) {
+      methods.add(required(method, "methods[]"));
     }
     return new Deployment(
-        text(node, "id"),
-        text(node, "agent"),
-        text(node, "version"),
-        text(node, "env"),
-        text(node, "sha256"),
+        required(d.id(), "id"),
+        required(d.agent(), "agent"),
+        required(d.version(), "version"),
+        required(d.env(), "env"),
+        required(d.sha256(), "sha256"),
         methods,
-        node.path("active").asBoolean(false),
-        instant(node, "createdAt"),
-        optionalText(node, "sandbox"),
-        optionalText(node, "backend"));
+        d.active(),
+        instant(d.createdAt(), "createdAt"),
+        Optional.ofNullable(d.sandbox()),
+        Optional.ofNullable(d.backend()));
   }
 
   static List<Deployment> deployments(JsonNode node) {
-    return deploymentList(node, "deployments");
+    requireObject(node, "deployments");
+    return deploymentList(read(node, DeploymentsJson.class).deployments(), "deployments");
   }
 
   static List<Deployment> promoted(JsonNode node) {
-    return deploymentList(node, "promoted");
+    requireObject(node, "promoted");
+    return deploymentList(read(node, PromotedJson.class).promoted(), "promoted");
   }
 
   static RunResult runResult(JsonNode node) {
     requireObject(node, "run result");
+    RunOutcomeJson r = read(node, RunOutcomeJson.class);
     return new RunResult(
-        text(node, "runId"),
-        text(node, "status"),
-        present(node, "result"),
-        apiError(node, "error"));
+        required(r.runId(), "runId"),
+        required(r.status(), "status"),
+        present(r.result()),
+        apiError(r.error()));
   }
 
   static Run run(JsonNode node) {
     requireObject(node, "run");
-    JsonNode input = node.path("input");
+    return run(read(node, RunJson.class));
+  }
+
+  private static Run run(RunJson r) {
+    RunOutcomeJson outcome = required(r.outcome(), "runId");
     return new Run(
-        text(node, "runId"),
-        text(node, "customer"),
-        text(node, "agent"),
-        text(node, "version"),
-        text(node, "method"),
-        text(node, "status"),
-        input.isMissingNode() ? NODES.nullNode() : input,
-        present(node, "result"),
-        apiError(node, "error"),
-        instant(node, "createdAt"),
-        node.hasNonNull("finishedAt")
-            ? Optional.of(instant(node, "finishedAt"))
-            : Optional.empty());
+        required(outcome.runId(), "runId"),
+        required(r.customer(), "customer"),
+        required(r.agent(), "agent"),
+        required(r.version(), "version"),
+        required(r.method(), "method"),
+        required(outcome.status(), "status"),
+        r.input() == null ? NODES.nullNode() : r.input(),
+        present(outcome.result()),
+        apiError(outcome.error()),
+        instant(r.createdAt(), "createdAt"),
+        optionalInstant(r.finishedAt(), "finishedAt"));
   }
 
   static List<Run> runs(JsonNode node) {
+    requireObject(node, "runs");
     List<Run> out = new ArrayList<>();
-    for (JsonNode item : array(node, "runs")) {
-      out.add(run(item));
+    for (RunJson item : required(read(node, RunsJson.class).runs(), "runs")) {
+      out.add(run(required(item, "runs[]")));
     }
     return out;
   }
@@ -91,15 +113,12 @@ final class RunWireFormat {
   // ---- requests
 
   static ObjectNode callRequest(String customer, JsonNode input) {
-    ObjectNode node = NODES.objectNode().put("customer", customer);
-    node.set("input", input);
-    return node;
+    return WireFormat.MAPPER.valueToTree(
+        new AgentCallJson(customer, input == null ? NODES.nullNode() : input));
   }
 
   static ObjectNode promoteRequest(String from, String to, Optional<String> agent) {
-    ObjectNode node = NODES.objectNode().put("from", from).put("to", to);
-    agent.ifPresent(a -> node.put("agent", a));
-    return node;
+    return WireFormat.MAPPER.valueToTree(new PromoteJson(from, to, agent.orElse(null)));
   }
 
   // ---- records back to the wire format (for printing)
@@ -122,11 +141,12 @@ final class RunWireFormat {
   }
 
   static ObjectNode toJson(RunResult result) {
-    ObjectNode node =
-        NODES.objectNode().put("runId", result.runId()).put("status", result.status());
-    node.set("result", result.result().<JsonNode>map(JsonNode::deepCopy).orElse(NODES.nullNode()));
-    node.set("error", errorJson(result.error()));
-    return node;
+    return WireFormat.MAPPER.valueToTree(
+        new RunOutcomeJson(
+            result.runId(),
+            result.status(),
+            result.result().<JsonNode>map(JsonNode::deepCopy).orElse(NODES.nullNode()),
+            result.error().map(WireFormat::errorDetail).orElse(null)));
   }
 
   static ObjectNode toJson(Run run) {
@@ -157,18 +177,12 @@ final class RunWireFormat {
 
   // ---- helpers
 
-  private static List<Deployment> deploymentList(JsonNode node, String field) {
+  private static List<Deployment> deploymentList(List<DeploymentJson> items, String field) {
     List<Deployment> out = new ArrayList<>();
-    for (JsonNode item : array(node, field)) {
-      out.add(deployment(item));
+    for (DeploymentJson item : required(items, field)) {
+      out.add(deployment(required(item, field + "[]")));
     }
     return out;
-  }
-
-  /** A field's value; empty when it is absent or JSON {@code null}. */
-  private static Optional<JsonNode> present(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
   private static JsonNode errorJson(Optional<ApiError> error) {

@@ -1,141 +1,149 @@
 package dev.oncell.client;
 
-import static dev.oncell.client.WireFormat.array;
-import static dev.oncell.client.WireFormat.optionalText;
+import static dev.oncell.client.WireFormat.read;
 import static dev.oncell.client.WireFormat.requireObject;
-import static dev.oncell.client.WireFormat.text;
+import static dev.oncell.client.WireFormat.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.GrepRequestJson;
+import dev.oncell.client.wire.GrepResultsJson;
+import dev.oncell.client.wire.IndexReportJson;
+import dev.oncell.client.wire.IndexRequestJson;
+import dev.oncell.client.wire.IndexStatusJson;
+import dev.oncell.client.wire.SearchRequestJson;
+import dev.oncell.client.wire.SearchResultsJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The JSON of the code search endpoints, both directions. */
+/**
+ * The JSON of the code search endpoints: responses read as the records of {@code
+ * dev.oncell.client.wire}; requests and printing.
+ */
 final class SearchWireFormat {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private SearchWireFormat() {}
 
-  static ObjectNode indexRequest(String path) {
-    return NODES.objectNode().put("path", path);
+  /** An index request; {@code glob} may be {@code null} (the whole path). */
+  static ObjectNode indexRequest(String path, String glob) {
+    return WireFormat.MAPPER.valueToTree(new IndexRequestJson(path, glob));
   }
 
   static ObjectNode searchRequest(SearchRequest request) {
-    ObjectNode body = NODES.objectNode().put("query", request.query()).put("topK", request.topK());
-    request.glob().ifPresent(g -> body.put("glob", g));
-    return body;
+    return WireFormat.MAPPER.valueToTree(
+        new SearchRequestJson(request.query(), request.topK(), request.glob().orElse(null)));
   }
 
   static ObjectNode grepRequest(GrepRequest request) {
-    ObjectNode body =
-        NODES.objectNode().put("regex", request.regex()).put("limit", request.limit());
-    request.glob().ifPresent(g -> body.put("glob", g));
-    return body;
+    return WireFormat.MAPPER.valueToTree(
+        new GrepRequestJson(request.regex(), request.limit(), request.glob().orElse(null)));
   }
 
   static IndexSummary indexSummary(JsonNode node) {
     requireObject(node, "index summary");
+    IndexReportJson r = read(node, IndexReportJson.class);
     return new IndexSummary(
-        node.path("files").asInt(),
-        node.path("unchanged").asInt(),
-        node.path("removed").asInt(),
-        node.path("skipped").asInt(),
-        node.path("chunks").asInt(),
-        indexState(node.path("status")));
+        r.files(),
+        r.unchanged(),
+        r.removed(),
+        r.skipped(),
+        r.chunks(),
+        indexState(required(r.status(), "status")));
   }
 
   static IndexState indexState(JsonNode node) {
     requireObject(node, "index status");
+    return indexState(read(node, IndexStatusJson.class));
+  }
+
+  private static IndexState indexState(IndexStatusJson s) {
     return new IndexState(
-        node.path("files").asInt(),
-        node.path("chunks").asInt(),
-        node.path("embedded").asInt(),
-        node.path("indexing").asBoolean(),
-        optionalText(node, "model"));
+        s.files(), s.chunks(), s.embedded(), s.indexing(), Optional.ofNullable(s.model()));
   }
 
   static SearchResults searchResults(JsonNode node) {
     requireObject(node, "search results");
+    SearchResultsJson r = read(node, SearchResultsJson.class);
     List<CodeHit> hits = new ArrayList<>();
-    for (JsonNode h : array(node, "hits")) {
+    for (SearchResultsJson.Hit h : required(r.hits(), "hits")) {
+      required(h, "hits[]");
       hits.add(
           new CodeHit(
-              text(h, "path"),
-              text(h, "content"),
-              h.path("score").asDouble(),
-              h.path("startLine").asInt(),
-              h.path("endLine").asInt(),
-              optionalText(h, "symbol"),
-              text(h, "language")));
+              required(h.path(), "path"),
+              required(h.content(), "content"),
+              h.score(),
+              h.startLine(),
+              h.endLine(),
+              Optional.ofNullable(h.symbol()),
+              required(h.language(), "language")));
     }
-    return new SearchResults(hits, node.path("tookMs").asLong());
+    return new SearchResults(hits, r.tookMs());
   }
 
   static GrepResults grepResults(JsonNode node) {
     requireObject(node, "grep results");
+    GrepResultsJson r = read(node, GrepResultsJson.class);
     List<GrepLine> lines = new ArrayList<>();
-    for (JsonNode m : array(node, "matches")) {
-      lines.add(new GrepLine(text(m, "path"), m.path("line").asInt(), text(m, "text")));
+    for (GrepResultsJson.Line m : required(r.matches(), "matches")) {
+      required(m, "matches[]");
+      lines.add(new GrepLine(required(m.path(), "path"), m.line(), required(m.text(), "text")));
     }
-    return new GrepResults(lines, node.path("truncated").asBoolean(), node.path("tookMs").asLong());
+    return new GrepResults(lines, r.truncated(), r.tookMs());
   }
 
   static ObjectNode toJson(IndexState state) {
-    ObjectNode out =
-        NODES
-            .objectNode()
-            .put("files", state.files())
-            .put("chunks", state.chunks())
-            .put("embedded", state.embedded())
-            .put("indexing", state.indexing());
-    state.model().ifPresentOrElse(m -> out.put("model", m), () -> out.putNull("model"));
-    return out;
+    return WireFormat.MAPPER.valueToTree(wire(state));
+  }
+
+  private static IndexStatusJson wire(IndexState state) {
+    return new IndexStatusJson(
+        state.files(),
+        state.chunks(),
+        state.embedded(),
+        state.indexing(),
+        state.model().orElse(null));
   }
 
   static ObjectNode toJson(IndexSummary summary) {
-    ObjectNode out =
-        NODES
-            .objectNode()
-            .put("files", summary.files())
-            .put("unchanged", summary.unchanged())
-            .put("removed", summary.removed())
-            .put("skipped", summary.skipped())
-            .put("chunks", summary.chunks());
-    out.set("status", toJson(summary.status()));
-    return out;
+    return WireFormat.MAPPER.valueToTree(
+        new IndexReportJson(
+            summary.files(),
+            summary.unchanged(),
+            summary.removed(),
+            summary.skipped(),
+            summary.chunks(),
+            wire(summary.status())));
   }
 
   static ObjectNode toJson(SearchResults results) {
-    ObjectNode out = NODES.objectNode();
-    var hits = out.putArray("hits");
-    for (CodeHit hit : results.hits()) {
-      ObjectNode h =
-          hits.addObject()
-              .put("path", hit.path())
-              .put("content", hit.content())
-              .put("score", hit.score())
-              .put("startLine", hit.startLine())
-              .put("endLine", hit.endLine());
-      hit.symbol().ifPresentOrElse(s -> h.put("symbol", s), () -> h.putNull("symbol"));
-      h.put("language", hit.language());
-    }
-    out.put("tookMs", results.tookMs());
-    return out;
+    return WireFormat.MAPPER.valueToTree(
+        new SearchResultsJson(
+            results.hits().stream()
+                .map(
+                    h ->
+                        new SearchResultsJson.Hit(
+                            h.path(),
+                            h.content(),
+                            h.score(),
+                            h.startLine(),
+                            h.endLine(),
+                            h.symbol().orElse(null),
+                            h.language()))
+                .toList(),
+            results.tookMs()));
   }
 
   static ObjectNode toJson(GrepResults results) {
-    ObjectNode out = NODES.objectNode();
-    var matches = out.putArray("matches");
-    for (GrepLine line : results.matches()) {
-      matches
-          .addObject()
-          .put("path", line.path())
-          .put("line", line.line())
-          .put("text", line.text());
-    }
-    out.put("truncated", results.truncated()).put("tookMs", results.tookMs());
-    return out;
+    return WireFormat.MAPPER.valueToTree(
+        new GrepResultsJson(
+            results.matches().stream()
+                .map(l -> new GrepResultsJson.Line(l.path(), l.line(), l.text()))
+                .toList(),
+            results.truncated(),
+            results.tookMs()));
   }
 }

@@ -6,6 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.CreateCustomerJson;
+import dev.oncell.client.wire.ErrorDetail;
+import dev.oncell.client.wire.ErrorJson;
+import dev.oncell.client.wire.HealthJson;
+import dev.oncell.client.wire.ListingJson;
+import dev.oncell.client.wire.MemoryEntryJson;
+import dev.oncell.client.wire.MemoryKeysJson;
+import dev.oncell.client.wire.ShellRequestJson;
+import dev.oncell.client.wire.ShellResultJson;
+import dev.oncell.client.wire.UsageJson;
+import dev.oncell.client.wire.WrittenFileJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The JSON wire format of the oncell API, both directions, in one place. */
+/**
+ * The JSON wire format of the oncell API: responses are read as the records of {@code
+ * dev.oncell.client.wire} (which the server writes) and turned into this package's records;
+ * requests are built here.
+ */
 final class WireFormat {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,21 +52,43 @@ final class WireFormat {
     }
   }
 
-  // ---- responses
+  // ---- responses: each read as its record of dev.oncell.client.wire, then made a client record
+
+  /** {@code node} mapped to the wire record {@code type}; a mismatch is a malformed response. */
+  static <T> T read(JsonNode node, Class<T> type) {
+    try {
+      T value = MAPPER.treeToValue(node, type);
+      if (value == null) {
+        throw new MalformedException("expected a JSON object, not " + node.getNodeType());
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new MalformedException(e.getOriginalMessage());
+    }
+  }
+
+  /** A field the client cannot do without. */
+  static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new MalformedException("missing field '" + field + "'");
+    }
+    return value;
+  }
 
   static TokenUsage usage(JsonNode node, String subject) {
     requireObject(node, "usage");
+    UsageJson u = read(node, UsageJson.class);
     List<TokenUsage.ModelUsage> models = new ArrayList<>();
-    for (JsonNode m : array(node, "byModel")) {
+    for (UsageJson.ModelUsage m : required(u.byModel(), "byModel")) {
       models.add(
           new TokenUsage.ModelUsage(
-              text(m, "provider"),
-              text(m, "model"),
-              m.path("requests").asLong(),
-              m.path("inputTokens").asLong(),
-              m.path("outputTokens").asLong()));
+              required(m.provider(), "provider"),
+              required(m.model(), "model"),
+              m.requests(),
+              m.inputTokens(),
+              m.outputTokens()));
     }
-    String since = text(node, "since");
+    String since = required(u.since(), "since");
     java.time.LocalDate day;
     try {
       day = java.time.LocalDate.parse(since);
@@ -59,129 +96,93 @@ final class WireFormat {
       throw new MalformedException("field 'since' is not a date: " + since);
     }
     return new TokenUsage(
-        text(node, subject),
-        text(node, "period"),
+        required(subject.equals("customer") ? u.customer() : u.deployment(), subject),
+        required(u.period(), "period"),
         day,
-        node.path("requests").asLong(),
-        node.path("inputTokens").asLong(),
-        node.path("outputTokens").asLong(),
-        node.path("totalTokens").asLong(),
-        node.hasNonNull("budget") ? Optional.of(node.get("budget").asLong()) : Optional.empty(),
-        node.hasNonNull("remaining")
-            ? Optional.of(node.get("remaining").asLong())
-            : Optional.empty(),
+        u.requests(),
+        u.inputTokens(),
+        u.outputTokens(),
+        u.totalTokens(),
+        Optional.ofNullable(u.budget()),
+        Optional.ofNullable(u.remaining()),
         models);
   }
 
   static Health health(JsonNode node) {
-    return new Health(text(node, "status"), node);
-  }
-
-  static Customer customer(JsonNode node) {
-    requireObject(node, "customer");
-    JsonNode config = node.path("config");
-    Instant createdAt = instant(node, "createdAt");
-    return new Customer(
-        text(node, "id"),
-        text(node, "state"),
-        optionalText(node, "agent"),
-        optionalText(node, "env").orElse(Customer.DEFAULT_ENV),
-        config.isMissingNode() || config.isNull() ? NODES.objectNode() : config,
-        optionalText(node, "setupRunId"),
-        apiError(node, "error"),
-        createdAt,
-        node.hasNonNull("lastActiveAt") ? instant(node, "lastActiveAt") : createdAt,
-        node.hasNonNull("backend") ? Optional.of(cellStatus(node)) : Optional.empty());
-  }
-
-  private static CellStatus cellStatus(JsonNode node) {
-    JsonNode limits = node.path("limits");
-    JsonNode disk = node.path("diskUsage");
-    return new CellStatus(
-        text(node, "backend"),
-        new CellStatus.Limits(
-            limits.path("cpus").asDouble(),
-            limits.path("memoryBytes").asLong(),
-            limits.path("maxProcesses").asInt(),
-            limits.path("diskBytes").asLong()),
-        Duration.ofSeconds(node.path("idleTimeoutSeconds").asLong()),
-        disk.isObject()
-            ? Optional.of(
-                new CellStatus.DiskUsage(
-                    disk.path("bytes").asLong(),
-                    disk.path("files").asLong(),
-                    instant(disk, "measuredAt")))
-            : Optional.empty());
-  }
-
-  static List<Customer> customers(JsonNode node) {
-    List<Customer> out = new ArrayList<>();
-    for (JsonNode item : array(node, "customers")) {
-      out.add(customer(item));
-    }
-    return out;
+    requireObject(node, "health");
+    return new Health(required(read(node, HealthJson.class).status(), "status"), node);
   }
 
   static ShellResponse shellResponse(JsonNode node) {
     requireObject(node, "shell response");
-    int exitCode = node.path("exitCode").asInt();
-    boolean timedOut = node.path("timedOut").asBoolean(false);
+    ShellResultJson r = read(node, ShellResultJson.class);
     return new ShellResponse(
-        node.path("stdout").asText(""),
-        node.path("stderr").asText(""),
-        exitCode,
-        node.path("failed").asBoolean(exitCode != 0 || timedOut),
-        timedOut,
-        Duration.ofMillis(node.path("durationMs").asLong(0)),
-        node.path("truncated").asBoolean(false));
+        r.stdout() == null ? "" : r.stdout(),
+        r.stderr() == null ? "" : r.stderr(),
+        r.exitCode(),
+        r.failed() != null ? r.failed() : r.exitCode() != 0 || r.timedOut(),
+        r.timedOut(),
+        Duration.ofMillis(r.durationMs()),
+        r.truncated());
   }
 
-  static DirectoryListing listing(JsonNode node) {
+  /** One page of a listing, as sent. */
+  static ListingJson listingPage(JsonNode node) {
+    requireObject(node, "listing");
+    ListingJson page = read(node, ListingJson.class);
+    for (ListingJson.Entry entry : required(page.entries(), "entries")) {
+      required(required(entry, "entries[]").name(), "name");
+    }
+    return page;
+  }
+
+  /** A page checked by {@link #listingPage}. */
+  static DirectoryListing listing(ListingJson page) {
     List<FileEntry> entries = new ArrayList<>();
-    for (JsonNode item : array(node, "entries")) {
+    for (ListingJson.Entry item : page.entries()) {
       entries.add(
           new FileEntry(
-              text(item, "name"),
-              FileEntry.Type.fromWireName(item.path("type").asText("other")),
-              item.path("size").asLong(0)));
+              item.name(),
+              FileEntry.Type.fromWireName(item.type() == null ? "other" : item.type()),
+              item.size()));
     }
-    return new DirectoryListing(node.path("path").asText(""), entries);
+    return new DirectoryListing(page.path() == null ? "" : page.path(), entries);
   }
 
   static WrittenFile writtenFile(JsonNode node) {
-    return new WrittenFile(text(node, "path"), node.path("size").asLong(0));
+    requireObject(node, "written file");
+    WrittenFileJson f = read(node, WrittenFileJson.class);
+    return new WrittenFile(required(f.path(), "path"), f.size());
   }
 
   static JsonNode memoryValue(JsonNode node) {
     requireObject(node, "memory entry");
-    if (!node.has("value")) {
-      throw new MalformedException("missing field 'value'");
-    }
-    return node.get("value");
+    return required(read(node, MemoryEntryJson.class).value(), "value");
   }
 
   static List<String> memoryKeys(JsonNode node) {
+    requireObject(node, "memory keys");
     List<String> keys = new ArrayList<>();
-    for (JsonNode item : array(node, "keys")) {
-      keys.add(item.asText());
+    for (String key : required(read(node, MemoryKeysJson.class).keys(), "keys")) {
+      keys.add(required(key, "keys[]"));
     }
     return keys;
   }
 
   /** The exception for an error body of the form {@code {"error": {"code", "message"}}}. */
   static Optional<OncellApiException> error(int status, byte[] body) {
-    JsonNode node;
+    ErrorDetail error;
     try {
-      node = MAPPER.readTree(body);
+      JsonNode node = MAPPER.readTree(body);
+      if (node == null || !node.path("error").isObject()) {
+        return Optional.empty();
+      }
+      error = MAPPER.treeToValue(node, ErrorJson.class).error();
     } catch (IOException e) {
       return Optional.empty();
     }
-    if (node == null || !node.path("error").isObject()) {
-      return Optional.empty();
-    }
-    JsonNode error = node.get("error");
-    String code = error.path("code").asText("");
-    String message = error.path("message").asText("");
+    String code = error.code() == null ? "" : error.code();
+    String message = error.message() == null ? "" : error.message();
     return Optional.of(
         new OncellApiException(
             status,
@@ -192,89 +193,55 @@ final class WireFormat {
   // ---- requests
 
   static ObjectNode createCustomer(CreateCustomer request) {
-    ObjectNode node = NODES.objectNode().put("id", request.id());
-    request.config().ifPresent(value -> node.set("config", value));
-    request.agent().ifPresent(value -> node.put("agent", value));
-    request.env().ifPresent(value -> node.put("env", value));
-    return node;
+    return MAPPER.valueToTree(
+        new CreateCustomerJson(
+            request.id(),
+            request.config().orElse(null),
+            request.agent().orElse(null),
+            request.env().orElse(null)));
   }
 
   static ObjectNode shellRequest(ShellRequest request) {
-    ObjectNode node = NODES.objectNode().put("command", request.command());
-    request.timeout().ifPresent(t -> node.put("timeoutMs", t.toMillis()));
-    request.stdin().ifPresent(s -> node.put("stdin", s));
-    if (!request.env().isEmpty()) {
-      ObjectNode env = node.putObject("env");
-      request.env().forEach(env::put);
-    }
-    request.cwd().ifPresent(c -> node.put("cwd", c));
-    return node;
+    return MAPPER.valueToTree(
+        new ShellRequestJson(
+            request.command(),
+            request.timeout().map(Duration::toMillis).orElse(null),
+            request.stdin().orElse(null),
+            request.env().isEmpty() ? null : new java.util.LinkedHashMap<>(request.env()),
+            request.cwd().orElse(null)));
   }
 
   // ---- records back to the wire format (for printing)
 
-  static ObjectNode toJson(Customer customer) {
-    ObjectNode node = NODES.objectNode();
-    node.put("id", customer.id());
-    node.put("state", customer.state());
-    customer.agent().ifPresentOrElse(a -> node.put("agent", a), () -> node.putNull("agent"));
-    node.put("env", customer.env());
-    node.set("config", customer.config().deepCopy());
-    customer
-        .setupRunId()
-        .ifPresentOrElse(r -> node.put("setupRunId", r), () -> node.putNull("setupRunId"));
-    node.set("error", customer.error().<JsonNode>map(ApiError::toJson).orElse(NODES.nullNode()));
-    node.put("createdAt", customer.createdAt().toString());
-    node.put("lastActiveAt", customer.lastActiveAt().toString());
-    customer.cell().ifPresent(cell -> putCell(node, cell));
-    return node;
-  }
-
-  private static void putCell(ObjectNode node, CellStatus cell) {
-    node.put("backend", cell.backend());
-    node.putObject("limits")
-        .put("cpus", cell.limits().cpus())
-        .put("memoryBytes", cell.limits().memoryBytes())
-        .put("maxProcesses", cell.limits().maxProcesses())
-        .put("diskBytes", cell.limits().diskBytes());
-    node.put("idleTimeoutSeconds", cell.idleTimeout().toSeconds());
-    cell.diskUsage()
-        .ifPresentOrElse(
-            d ->
-                node.putObject("diskUsage")
-                    .put("bytes", d.bytes())
-                    .put("files", d.files())
-                    .put("measuredAt", d.measuredAt().toString()),
-            () -> node.putNull("diskUsage"));
-  }
-
   static ObjectNode toJson(ShellResponse response) {
-    return NODES
-        .objectNode()
-        .put("stdout", response.stdout())
-        .put("stderr", response.stderr())
-        .put("exitCode", response.exitCode())
-        .put("failed", response.failed())
-        .put("timedOut", response.timedOut())
-        .put("durationMs", response.duration().toMillis())
-        .put("truncated", response.truncated());
+    return MAPPER.valueToTree(
+        new ShellResultJson(
+            response.stdout(),
+            response.stderr(),
+            response.exitCode(),
+            response.failed(),
+            response.timedOut(),
+            response.duration().toMillis(),
+            response.truncated()));
   }
 
   static ObjectNode toJson(DirectoryListing listing) {
     ObjectNode node = NODES.objectNode().put("path", listing.path());
     ArrayNode entries = node.putArray("entries");
     for (FileEntry entry : listing.entries()) {
-      entries
-          .addObject()
-          .put("name", entry.name())
-          .put("type", entry.type().wireName())
-          .put("size", entry.size());
+      entries.add(
+          MAPPER.<JsonNode>valueToTree(
+              new ListingJson.Entry(entry.name(), entry.type().wireName(), entry.size())));
     }
     return node;
   }
 
   static ObjectNode toJson(WrittenFile file) {
-    return NODES.objectNode().put("path", file.path()).put("size", file.size());
+    return MAPPER.valueToTree(new WrittenFileJson(file.path(), file.size()));
+  }
+
+  static ErrorDetail errorDetail(ApiError error) {
+    return ErrorDetail.of(error.code(), error.message());
   }
 
   // ---- field helpers
@@ -285,44 +252,32 @@ final class WireFormat {
     }
   }
 
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isTextual()) {
-      throw new MalformedException("missing text field '" + field + "'");
-    }
-    return value.asText();
-  }
-
-  static Optional<String> optionalText(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
-  }
-
-  static Instant instant(JsonNode node, String field) {
+  /** An ISO-8601 instant the client cannot do without. */
+  static Instant instant(String value, String field) {
     try {
-      return Instant.parse(text(node, field));
+      return Instant.parse(required(value, field));
     } catch (DateTimeParseException e) {
       throw new MalformedException("field '" + field + "' is not an ISO-8601 instant");
     }
   }
 
-  /** An {@code {"code", "message"}} object; empty when the field is absent or null. */
-  static Optional<ApiError> apiError(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (value.isMissingNode() || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isObject()) {
-      throw new MalformedException("field '" + field + "' is not an error object");
-    }
-    return Optional.of(new ApiError(text(value, "code"), value.path("message").asText("")));
+  /** An optional ISO-8601 instant: empty when absent or {@code null}. */
+  static Optional<Instant> optionalInstant(String value, String field) {
+    return value == null ? Optional.empty() : Optional.of(instant(value, field));
   }
 
-  static JsonNode array(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (!value.isArray()) {
-      throw new MalformedException("missing array field '" + field + "'");
+  /** An {@code {"code", "message"}} object; empty when the field is absent or null. */
+  static Optional<ApiError> apiError(ErrorDetail error) {
+    if (error == null) {
+      return Optional.empty();
     }
-    return value;
+    return Optional.of(
+        new ApiError(
+            required(error.code(), "code"), error.message() == null ? "" : error.message()));
+  }
+
+  /** A field's JSON value; empty when it is absent or JSON {@code null}. */
+  static Optional<JsonNode> present(JsonNode value) {
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 }

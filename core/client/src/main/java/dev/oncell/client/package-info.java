@@ -19,6 +19,9 @@
  *   <li>Event streams are delivered on the calling thread, in order, each event as soon as its
  *       terminating blank line arrives; reading stops after the run's last event ({@code result} or
  *       {@code error}) or at the end of the stream, and the connection is always closed.
+ *   <li>Every response is read as its record of {@link dev.oncell.client.wire}, the records the
+ *       server writes, and turned into this package's records; a body that does not map is {@code
+ *       bad_response}.
  *   <li>Values are records; no method takes or returns {@code null}.
  *   <li>Clients are thread-safe; close them to release the underlying {@code HttpClient}.
  * </ul>

@@ -1,15 +1,19 @@
 package dev.oncell.llm;
 
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.agent.Failure;
 import java.util.Objects;
 
 /**
- * The root of this module's failures. {@link #code()} is a stable reason such as {@code
- * llm_auth_failed}; {@link #retryable()} says whether the same call may succeed later (a rate
- * limit, an outage) or never will as it stands (a bad key, an unknown model, a broken config).
+ * The root of this module's failures, in oncell's one {@link Failure} shape. {@link #code()} is a
+ * stable reason such as {@code llm_auth_failed}; {@link #retryable()} says whether the same call
+ * may succeed later (a rate limit, an outage) or never will as it stands (a bad key, an unknown
+ * model, a broken config), and so decides the {@link #kind()}: {@link ErrorKind#UNAVAILABLE} or
+ * {@link ErrorKind#INVALID}.
  *
  * <p>Messages never hold a secret: API keys are scrubbed from anything a provider sends back.
  */
-public class LlmException extends RuntimeException {
+public class LlmException extends RuntimeException implements Failure {
 
   /** The codes this module raises. */
   public static final String NOT_CONFIGURED = "llm_not_configured";
@@ -45,10 +49,20 @@ public class LlmException extends RuntimeException {
     return new LlmException(code, message, false);
   }
 
+  /**
+   * {@link ErrorKind#UNAVAILABLE} when {@link #retryable()}, otherwise {@link ErrorKind#INVALID}.
+   */
+  @Override
+  public ErrorKind kind() {
+    return retryable ? ErrorKind.UNAVAILABLE : ErrorKind.INVALID;
+  }
+
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
   public boolean retryable() {
     return retryable;
   }

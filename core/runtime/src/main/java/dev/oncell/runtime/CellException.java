@@ -1,5 +1,7 @@
 package dev.oncell.runtime;
 
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.agent.Failure;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -9,61 +11,40 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The root of the runtime's failures. {@link #kind()} tells callers (the HTTP layer, the CLI) how
- * to answer; {@link #code()} is a stable machine-readable reason such as {@code invalid_path}.
+ * The root of the runtime's failures, in oncell's one {@link Failure} shape. {@link #kind()} tells
+ * callers (the HTTP layer, the CLI) how to answer; {@link #code()} is a stable machine-readable
+ * reason such as {@code invalid_path}. A failure of another module (LLM routing, code search)
+ * becomes one by {@link #from}.
  */
-public class CellException extends RuntimeException {
+public class CellException extends RuntimeException implements Failure {
 
-  /** What went wrong, from the caller's point of view. */
-  public enum Kind {
-    /** The request is wrong; repeating it cannot help. */
-    INVALID,
-    NOT_FOUND,
-    /** The request conflicts with the current state (a duplicate id, a folder in the way). */
-    CONFLICT,
-    /**
-     * The request contradicts the earlier one it says it repeats: an idempotency key reused with
-     * another method or input. Repeating it cannot help; use a new key.
-     */
-    MISMATCH,
-    /** A transient condition; the same request may succeed later. */
-    UNAVAILABLE,
-    /**
-     * The host's disk (or the cell's disk quota) is full: nothing was changed, and the same request
-     * may succeed once space is freed. Code {@code disk_full}.
-     */
-    STORAGE_FULL,
-    /** A fault of the host. */
-    INTERNAL
-  }
-
-  private final Kind kind;
+  private final ErrorKind kind;
   private final String code;
 
-  public CellException(Kind kind, String code, String message) {
+  public CellException(ErrorKind kind, String code, String message) {
     this(kind, code, message, null);
   }
 
-  public CellException(Kind kind, String code, String message, Throwable cause) {
+  public CellException(ErrorKind kind, String code, String message, Throwable cause) {
     super(message, cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.code = Objects.requireNonNull(code, "code");
   }
 
   public static CellException invalid(String code, String message) {
-    return new CellException(Kind.INVALID, code, message);
+    return new CellException(ErrorKind.INVALID, code, message);
   }
 
   public static CellException notFound(String code, String message) {
-    return new CellException(Kind.NOT_FOUND, code, message);
+    return new CellException(ErrorKind.NOT_FOUND, code, message);
   }
 
   public static CellException conflict(String code, String message) {
-    return new CellException(Kind.CONFLICT, code, message);
+    return new CellException(ErrorKind.CONFLICT, code, message);
   }
 
   public static CellException mismatch(String code, String message) {
-    return new CellException(Kind.MISMATCH, code, message);
+    return new CellException(ErrorKind.MISMATCH, code, message);
   }
 
   /**
@@ -75,12 +56,13 @@ public class CellException extends RuntimeException {
     if (isDiskFull(cause)) {
       return diskFull(message, cause);
     }
-    return new CellException(Kind.INTERNAL, "internal", message, cause);
+    return new CellException(ErrorKind.INTERNAL, "internal", message, cause);
   }
 
-  /** The disk is full: {@link Kind#STORAGE_FULL}, code {@code disk_full}, retryable. */
+  /** The disk is full: {@link ErrorKind#STORAGE_FULL}, code {@code disk_full}, retryable. */
   public static CellException diskFull(String message, Throwable cause) {
-    return new CellException(Kind.STORAGE_FULL, "disk_full", "the disk is full: " + message, cause);
+    return new CellException(
+        ErrorKind.STORAGE_FULL, "disk_full", "the disk is full: " + message, cause);
   }
 
   /**
@@ -99,7 +81,7 @@ public class CellException extends RuntimeException {
       if (!seen.add(t)) {
         continue;
       }
-      if (t instanceof CellException c && c.kind == Kind.STORAGE_FULL) {
+      if (t instanceof CellException c && c.kind == ErrorKind.STORAGE_FULL) {
         return true;
       }
       String message = t.getMessage();
@@ -117,16 +99,28 @@ public class CellException extends RuntimeException {
     return false;
   }
 
-  public Kind kind() {
+  /**
+   * A failure of another module as the runtime reports it: the same kind, code and message, with
+   * {@code failure} as the cause. An {@link ErrorKind#INTERNAL} one is {@link #internal} (code
+   * {@code internal}, or {@code disk_full} when a full disk caused it).
+   */
+  public static <F extends RuntimeException & Failure> CellException from(F failure) {
+    if (failure instanceof CellException c) {
+      return c;
+    }
+    if (failure.kind() == ErrorKind.INTERNAL) {
+      return internal(failure.getMessage(), failure);
+    }
+    return new CellException(failure.kind(), failure.code(), failure.getMessage(), failure);
+  }
+
+  @Override
+  public ErrorKind kind() {
     return kind;
   }
 
+  @Override
   public String code() {
     return code;
-  }
-
-  /** Whether the same request may succeed if tried again later. */
-  public boolean retryable() {
-    return kind == Kind.UNAVAILABLE || kind == Kind.STORAGE_FULL;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.OversizedAgent;
@@ -84,7 +85,7 @@ class CellLimitsAndBackendsTest {
             CellException.class,
             e -> {
               assertThat(e.code()).isEqualTo("invalid_cell_spec");
-              assertThat(e.kind()).isEqualTo(CellException.Kind.INVALID);
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
               assertThat(e.getMessage()).contains("0cpu-4gb").contains("cpus");
             });
     assertThat(host.deployments().list()).as("nothing was deployed").isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.fixtures.ShopRepo;
 import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.search.IndexReport;
@@ -149,7 +150,7 @@ class CodeSearchTest {
     assertThat(search.status().files()).as("nothing changed").isEqualTo(files);
     assertThatThrownBy(() -> host.cells().cell("nobody").search().status())
         .isInstanceOfSatisfying(
-            CellException.class, e -> assertThat(e.kind()).isEqualTo(CellException.Kind.NOT_FOUND));
+            CellException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
 
   private static void assertCode(Runnable call, String code) {
@@ -157,7 +158,7 @@ class CodeSearchTest {
         .isInstanceOfSatisfying(
             CellException.class,
             e -> {
-              assertThat(e.kind()).isEqualTo(CellException.Kind.INVALID);
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
               assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
               assertThat(e.getMessage()).isNotBlank();
             });

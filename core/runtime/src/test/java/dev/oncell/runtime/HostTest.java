@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.runtime.fixtures.TestHost;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class HostTest {
     host.cells().create("acme", JsonNodeFactory.instance.objectNode());
     assertThatThrownBy(() -> host.cells().create("acme", JsonNodeFactory.instance.objectNode()))
         .isInstanceOfSatisfying(
-            CellException.class, e -> assertThat(e.kind()).isEqualTo(CellException.Kind.CONFLICT));
+            CellException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
     assertThat(host.cells().list()).extracting(CellInfo::id).containsExactly("acme");
     assertThat(host.cells().create("a".repeat(63), JsonNodeFactory.instance.objectNode()).id())
         .hasSize(63);
@@ -106,7 +107,7 @@ class HostTest {
     assertThat(host.cells().find("acme")).isEmpty();
     assertThatThrownBy(() -> host.cells().cell("acme"))
         .isInstanceOfSatisfying(
-            CellException.class, e -> assertThat(e.kind()).isEqualTo(CellException.Kind.NOT_FOUND));
+            CellException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
     // The id is free again, and the new cell starts empty.
     host.cells().create("acme", JsonNodeFactory.instance.objectNode());
     assertThat(host.cells().cell("acme").memory().keys()).isEmpty();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.InputAgent;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ class RunInputTest {
           .isInstanceOfSatisfying(
               CellException.class,
               e -> {
-                assertThat(e.kind()).isEqualTo(CellException.Kind.MISMATCH);
+                assertThat(e.kind()).isEqualTo(ErrorKind.MISMATCH);
                 assertThat(e.code()).isEqualTo("idempotency_key_reused");
                 assertThat(e.getMessage()).contains(first.id()).contains("another " + reuse.what());
               });

@@ -1,13 +1,16 @@
 package dev.oncell.search;
 
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.agent.Failure;
 import java.util.Objects;
 
 /**
- * The root of this module's failures. {@link #invalid()} marks a bad request (empty query, invalid
- * regex or glob, topK out of range), as opposed to an I/O fault of the index; {@link #code()} says
- * which, for callers that answer with an error code.
+ * The root of this module's failures, in oncell's one {@link Failure} shape. {@link #invalid()}
+ * marks a bad request (empty query, invalid regex or glob, topK out of range), {@link #stopped()}
+ * work stopped by its {@link Budget}, anything else an I/O fault of the index; {@link #code()} says
+ * which, for callers that answer with an error code, and {@link #kind()} how to answer.
  */
-public class SearchException extends RuntimeException {
+public class SearchException extends RuntimeException implements Failure {
 
   private final boolean invalid;
   private final String code;
@@ -61,7 +64,20 @@ public class SearchException extends RuntimeException {
     return invalid;
   }
 
+  /**
+   * {@link ErrorKind#INVALID} for a bad request, {@link ErrorKind#UNAVAILABLE} (retryable) for work
+   * stopped by its budget, {@link ErrorKind#INTERNAL} for a fault of the index.
+   */
+  @Override
+  public ErrorKind kind() {
+    if (invalid) {
+      return ErrorKind.INVALID;
+    }
+    return stopped() ? ErrorKind.UNAVAILABLE : ErrorKind.INTERNAL;
+  }
+
   /** A stable machine-readable reason. */
+  @Override
   public String code() {
     return code;
   }

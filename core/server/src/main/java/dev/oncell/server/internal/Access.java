@@ -1,5 +1,6 @@
 package dev.oncell.server.internal;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.Principal;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -15,10 +16,11 @@ final class Access {
     Principal principal =
         req.context()
             .get(Principal.class)
-            .orElseThrow(() -> new ApiException(401, "unauthorized", "no API key"));
+            .orElseThrow(
+                () -> new ApiException(ErrorKind.UNAUTHORIZED, "unauthorized", "no API key"));
     if (!principal.mayAccess(customer)) {
       throw new ApiException(
-          403, "forbidden", "this key does not reach customer '" + customer + "'");
+          ErrorKind.FORBIDDEN, "forbidden", "this key does not reach customer '" + customer + "'");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.oncell.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.AgentCallJson;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.RunInfo;
 import io.helidon.http.HeaderNames;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class AgentHandlers {
 
-  private static final Set<String> FIELDS = Set.of("customer", "input");
+  private static final Set<String> FIELDS = RequestBodies.fields(AgentCallJson.class);
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final Host host;
@@ -30,7 +31,7 @@ final class AgentHandlers {
 
   void call(ServerRequest req, ServerResponse res) {
     RunInfo run = start(req);
-    Responses.json(res, 200, Responses.outcome(host.runs().await(run.id())));
+    Responses.json(res, 200, Wire.outcome(host.runs().await(run.id())));
   }
 
   void stream(ServerRequest req, ServerResponse res) {

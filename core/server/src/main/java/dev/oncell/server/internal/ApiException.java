@@ -1,41 +1,47 @@
 package dev.oncell.server.internal;
 
-/** A failure of the HTTP layer itself: authentication, a malformed or oversized body. */
-final class ApiException extends RuntimeException {
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.agent.Failure;
+import java.util.Objects;
 
-  private final int status;
+/** A failure of the HTTP layer itself: authentication, a malformed or oversized body. */
+final class ApiException extends RuntimeException implements Failure {
+
+  private final ErrorKind kind;
   private final String code;
   private final boolean clientGone;
 
-  ApiException(int status, String code, String message) {
-    this(status, code, message, false);
+  ApiException(ErrorKind kind, String code, String message) {
+    this(kind, code, message, false);
   }
 
-  private ApiException(int status, String code, String message, boolean clientGone) {
+  private ApiException(ErrorKind kind, String code, String message, boolean clientGone) {
     super(message);
-    this.status = status;
-    this.code = code;
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.code = Objects.requireNonNull(code, "code");
     this.clientGone = clientGone;
   }
 
   static ApiException badRequest(String code, String message) {
-    return new ApiException(400, code, message);
+    return new ApiException(ErrorKind.INVALID, code, message);
   }
 
   /** The client is gone (or was cut off): logged as one line, answered if the socket still is. */
-  static ApiException clientGone(int status, String code, String message) {
-    return new ApiException(status, code, message, true);
+  static ApiException clientGone(ErrorKind kind, String code, String message) {
+    return new ApiException(kind, code, message, true);
   }
 
   boolean clientGone() {
     return clientGone;
   }
 
-  int status() {
-    return status;
+  @Override
+  public ErrorKind kind() {
+    return kind;
   }
 
-  String code() {
+  @Override
+  public String code() {
     return code;
   }
 }

@@ -1,5 +1,6 @@
 package dev.oncell.server.internal;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.ApiKeys;
 import dev.oncell.runtime.Principal;
 import io.helidon.http.HeaderNames;
@@ -41,17 +42,20 @@ final class AuthFilter implements Filter {
     Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
     if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       Responses.error(
-          res, 401, "unauthorized", "send 'Authorization: Bearer <key>'; see oncell login");
+          res,
+          ErrorKind.UNAUTHORIZED,
+          "unauthorized",
+          "send 'Authorization: Bearer <key>'; see oncell login");
       return;
     }
     Optional<Principal> principal =
         keys.authenticate(header.get().substring(BEARER.length()).strip());
     if (principal.isEmpty()) {
-      Responses.error(res, 401, "unauthorized", "the API key is not valid");
+      Responses.error(res, ErrorKind.UNAUTHORIZED, "unauthorized", "the API key is not valid");
       return;
     }
     if (!allowed(principal.get(), req.prologue().method(), path)) {
-      Responses.error(res, 403, "forbidden", "this key does not reach " + path);
+      Responses.error(res, ErrorKind.FORBIDDEN, "forbidden", "this key does not reach " + path);
       return;
     }
     req.context().register(principal.get());

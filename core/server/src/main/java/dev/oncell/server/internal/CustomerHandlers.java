@@ -1,8 +1,9 @@
 package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.CreateCustomerJson;
+import dev.oncell.client.wire.CustomersJson;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Host;
@@ -14,7 +15,7 @@ import java.util.Set;
 /** {@code /v1/customers}: create, list, get, delete, pause, resume. */
 final class CustomerHandlers {
 
-  private static final Set<String> CREATE_FIELDS = Set.of("id", "config", "agent", "env");
+  private static final Set<String> CREATE_FIELDS = RequestBodies.fields(CreateCustomerJson.class);
 
   private final Host host;
   private final RequestBodies bodies;
@@ -41,19 +42,19 @@ final class CustomerHandlers {
       host.runs().await(info.setupRunId().get());
       info = host.cells().find(id).orElse(info);
     }
-    Responses.json(res, 201, Responses.customer(info));
+    Responses.json(res, 201, Wire.customer(info));
   }
 
   void list(ServerRequest req, ServerResponse res) {
-    ObjectNode body = Responses.JSON.createObjectNode();
-    ArrayNode customers = body.putArray("customers");
     // Disk use as last measured: a listing must not walk every cell's files.
-    host.cells().inspectAll().forEach(cell -> customers.add(CellJson.of(cell)));
-    Responses.json(res, 200, body);
+    Responses.json(
+        res,
+        200,
+        new CustomersJson(host.cells().inspectAll().stream().map(Wire::customer).toList()));
   }
 
   void get(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, CellJson.of(host.cells().inspect(id(req))));
+    Responses.json(res, 200, Wire.customer(host.cells().inspect(id(req))));
   }
 
   void delete(ServerRequest req, ServerResponse res) {
@@ -62,11 +63,11 @@ final class CustomerHandlers {
   }
 
   void pause(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, Responses.customer(host.cells().pause(id(req))));
+    Responses.json(res, 200, Wire.customer(host.cells().pause(id(req))));
   }
 
   void resume(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, Responses.customer(host.cells().resume(id(req))));
+    Responses.json(res, 200, Wire.customer(host.cells().resume(id(req))));
   }
 
   static String id(ServerRequest req) {

@@ -1,7 +1,10 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.DeploymentJson;
+import dev.oncell.client.wire.DeploymentsJson;
+import dev.oncell.client.wire.PromoteJson;
+import dev.oncell.client.wire.PromotedJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.DeploymentInfo;
 import dev.oncell.runtime.Host;
@@ -15,7 +18,7 @@ import java.util.Set;
 final class DeploymentHandlers {
 
   private static final Set<String> DEPLOY_PARAMS = Set.of("env", "sandbox");
-  private static final Set<String> PROMOTE_FIELDS = Set.of("from", "to", "agent");
+  private static final Set<String> PROMOTE_FIELDS = RequestBodies.fields(PromoteJson.class);
 
   private final Host host;
   private final RequestBodies bodies;
@@ -42,7 +45,7 @@ final class DeploymentHandlers {
   }
 
   void list(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, wrap("deployments", host.deployments().list()));
+    Responses.json(res, 200, new DeploymentsJson(json(host.deployments().list())));
   }
 
   void promote(ServerRequest req, ServerResponse res) {
@@ -50,26 +53,21 @@ final class DeploymentHandlers {
     String from = RequestBodies.requiredText(body, "from");
     String to = RequestBodies.requiredText(body, "to");
     Optional<String> agent = RequestBodies.optionalText(body, "agent");
-    Responses.json(res, 200, wrap("promoted", host.deployments().promote(from, to, agent)));
+    Responses.json(res, 200, new PromotedJson(json(host.deployments().promote(from, to, agent))));
   }
 
-  private ObjectNode wrap(String field, List<DeploymentInfo> deployments) {
-    ObjectNode body = Responses.JSON.createObjectNode();
-    ArrayNode array = body.putArray(field);
-    deployments.forEach(d -> array.add(json(d)));
-    return body;
+  private List<DeploymentJson> json(List<DeploymentInfo> deployments) {
+    return deployments.stream().map(this::json).toList();
   }
 
   /** A deployment with the backend its cells run in, resolved on this host. */
-  private ObjectNode json(DeploymentInfo d) {
-    ObjectNode node = Responses.deployment(d);
+  private DeploymentJson json(DeploymentInfo d) {
     String backend;
     try {
       backend = host.deployments().sandboxOf(d);
     } catch (CellException e) {
       backend = d.sandbox().orElse(host.sandboxBackend()) + " (unavailable)";
     }
-    node.put("backend", backend);
-    return node;
+    return Wire.deployment(d, backend);
   }
 }

@@ -1,8 +1,8 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.agent.FileEntry;
+import dev.oncell.client.wire.ListingJson;
+import dev.oncell.client.wire.WrittenFileJson;
 import dev.oncell.runtime.Cell;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,29 +39,25 @@ final class FileHandlers {
     if (path.isEmpty() || cell.files().isDirectory(path)) {
       int limit = limit(req);
       Cell.FilePage page = cell.list(path, req.query().first("after").asOptional(), limit);
-      ObjectNode body = Responses.JSON.createObjectNode();
-      body.put("path", path);
-      ArrayNode entries = body.putArray("entries");
+      List<ListingJson.Entry> entries = new ArrayList<>();
       for (FileEntry entry : page.entries()) {
-        ObjectNode e = entries.addObject();
-        e.put("name", entry.name());
-        e.put(
-            "type",
-            entry.type() == FileEntry.Type.DIRECTORY
-                ? "dir"
-                : entry.type().name().toLowerCase(Locale.ROOT));
-        e.put("size", entry.size());
-      }
-      if (page.next().isPresent()) {
-        body.put("next", page.next().get());
-      } else {
-        body.putNull("next");
-      }
-      if (page.unreadable() > 0) {
-        body.put("unreadable", page.unreadable());
+        entries.add(
+            new ListingJson.Entry(
+                entry.name(),
+                entry.type() == FileEntry.Type.DIRECTORY
+                    ? "dir"
+                    : entry.type().name().toLowerCase(Locale.ROOT),
+                entry.size()));
       }
       res.header(ENTRY_HEADER, "directory");
-      Responses.json(res, 200, body);
+      Responses.json(
+          res,
+          200,
+          new ListingJson(
+              path,
+              entries,
+              page.next().orElse(null),
+              page.unreadable() > 0 ? page.unreadable() : null));
       return;
     }
     Cell.FileContent content = cell.open(path);
@@ -79,10 +77,7 @@ final class FileHandlers {
     String path = path(req);
     byte[] content = bodies.read(req);
     cell.files().write(path, content);
-    ObjectNode body = Responses.JSON.createObjectNode();
-    body.put("path", path);
-    body.put("size", content.length);
-    Responses.json(res, 200, body);
+    Responses.json(res, 200, new WrittenFileJson(path, content.length));
   }
 
   void delete(ServerRequest req, ServerResponse res) {

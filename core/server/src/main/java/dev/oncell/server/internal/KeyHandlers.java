@@ -1,19 +1,18 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oncell.runtime.ApiKeyInfo;
+import dev.oncell.client.wire.CreateKeyJson;
+import dev.oncell.client.wire.KeyJson;
+import dev.oncell.client.wire.KeysJson;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.IssuedKey;
 import dev.oncell.runtime.NewKey;
-import dev.oncell.runtime.Principal;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,8 +22,7 @@ import java.util.Set;
  */
 final class KeyHandlers {
 
-  private static final Set<String> FIELDS =
-      Set.of("scope", "customer", "expiresIn", "expiresAt", "name");
+  private static final Set<String> FIELDS = RequestBodies.fields(CreateKeyJson.class);
 
   private final Host host;
   private final RequestBodies bodies;
@@ -36,10 +34,10 @@ final class KeyHandlers {
 
   void list(ServerRequest req, ServerResponse res) {
     Instant now = host.config().clock().instant();
-    ObjectNode out = Responses.JSON.createObjectNode();
-    ArrayNode array = out.putArray("keys");
-    host.apiKeys().list().forEach(k -> array.add(key(k, now)));
-    Responses.json(res, 200, out);
+    Responses.json(
+        res,
+        200,
+        new KeysJson(host.apiKeys().list().stream().map(k -> Wire.key(k, now, null)).toList()));
   }
 
   void create(ServerRequest req, ServerResponse res) {
@@ -126,24 +124,7 @@ final class KeyHandlers {
     }
   }
 
-  private static ObjectNode issued(IssuedKey issued, Instant now) {
-    ObjectNode node = key(issued.info(), now);
-    node.put("key", issued.token());
-    return node;
-  }
-
-  static ObjectNode key(ApiKeyInfo k, Instant now) {
-    ObjectNode node = Responses.JSON.createObjectNode();
-    node.put("id", k.id());
-    node.put("name", k.name());
-    node.put("hint", k.hint());
-    node.put("scope", k.scope() == Principal.Scope.OPERATOR ? "operator" : "customer");
-    node.put("customer", k.customer().orElse(null));
-    node.put("bootstrap", k.bootstrap());
-    node.put("status", k.status(now).name().toLowerCase(Locale.ROOT));
-    node.put("createdAt", k.createdAt().toString());
-    node.put("expiresAt", k.expiresAt().map(Instant::toString).orElse(null));
-    node.put("revokedAt", k.revokedAt().map(Instant::toString).orElse(null));
-    return node;
+  private static KeyJson issued(IssuedKey issued, Instant now) {
+    return Wire.key(issued.info(), now, issued.token());
   }
 }

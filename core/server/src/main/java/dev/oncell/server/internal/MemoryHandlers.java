@@ -1,13 +1,14 @@
 package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.agent.Memory;
+import dev.oncell.client.wire.MemoryEntryJson;
+import dev.oncell.client.wire.MemoryKeysJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 
 /** {@code /v1/customers/:id/memory[/<key>]}: JSON values by key. */
 final class MemoryHandlers {
@@ -21,10 +22,7 @@ final class MemoryHandlers {
   }
 
   void keys(ServerRequest req, ServerResponse res) {
-    ObjectNode body = Responses.JSON.createObjectNode();
-    ArrayNode keys = body.putArray("keys");
-    memory(req).keys().forEach(keys::add);
-    Responses.json(res, 200, body);
+    Responses.json(res, 200, new MemoryKeysJson(List.copyOf(memory(req).keys())));
   }
 
   void get(ServerRequest req, ServerResponse res) {
@@ -60,10 +58,7 @@ final class MemoryHandlers {
     return PathParams.exact(req, "key", "invalid_key");
   }
 
-  private static ObjectNode entry(String key, JsonNode value) {
-    ObjectNode body = Responses.JSON.createObjectNode();
-    body.put("key", key);
-    body.set("value", value);
-    return body;
+  private static MemoryEntryJson entry(String key, JsonNode value) {
+    return new MemoryEntryJson(key, value);
   }
 }

@@ -2,6 +2,7 @@ package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.agent.ErrorKind;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.CloseConnectionException;
@@ -74,14 +75,16 @@ final class RequestBodies {
     boolean timedOut = guard.find(remote).map(ConnectionGuard.Connection::timedOut).orElse(false);
     return timedOut
         ? ApiException.clientGone(
-            408, "request_timeout", "the connection from " + remote + " timed out " + when)
+            ErrorKind.REQUEST_TIMEOUT,
+            "request_timeout",
+            "the connection from " + remote + " timed out " + when)
         : ApiException.clientGone(
-            400, "client_gone", "the client at " + remote + " went away " + when);
+            ErrorKind.INVALID, "client_gone", "the client at " + remote + " went away " + when);
   }
 
   private ApiException tooLarge(long size) {
     return new ApiException(
-        413,
+        ErrorKind.TOO_LARGE,
         "body_too_large",
         "request body "
             + (size >= 0 ? "of " + size + " bytes " : "")
@@ -97,6 +100,18 @@ final class RequestBodies {
       throw ApiException.badRequest("malformed_json", "the request needs a JSON body");
     }
     return StrictJson.parse(bytes);
+  }
+
+  /**
+   * The fields of a request record of {@code dev.oncell.client.wire}, in order: what {@link
+   * #object} allows for the body the client writes with that record.
+   */
+  static Set<String> fields(Class<? extends Record> request) {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (java.lang.reflect.RecordComponent c : request.getRecordComponents()) {
+      names.add(c.getName());
+    }
+    return java.util.Collections.unmodifiableSet(names);
   }
 
   /** A JSON object whose fields are all in {@code allowed}, so a typo is an error, not a no-op. */

@@ -2,17 +2,11 @@ package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oncell.runtime.CellException;
-import dev.oncell.runtime.CellInfo;
-import dev.oncell.runtime.DeploymentInfo;
-import dev.oncell.runtime.Host;
-import dev.oncell.runtime.RunError;
-import dev.oncell.runtime.RunInfo;
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.agent.Failure;
+import dev.oncell.client.wire.ErrorDetail;
+import dev.oncell.client.wire.ErrorJson;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -45,12 +39,13 @@ final class Responses {
 
   private Responses() {}
 
-  static void json(ServerResponse res, int status, JsonNode body) {
+  /** {@code body}, a record of {@code dev.oncell.client.wire} (or a JSON tree), as the answer. */
+  static void json(ServerResponse res, int status, Object body) {
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
+      throw new IllegalStateException("a wire record always serializes", e);
     }
     res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
@@ -62,36 +57,32 @@ final class Responses {
     res.send();
   }
 
-  static void error(ServerResponse res, int status, String code, String message) {
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode error = body.putObject("error");
-    error.put("code", code);
-    error.put("message", redact(message));
-    if (status == 401) {
-      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-    }
-    json(res, status, body);
+  /**
+   * The {@code {"error": {"code", "message"}}} answer, with the status of {@code kind} (the one
+   * table, {@link ErrorKind#httpStatus()}); a 503 says when to retry, a 500 hides its message.
+   */
+  static void error(ServerResponse res, ErrorKind kind, String code, String message) {
+    error(res, kind, code, message, null);
   }
 
-  static void cellError(ServerResponse res, CellException e) {
-    int status =
-        switch (e.kind()) {
-          case INVALID -> 400;
-          case NOT_FOUND -> 404;
-          case CONFLICT -> 409;
-          case MISMATCH -> 422;
-          case UNAVAILABLE -> 503;
-          case STORAGE_FULL -> 507; // Insufficient Storage (RFC 4918): retry once space is freed
-          case INTERNAL -> 500;
-        };
-    if (status == 500) {
-      internal(res, e.code(), "internal failure", e);
+  /** A {@link Failure} of any module (runtime, HTTP layer): its kind, code and message. */
+  static <F extends RuntimeException & Failure> void failure(ServerResponse res, F e) {
+    error(res, e.kind(), e.code(), e.getMessage(), e);
+  }
+
+  private static void error(
+      ServerResponse res, ErrorKind kind, String code, String message, Throwable cause) {
+    if (kind == ErrorKind.INTERNAL) {
+      internal(res, code, "internal failure", cause);
       return;
     }
-    if (status == 503) {
+    if (kind == ErrorKind.UNAVAILABLE) {
       res.header(HeaderNames.RETRY_AFTER, "1"); // busy, search_timeout...: try again later
     }
-    error(res, status, e.code(), e.getMessage());
+    if (kind == ErrorKind.UNAUTHORIZED) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    }
+    json(res, kind.httpStatus(), new ErrorJson(ErrorDetail.of(code, redact(message))));
   }
 
   static void unexpected(ServerRequest req, ServerResponse res, Exception e) {
@@ -109,27 +100,29 @@ final class Responses {
   private static void internal(ServerResponse res, String code, String what, Throwable e) {
     String id = UUID.randomUUID().toString().substring(0, 8);
     LOG.log(Level.SEVERE, what + " (error id " + id + ")", e);
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode error = body.putObject("error");
-    error.put("code", code);
-    error.put(
-        "message",
-        "the server failed on this request; the operator finds error id " + id + " in its log");
-    error.put("errorId", id);
-    json(res, 500, body);
+    json(
+        res,
+        ErrorKind.INTERNAL.httpStatus(),
+        new ErrorJson(
+            new ErrorDetail(
+                code,
+                "the server failed on this request; the operator finds error id "
+                    + id
+                    + " in its log",
+                id)));
   }
 
   /** An {@link ApiException}; a client that went away costs one log line and no stack trace. */
   static void apiError(ServerRequest req, ServerResponse res, ApiException e) {
     if (!e.clientGone()) {
-      error(res, e.status(), e.code(), e.getMessage());
+      failure(res, e);
       return;
     }
     LOG.info(
         () -> req.prologue().method().text() + " " + req.path().path() + ": " + e.getMessage());
     try {
       res.header(HeaderNames.CONNECTION, "close");
-      error(res, e.status(), e.code(), e.getMessage());
+      failure(res, e);
     } catch (RuntimeException ignored) {
       // The socket is gone too.
     }
@@ -158,77 +151,5 @@ final class Responses {
       }
     }
     return HOST_PATH.matcher(out).replaceAll(HIDDEN);
-  }
-
-  static ObjectNode health(Host host) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("status", "ok");
-    body.put("version", Version.VALUE);
-    body.put("sandbox", host.sandboxBackend());
-    return body;
-  }
-
-  static ObjectNode customer(CellInfo info) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("id", info.id());
-    node.put("state", info.state().name());
-    if (info.agent().isPresent()) {
-      node.put("agent", info.agent().get());
-    } else {
-      node.putNull("agent");
-    }
-    node.put("env", info.env());
-    node.set("config", info.config());
-    node.put("setupRunId", info.setupRunId().orElse(null));
-    node.set("error", info.error().map(Responses::error).orElse(NullNode.getInstance()));
-    node.put("createdAt", info.createdAt().toString());
-    node.put("lastActiveAt", info.lastActiveAt().toString());
-    return node;
-  }
-
-  static JsonNode error(RunError error) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("code", error.code());
-    node.put("message", error.message());
-    return node;
-  }
-
-  static ObjectNode deployment(DeploymentInfo d) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("id", d.id());
-    node.put("pluginId", d.pluginId());
-    node.put("agent", d.agent());
-    node.put("version", d.version());
-    node.put("env", d.env());
-    node.put("sha256", d.sha256());
-    ArrayNode methods = node.putArray("methods");
-    d.methods().forEach(methods::add);
-    node.put("active", d.active());
-    node.put("createdAt", d.createdAt().toString());
-    node.put("sandbox", d.sandbox().orElse(null));
-    return node;
-  }
-
-  /** The answer of a synchronous run call, the same object as a stream's last event. */
-  static ObjectNode outcome(RunInfo run) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("runId", run.id());
-    node.put("status", run.status().wire());
-    node.set("result", run.result().orElse(NullNode.getInstance()));
-    node.set("error", run.error().map(Responses::error).orElse(NullNode.getInstance()));
-    return node;
-  }
-
-  static ObjectNode run(RunInfo run) {
-    ObjectNode node = outcome(run);
-    node.put("customer", run.customer());
-    node.put("agent", run.agent());
-    node.put("version", run.version());
-    node.put("deploymentId", run.deploymentId());
-    node.put("method", run.method());
-    node.set("input", run.input());
-    node.put("createdAt", run.createdAt().toString());
-    node.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
-    return node;
   }
 }

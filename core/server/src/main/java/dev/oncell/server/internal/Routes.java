@@ -1,5 +1,6 @@
 package dev.oncell.server.internal;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
 import io.helidon.webserver.http.HttpRouting;
@@ -24,7 +25,7 @@ final class Routes {
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
-        .get("/health", (req, res) -> Responses.json(res, 200, Responses.health(host)))
+        .get("/health", (req, res) -> Responses.json(res, 200, Wire.health(host)))
         .post("/v1/customers", customers::create)
         .get("/v1/customers", customers::list)
         .get("/v1/customers/{id}", customers::get)
@@ -71,11 +72,11 @@ final class Routes {
             (req, res) ->
                 Responses.error(
                     res,
-                    404,
+                    ErrorKind.NOT_FOUND,
                     "no_route",
                     "no route for " + req.prologue().method().text() + " " + req.path().path()))
         .error(ApiException.class, (req, res, e) -> Responses.apiError(req, res, e))
-        .error(CellException.class, (req, res, e) -> Responses.cellError(res, e))
+        .error(CellException.class, (req, res, e) -> Responses.failure(res, e))
         .error(Exception.class, (req, res, e) -> Responses.unexpected(req, res, e));
   }
 }

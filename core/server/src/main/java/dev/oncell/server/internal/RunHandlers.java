@@ -1,11 +1,10 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.JournalJson;
+import dev.oncell.client.wire.RunsJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.RunInfo;
-import dev.oncell.runtime.RunStep;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,7 +23,7 @@ final class RunHandlers {
   }
 
   void get(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, Responses.run(run(req)));
+    Responses.json(res, 200, Wire.run(run(req)));
   }
 
   void list(ServerRequest req, ServerResponse res) {
@@ -33,10 +32,8 @@ final class RunHandlers {
             .first("customer")
             .orElseThrow(() -> ApiException.badRequest("invalid_request", "add ?customer=<id>"));
     Access.check(req, customer);
-    ObjectNode body = Responses.JSON.createObjectNode();
-    ArrayNode runs = body.putArray("runs");
-    host.runs().list(customer).forEach(r -> runs.add(Responses.run(r)));
-    Responses.json(res, 200, body);
+    Responses.json(
+        res, 200, new RunsJson(host.runs().list(customer).stream().map(Wire::run).toList()));
   }
 
   void events(ServerRequest req, ServerResponse res) {
@@ -57,26 +54,15 @@ final class RunHandlers {
 
   void cancel(ServerRequest req, ServerResponse res) {
     RunInfo run = run(req);
-    Responses.json(res, 200, Responses.run(host.runs().cancel(run.id())));
+    Responses.json(res, 200, Wire.run(host.runs().cancel(run.id())));
   }
 
   void journal(ServerRequest req, ServerResponse res) {
     RunInfo run = run(req);
-    ObjectNode body = Responses.JSON.createObjectNode();
-    body.put("runId", run.id());
-    ArrayNode steps = body.putArray("steps");
-    for (RunStep step : host.runs().journal(run.id())) {
-      ObjectNode node = steps.addObject();
-      node.put("seq", step.seq());
-      node.put("kind", step.kind());
-      node.put("name", step.name());
-      node.put("requestHash", step.requestHash());
-      node.put("status", step.status());
-      step.result().ifPresent(r -> node.set("result", r));
-      step.error().ifPresent(e -> node.set("error", Responses.error(e)));
-      node.put("at", step.at().toString());
-    }
-    Responses.json(res, 200, body);
+    Responses.json(
+        res,
+        200,
+        new JournalJson(run.id(), host.runs().journal(run.id()).stream().map(Wire::step).toList()));
   }
 
   private RunInfo run(ServerRequest req) {

@@ -1,13 +1,16 @@
 package dev.oncell.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.GrepRequestJson;
+import dev.oncell.client.wire.GrepResultsJson;
+import dev.oncell.client.wire.IndexRequestJson;
+import dev.oncell.client.wire.SearchRequestJson;
+import dev.oncell.client.wire.SearchResultsJson;
 import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.Host;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.IndexReport;
-import dev.oncell.search.IndexStatus;
 import dev.oncell.search.SearchHit;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -21,9 +24,9 @@ import java.util.Set;
  */
 final class SearchHandlers {
 
-  private static final Set<String> INDEX_FIELDS = Set.of("path", "glob");
-  private static final Set<String> SEARCH_FIELDS = Set.of("query", "topK", "glob");
-  private static final Set<String> GREP_FIELDS = Set.of("regex", "glob", "limit");
+  private static final Set<String> INDEX_FIELDS = RequestBodies.fields(IndexRequestJson.class);
+  private static final Set<String> SEARCH_FIELDS = RequestBodies.fields(SearchRequestJson.class);
+  private static final Set<String> GREP_FIELDS = RequestBodies.fields(GrepRequestJson.class);
   private static final int DEFAULT_TOP_K = 10;
   private static final int DEFAULT_GREP_LIMIT = 1000;
 
@@ -42,19 +45,12 @@ final class SearchHandlers {
     Optional<String> glob = RequestBodies.optionalText(body, "glob");
     CellSearch search = host.cells().cell(id).search();
     IndexReport report = search.index(path, glob);
-    ObjectNode out = Responses.JSON.createObjectNode();
-    out.put("files", report.files());
-    out.put("unchanged", report.unchanged());
-    out.put("removed", report.removed());
-    out.put("skipped", report.skipped());
-    out.put("chunks", report.chunks());
-    out.set("status", status(search.status()));
-    Responses.json(res, 200, out);
+    Responses.json(res, 200, Wire.indexReport(report, search.status()));
   }
 
   void status(ServerRequest req, ServerResponse res) {
     String id = CustomerHandlers.id(req);
-    Responses.json(res, 200, status(host.cells().cell(id).search().status()));
+    Responses.json(res, 200, Wire.indexStatus(host.cells().cell(id).search().status()));
   }
 
   void search(ServerRequest req, ServerResponse res) {
@@ -72,20 +68,23 @@ final class SearchHandlers {
             res,
             "search",
             () -> host.cells().cell(id).search().search(query, topK, glob));
-    ObjectNode out = Responses.JSON.createObjectNode();
-    ArrayNode array = out.putArray("hits");
-    for (SearchHit hit : hits) {
-      ObjectNode h = array.addObject();
-      h.put("path", hit.path());
-      h.put("content", hit.content());
-      h.put("score", hit.score());
-      h.put("startLine", hit.startLine());
-      h.put("endLine", hit.endLine());
-      hit.symbol().ifPresentOrElse(s -> h.put("symbol", s), () -> h.putNull("symbol"));
-      h.put("language", hit.language());
-    }
-    out.put("tookMs", (System.nanoTime() - started) / 1_000_000);
-    Responses.json(res, 200, out);
+    Responses.json(
+        res,
+        200,
+        new SearchResultsJson(
+            hits.stream()
+                .map(
+                    hit ->
+                        new SearchResultsJson.Hit(
+                            hit.path(),
+                            hit.content(),
+                            hit.score(),
+                            hit.startLine(),
+                            hit.endLine(),
+                            hit.symbol().orElse(null),
+                            hit.language()))
+                .toList(),
+            (System.nanoTime() - started) / 1_000_000));
   }
 
   void grep(ServerRequest req, ServerResponse res) {
@@ -112,27 +111,14 @@ final class SearchHandlers {
                     .search()
                     .grep(regex, glob, Math.min(limit + 1, CellSearch.MAX_GREP_LINES)));
     boolean truncated = matches.size() > limit;
-    ObjectNode out = Responses.JSON.createObjectNode();
-    ArrayNode array = out.putArray("matches");
-    for (GrepMatch m : truncated ? matches.subList(0, limit) : matches) {
-      ObjectNode o = array.addObject();
-      o.put("path", m.path());
-      o.put("line", m.line());
-      o.put("text", m.text());
-    }
-    out.put("truncated", truncated);
-    out.put("tookMs", (System.nanoTime() - started) / 1_000_000);
-    Responses.json(res, 200, out);
-  }
-
-  private static ObjectNode status(IndexStatus status) {
-    ObjectNode out = Responses.JSON.createObjectNode();
-    out.put("files", status.files());
-    out.put("chunks", status.chunks());
-    out.put("embedded", status.embedded());
-    out.put("indexing", status.indexing());
-    status.model().ifPresentOrElse(m -> out.put("model", m), () -> out.putNull("model"));
-    return out;
+    Responses.json(
+        res,
+        200,
+        new GrepResultsJson(
+            (truncated ? matches.subList(0, limit) : matches)
+                .stream().map(m -> new GrepResultsJson.Line(m.path(), m.line(), m.text())).toList(),
+            truncated,
+            (System.nanoTime() - started) / 1_000_000));
   }
 
   private static int integer(ObjectNode body, String field, int fallback) {

@@ -1,10 +1,10 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oncell.client.wire.SecretValueJson;
+import dev.oncell.client.wire.SecretsJson;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.SecretInfo;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Set;
@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class SecretHandlers {
 
-  private static final Set<String> FIELDS = Set.of("value");
+  private static final Set<String> FIELDS = RequestBodies.fields(SecretValueJson.class);
 
   private final Host host;
   private final RequestBodies bodies;
@@ -30,14 +30,12 @@ final class SecretHandlers {
     String name = req.path().pathParameters().get("name");
     ObjectNode body = bodies.object(req, FIELDS);
     String value = RequestBodies.requiredText(body, "value");
-    Responses.json(res, 200, secret(host.secrets().set(name, value)));
+    Responses.json(res, 200, Wire.secret(host.secrets().set(name, value)));
   }
 
   void list(ServerRequest req, ServerResponse res) {
-    ObjectNode out = Responses.JSON.createObjectNode();
-    ArrayNode array = out.putArray("secrets");
-    host.secrets().list().forEach(s -> array.add(secret(s)));
-    Responses.json(res, 200, out);
+    Responses.json(
+        res, 200, new SecretsJson(host.secrets().list().stream().map(Wire::secret).toList()));
   }
 
   void delete(ServerRequest req, ServerResponse res) {
@@ -46,13 +44,5 @@ final class SecretHandlers {
       throw CellException.notFound("not_found", "no secret named '" + name + "'");
     }
     Responses.noContent(res);
-  }
-
-  private static ObjectNode secret(SecretInfo s) {
-    ObjectNode node = Responses.JSON.createObjectNode();
-    node.put("name", s.name());
-    node.put("hint", s.hint());
-    node.put("updatedAt", s.updatedAt().toString());
-    return node;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
+import dev.oncell.client.wire.ShellRequestJson;
 import dev.oncell.runtime.Host;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -16,7 +17,7 @@ import java.util.Set;
 /** {@code POST /v1/customers/:id/shell}: one command in the cell's sandbox. */
 final class ShellHandler {
 
-  private static final Set<String> FIELDS = Set.of("command", "timeoutMs", "env", "stdin", "cwd");
+  private static final Set<String> FIELDS = RequestBodies.fields(ShellRequestJson.class);
 
   private final Host host;
   private final RequestBodies bodies;
@@ -35,15 +36,7 @@ final class ShellHandler {
     ShellResult result =
         ClientWatch.whileConnected(
             bodies, req, res, "command", () -> host.cells().cell(id).shell(command, options));
-    ObjectNode out = Responses.JSON.createObjectNode();
-    out.put("stdout", result.stdout());
-    out.put("stderr", result.stderr());
-    out.put("exitCode", result.exitCode());
-    out.put("failed", result.failed());
-    out.put("timedOut", result.timedOut());
-    out.put("durationMs", result.duration().toMillis());
-    out.put("truncated", result.truncated());
-    Responses.json(res, 200, out);
+    Responses.json(res, 200, Wire.shell(result));
   }
 
   private static ShellOptions options(ObjectNode body) {

@@ -1,9 +1,6 @@
 package dev.oncell.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.runtime.Host;
-import dev.oncell.runtime.UsageReport;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -21,35 +18,12 @@ final class UsageHandlers {
   }
 
   void customer(ServerRequest req, ServerResponse res) {
-    Responses.json(res, 200, report("customer", host.usage().customer(CustomerHandlers.id(req))));
+    Responses.json(
+        res, 200, Wire.usage("customer", host.usage().customer(CustomerHandlers.id(req))));
   }
 
   void deployment(ServerRequest req, ServerResponse res) {
     String id = req.path().pathParameters().get("id");
-    Responses.json(res, 200, report("deployment", host.usage().deployment(id)));
-  }
-
-  static ObjectNode report(String kind, UsageReport r) {
-    ObjectNode out = Responses.JSON.createObjectNode();
-    out.put(kind, r.subject());
-    out.put("period", r.period());
-    out.put("since", r.since().toString());
-    out.put("requests", r.requests());
-    out.put("inputTokens", r.inputTokens());
-    out.put("outputTokens", r.outputTokens());
-    out.put("totalTokens", r.totalTokens());
-    r.budget().ifPresentOrElse(b -> out.put("budget", b), () -> out.putNull("budget"));
-    r.remaining().ifPresentOrElse(b -> out.put("remaining", b), () -> out.putNull("remaining"));
-    ArrayNode models = out.putArray("byModel");
-    for (UsageReport.ModelUsage m : r.byModel()) {
-      models
-          .addObject()
-          .put("provider", m.provider())
-          .put("model", m.model())
-          .put("requests", m.requests())
-          .put("inputTokens", m.inputTokens())
-          .put("outputTokens", m.outputTokens());
-    }
-    return out;
+    Responses.json(res, 200, Wire.usage("deployment", host.usage().deployment(id)));
   }
 }

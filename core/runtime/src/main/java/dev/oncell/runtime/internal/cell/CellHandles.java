@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.cell;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.egress.CellEgress;
 import dev.oncell.runtime.internal.store.CellDatabase;
@@ -78,12 +79,12 @@ public record CellHandles(
     } catch (SandboxException e) {
       throw e.retryable()
           ? new CellException(
-              CellException.Kind.UNAVAILABLE,
+              ErrorKind.UNAVAILABLE,
               "disk_busy",
               "cannot release the disk of cell " + paths.id() + ": " + e.getMessage(),
               e)
           : new CellException(
-              CellException.Kind.INTERNAL,
+              ErrorKind.INTERNAL,
               "sandbox_failed",
               "cannot release the disk of cell " + paths.id() + ": " + e.getMessage(),
               e);

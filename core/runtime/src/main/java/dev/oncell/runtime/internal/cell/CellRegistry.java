@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.Cell;
 import dev.oncell.runtime.CellDetails;
 import dev.oncell.runtime.CellException;
@@ -334,7 +335,7 @@ public final class CellRegistry implements Cells {
       CellDir.removeAll(paths.root());
     } catch (IOException e) {
       throw new CellException(
-          CellException.Kind.INTERNAL,
+          ErrorKind.INTERNAL,
           "delete_failed",
           "cannot remove the files of cell " + paths.id() + ": " + e.getMessage(),
           e);

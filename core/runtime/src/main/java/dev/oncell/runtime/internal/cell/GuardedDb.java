@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.agent.Db;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.store.CellDatabase;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ public record GuardedDb(LiveCell cell) implements Db {
     }
     if (CellDatabase.closedByH2(e)) {
       return new CellException(
-          CellException.Kind.UNAVAILABLE,
+          ErrorKind.UNAVAILABLE,
           "database_closed",
           "the cell's database was closed by a failed write; retry",
           e);

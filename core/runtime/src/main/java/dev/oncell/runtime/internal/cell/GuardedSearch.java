@@ -94,13 +94,7 @@ public record GuardedSearch(LiveCell cell) implements CellSearch {
     try {
       return op.apply(h.index().get());
     } catch (SearchException e) {
-      if (e.invalid()) {
-        throw CellException.invalid(e.code(), e.getMessage());
-      }
-      if (e.stopped()) {
-        throw new CellException(CellException.Kind.UNAVAILABLE, e.code(), e.getMessage());
-      }
-      throw CellException.internal("the cell's search index failed: " + e.getMessage(), e);
+      throw CellException.from(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.cell;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.SandboxBackend;
 import dev.oncell.sandbox.SandboxException;
@@ -79,7 +80,7 @@ public final class SandboxBackends {
       }
       return backend;
     } catch (SandboxException e) {
-      throw new CellException(CellException.Kind.INVALID, "sandbox_unavailable", e.getMessage(), e);
+      throw new CellException(ErrorKind.INVALID, "sandbox_unavailable", e.getMessage(), e);
     }
   }
 

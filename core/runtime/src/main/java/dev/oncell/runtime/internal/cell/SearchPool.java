@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.cell;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.SearchLimits;
 import dev.oncell.search.Budget;
@@ -108,7 +109,7 @@ public final class SearchPool implements AutoCloseable {
         throw shuttingDown();
       }
       throw new CellException(
-          CellException.Kind.UNAVAILABLE,
+          ErrorKind.UNAVAILABLE,
           "busy",
           "the host is running as many code searches as it allows and "
               + pool.getQueue().size()
@@ -136,7 +137,7 @@ public final class SearchPool implements AutoCloseable {
       throw CellException.internal("code search failed: " + cause, cause);
     } catch (TimeoutException e) {
       throw new CellException(
-          CellException.Kind.UNAVAILABLE,
+          ErrorKind.UNAVAILABLE,
           "search_timeout",
           "the search took longer than its budget of "
               + limits.timeout().toMillis()
@@ -145,8 +146,7 @@ public final class SearchPool implements AutoCloseable {
       throw shuttingDown();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CellException(
-          CellException.Kind.UNAVAILABLE, "cancelled", "the search was cancelled");
+      throw new CellException(ErrorKind.UNAVAILABLE, "cancelled", "the search was cancelled");
     } finally {
       jobs.remove(job);
       budget.cancel(); // whatever still runs for this caller stops at its next check
@@ -155,8 +155,7 @@ public final class SearchPool implements AutoCloseable {
   }
 
   private static CellException shuttingDown() {
-    return new CellException(
-        CellException.Kind.UNAVAILABLE, "shutting_down", "the host is shutting down");
+    return new CellException(ErrorKind.UNAVAILABLE, "shutting_down", "the host is shutting down");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.cell;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.runtime.CellException;
@@ -68,7 +69,7 @@ public record ShellCall(
       result = h.sandbox().exec(request);
     } catch (SandboxException e) {
       throw new CellException(
-          e.retryable() ? CellException.Kind.UNAVAILABLE : CellException.Kind.INTERNAL,
+          e.retryable() ? ErrorKind.UNAVAILABLE : ErrorKind.INTERNAL,
           "sandbox_failed",
           e.getMessage(),
           e);

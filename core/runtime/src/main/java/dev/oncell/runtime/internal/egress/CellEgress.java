@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal.egress;
 
 import dev.oncell.agent.CellSpec;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.store.Sha256;
 import dev.oncell.sandbox.EgressPolicy;
@@ -93,7 +94,7 @@ public final class CellEgress {
     int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
     if (length > MAX_SOCKET_PATH_BYTES) {
       throw new CellException(
-          CellException.Kind.INTERNAL,
+          ErrorKind.INTERNAL,
           "egress_unavailable",
           "the egress socket path "
               + socket

@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.egress;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.sandbox.http.BodyTooLargeException;
 import dev.oncell.sandbox.http.HttpHead;
@@ -99,7 +100,7 @@ public final class EgressDownload {
       current = parse(current.resolve(next).toString());
     }
     throw new CellException(
-        CellException.Kind.INVALID,
+        ErrorKind.INVALID,
         "upload_failed",
         url + " redirects more than " + MAX_REDIRECTS + " times");
   }
@@ -118,7 +119,7 @@ public final class EgressDownload {
       } catch (IOException e) {
         if (deadline.expired()) {
           throw new CellException(
-              CellException.Kind.UNAVAILABLE,
+              ErrorKind.UNAVAILABLE,
               "upload_timeout",
               "downloading " + url + " took longer than " + timeout.toSeconds() + " s",
               e);
@@ -127,13 +128,13 @@ public final class EgressDownload {
       }
     } catch (BodyTooLargeException e) {
       throw new CellException(
-          CellException.Kind.INVALID,
+          ErrorKind.INVALID,
           "upload_too_large",
           url + " is larger than the upload limit of " + maxBytes + " bytes");
     } catch (SSLException e) {
-      throw failed(CellException.Kind.UNAVAILABLE, "TLS with " + authority + " failed: " + e);
+      throw failed(ErrorKind.UNAVAILABLE, "TLS with " + authority + " failed: " + e);
     } catch (IOException e) {
-      throw failed(CellException.Kind.UNAVAILABLE, "downloading " + url + " failed: " + e);
+      throw failed(ErrorKind.UNAVAILABLE, "downloading " + url + " failed: " + e);
     }
   }
 
@@ -189,13 +190,12 @@ public final class EgressDownload {
       try {
         return new URI(response.header("location").get());
       } catch (URISyntaxException e) {
-        throw failed(
-            CellException.Kind.INVALID, url + " redirects to an invalid URL: " + e.getMessage());
+        throw failed(ErrorKind.INVALID, url + " redirects to an invalid URL: " + e.getMessage());
       }
     }
     if (response.status() < 200 || response.status() > 299) {
       throw failed(
-          response.status() < 500 ? CellException.Kind.INVALID : CellException.Kind.UNAVAILABLE,
+          response.status() < 500 ? ErrorKind.INVALID : ErrorKind.UNAVAILABLE,
           url + " answered " + response.statusLine() + ": " + response.bodySnippet(body));
     }
     try (OutputStream file = Files.newOutputStream(target)) {
@@ -209,12 +209,12 @@ public final class EgressDownload {
     String detail = why.replaceFirst("^oncell egress proxy: ", "");
     if (answer.status() == 403 || answer.status() == 400) {
       return new CellException(
-          CellException.Kind.INVALID,
+          ErrorKind.INVALID,
           "egress_refused",
           "the cell's egress allow-list refuses " + url + ": " + detail);
     }
     return failed(
-        CellException.Kind.UNAVAILABLE,
+        ErrorKind.UNAVAILABLE,
         "the egress proxy could not reach " + url + " (" + answer.status() + "): " + detail);
   }
 
@@ -223,7 +223,7 @@ public final class EgressDownload {
     out.flush();
   }
 
-  private static CellException failed(CellException.Kind kind, String message) {
+  private static CellException failed(ErrorKind kind, String message) {
     return new CellException(kind, "upload_failed", message);
   }
 

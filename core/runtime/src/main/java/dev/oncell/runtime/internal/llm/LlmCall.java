@@ -163,7 +163,7 @@ public final class LlmCall {
           try {
             return send(options, messages, tools, json);
           } catch (LlmException e) {
-            throw LlmService.failure(e);
+            throw CellException.from(e);
           }
         });
   }

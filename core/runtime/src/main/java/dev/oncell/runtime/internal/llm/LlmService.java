@@ -34,7 +34,7 @@ public final class LlmService implements AutoCloseable {
     try {
       llm = LlmConfig.load(config.configFile());
     } catch (LlmException e) {
-      throw new CellException(CellException.Kind.INVALID, e.code(), e.getMessage(), e);
+      throw CellException.from(e);
     }
     return new LlmService(LlmRouter.create(llm, secrets.orElse(config.environment())), usage);
   }
@@ -71,15 +71,6 @@ public final class LlmService implements AutoCloseable {
 
   public void forgetCustomer(String customer) {
     usage.forgetCustomer(customer);
-  }
-
-  /** An {@link LlmException} as the runtime reports failures. */
-  static CellException failure(LlmException e) {
-    return new CellException(
-        e.retryable() ? CellException.Kind.UNAVAILABLE : CellException.Kind.INVALID,
-        e.code(),
-        e.getMessage(),
-        e);
   }
 
   @Override

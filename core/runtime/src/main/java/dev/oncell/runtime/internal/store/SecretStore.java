@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.store;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.llm.VariableResolver;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.SecretInfo;
@@ -176,7 +177,7 @@ public final class SecretStore implements Secrets, VariableResolver {
       return cipher.doFinal(input);
     } catch (javax.crypto.AEADBadTagException e) {
       throw new CellException(
-          CellException.Kind.INVALID,
+          ErrorKind.INVALID,
           "secret_undecryptable",
           "secret '"
               + name
@@ -206,7 +207,7 @@ public final class SecretStore implements Secrets, VariableResolver {
       if (!Files.exists(keyFile) || empty) {
         if (!create) {
           throw new CellException(
-              CellException.Kind.INVALID,
+              ErrorKind.INVALID,
               "secret_undecryptable",
               "the secrets key is missing, so no stored secret can be read; set the secrets"
                   + " again");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.runtime.Cell;
@@ -109,7 +110,7 @@ class CellDeletionTest {
             CellException.class,
             e -> {
               assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-              assertThat(e.kind()).isEqualTo(CellException.Kind.CONFLICT);
+              assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT);
             });
   }
 

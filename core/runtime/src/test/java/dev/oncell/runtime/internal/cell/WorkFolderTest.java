@@ -3,6 +3,7 @@ package dev.oncell.runtime.internal.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.FileEntry;
 import dev.oncell.runtime.CellException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,7 @@ class WorkFolderTest {
         .as("reading '%s'", path)
         .isInstanceOfSatisfying(
             CellException.class,
-            e ->
-                assertThat(e.kind())
-                    .isIn(CellException.Kind.INVALID, CellException.Kind.NOT_FOUND));
+            e -> assertThat(e.kind()).isIn(ErrorKind.INVALID, ErrorKind.NOT_FOUND));
     assertThatThrownBy(() -> folder.write(path, new byte[] {1}))
         .as("writing '%s'", path)
         .isInstanceOf(CellException.class);
@@ -157,7 +156,7 @@ class WorkFolderTest {
     folder.write("a.txt", new byte[] {1});
     assertThatThrownBy(() -> folder.write("a.txt/b.txt", new byte[] {2}))
         .isInstanceOfSatisfying(
-            CellException.class, e -> assertThat(e.kind()).isEqualTo(CellException.Kind.CONFLICT));
+            CellException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.oncell.agent.ErrorKind;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.runtime.Cell;
@@ -168,7 +169,7 @@ public class EgressTest {
             CellException.class,
             e -> {
               assertThat(e.code()).isEqualTo("invalid_cell_spec");
-              assertThat(e.kind()).isEqualTo(CellException.Kind.INVALID);
+              assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
               assertThat(e.getMessage()).contains("*.com");
             });
     assertThat(host.deployments().list()).isEmpty();
