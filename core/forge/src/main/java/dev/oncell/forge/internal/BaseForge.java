@@ -42,6 +42,11 @@ abstract class BaseForge implements Forge {
 
   abstract ForgeHttp http(ForgeConnection connection);
 
+  /** {@code pr} as {@link #getPullRequest} would return it, when a listing left fields out. */
+  PullRequest complete(ForgeHttp http, PullRequest pr) {
+    return pr;
+  }
+
   @Override
   public PullRequest ensurePullRequest(
       ForgeConnection connection,
@@ -77,7 +82,7 @@ abstract class BaseForge implements Forge {
     }
     PullRequest pr = open.get();
     if (pr.title().equals(title) && pr.body().equals(body) && pr.baseRef().equals(base)) {
-      return pr;
+      return complete(http, pr);
     }
     return update(http, pr, base, title, body);
   }

@@ -123,6 +123,12 @@ public final class GitLabForge extends BaseForge {
         .toList();
   }
 
+  /** A listing has no {@code diff_refs}, hence no base SHA: read the merge request itself. */
+  @Override
+  PullRequest complete(ForgeHttp http, PullRequest pr) {
+    return pr.baseSha().isEmpty() ? pr(http.json("GET", mrs(http) + "/" + pr.number(), null)) : pr;
+  }
+
   @Override
   public PullRequest getPullRequest(ForgeConnection connection, long number) {
     number(number);
