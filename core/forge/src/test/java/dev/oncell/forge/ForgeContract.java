@@ -369,6 +369,36 @@ abstract class ForgeContract {
   }
 
   @Test
+  void aNextPageLinkOutsideTheApiBaseIsNotFollowed() {
+    try (FakeForge elsewhere = startFake()) {
+      fake.pageSize(1).linksTo(elsewhere.url());
+      fake.openPullRequest(repoPath(), "b1", "main", "one");
+      fake.openPullRequest(repoPath(), "b2", "main", "two");
+      ForgeException e = failure(() -> forge.listPullRequests(conn(), PullRequest.State.ALL));
+      assertThat(e.code()).isEqualTo(ForgeException.INVALID);
+      assertThat(elsewhere.calls()).as("the token never went elsewhere").isEmpty();
+    }
+  }
+
+  @Test
+  void aRedirectingHttpClientIsRefused() {
+    java.net.http.HttpClient redirecting =
+        java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+            .build();
+    ForgeException e =
+        catchThrowableOfType(
+            ForgeException.class,
+            () ->
+                ForgeConnection.builder(
+                        URI.create(fake.apiBase()),
+                        ForgeRepo.parse(fake.repoUrl(repoPath())),
+                        token)
+                    .httpClient(redirecting));
+    assertThat(e.code()).isEqualTo(ForgeException.INVALID);
+  }
+
+  @Test
   void theConnectionNeverShowsItsToken() {
     assertThat(conn().toString()).doesNotContain(token).contains("***");
   }

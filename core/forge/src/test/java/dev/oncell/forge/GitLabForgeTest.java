@@ -52,6 +52,17 @@ class GitLabForgeTest extends ForgeContract {
   }
 
   @Test
+  void pagesFollowXNextPageWithoutALinkHeader() {
+    fake.pageSize(2).withoutLinkHeaders();
+    for (int i = 1; i <= 5; i++) {
+      fake.openPullRequest(repoPath(), "b" + i, "main", "PR " + i);
+    }
+    assertThat(forge.listPullRequests(conn(), PullRequest.State.ALL)).hasSize(5);
+    assertThat(fake.calls("GET", "/merge_requests")).hasSize(3);
+    assertThat(fake.calls().get(2).param("page")).hasValue("3");
+  }
+
+  @Test
   void aDraftIsADraftTitlePrefix() {
     forge.ensurePullRequest(conn(), "wip", "main", "Half done", "", true);
     assertThat(fake.calls("POST", "/merge_requests").getFirst().json().path("title").asText())

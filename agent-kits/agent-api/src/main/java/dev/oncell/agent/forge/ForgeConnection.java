@@ -99,12 +99,19 @@ public final class ForgeConnection {
     }
 
     /**
-     * The client to send with (the host's, routed through the cell's egress). It should not follow
-     * redirects. Without one, {@link #build()} makes a client of its own that never follows
-     * redirects, through {@link #proxy} if given.
+     * The client to send with (the host's, routed through the cell's egress). It must not follow
+     * redirects (the token would follow them): one that does is {@code forge_invalid}. Without one,
+     * {@link #build()} makes a client of its own that never follows redirects, through {@link
+     * #proxy} if given.
      */
     public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(client, "client");
+      if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new ForgeException(
+            ForgeException.INVALID,
+            "the forge's HTTP client must not follow redirects: the token would go with them");
+      }
+      this.httpClient = client;
       return this;
     }
 

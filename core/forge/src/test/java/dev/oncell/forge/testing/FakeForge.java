@@ -137,6 +137,8 @@ public abstract class FakeForge implements AutoCloseable {
   private boolean loseNextCreate;
   private Runnable beforeNextCreate;
   private int pageCap = 100;
+  private boolean linkHeaders = true;
+  private String linkBase;
 
   FakeForge(String prefix) {
     this.prefix = prefix;
@@ -213,6 +215,21 @@ public abstract class FakeForge implements AutoCloseable {
   /** At most {@code size} items per page, whatever the client asks. */
   public synchronized FakeForge pageSize(int size) {
     pageCap = size;
+    return this;
+  }
+
+  /** Pages carry no {@code Link} header (only the forge's own page headers, if any). */
+  public synchronized FakeForge withoutLinkHeaders() {
+    linkHeaders = false;
+    return this;
+  }
+
+  /**
+   * Next-page links point at {@code base} instead of this stand-in (a forge misconfigured, or
+   * worse).
+   */
+  public synchronized FakeForge linksTo(String base) {
+    linkBase = base;
     return this;
   }
 
@@ -309,7 +326,7 @@ public abstract class FakeForge implements AutoCloseable {
       links.add("<" + pageUrl(call, 1) + ">; rel=\"first\"");
       links.add("<" + pageUrl(call, page - 1) + ">; rel=\"prev\"");
     }
-    if (!links.isEmpty()) {
+    if (!links.isEmpty() && linkHeaders) {
       headers.put("Link", String.join(", ", links));
     }
     pageHeaders(headers, page, pages, size, items.size());
@@ -327,7 +344,7 @@ public abstract class FakeForge implements AutoCloseable {
       }
     }
     q.append(q.isEmpty() ? "" : "&").append("page=").append(page);
-    return url() + call.path() + "?" + q;
+    return (linkBase != null ? linkBase : url()) + call.path() + "?" + q;
   }
 
   static Map<String, List<String>> params(String query) {
