@@ -188,10 +188,15 @@ final class ForgeHttp {
           return r;
         }
         Optional<Duration> asked = retryAfter(r);
-        if (limited && asked.isPresent() && asked.get().compareTo(policy.maxWait()) > 0) {
+        if (asked.isPresent() && asked.get().compareTo(policy.maxWait()) > 0) {
           throw new ForgeException(
-              ForgeException.RATE_LIMITED,
-              dialect.name() + " rate-limited " + where + " for " + asked.get().toSeconds() + " s",
+              limited ? ForgeException.RATE_LIMITED : ForgeException.UNAVAILABLE,
+              dialect.name()
+                  + " asks to wait "
+                  + asked.get().toSeconds()
+                  + " s before retrying "
+                  + where
+                  + ", longer than the retry policy allows",
               r.status(),
               null);
         }

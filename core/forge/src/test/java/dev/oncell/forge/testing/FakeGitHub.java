@@ -215,6 +215,10 @@ public final class FakeGitHub extends FakeForge {
     return Answer.of(201, json(pr, true));
   }
 
+  private static String owner(Pr p) {
+    return p.repo.substring(0, p.repo.indexOf('/'));
+  }
+
   private static Map<String, Object> validation(String field, String code, String message) {
     Map<String, Object> err = new LinkedHashMap<>();
     err.put("resource", "PullRequest");
@@ -244,8 +248,8 @@ public final class FakeGitHub extends FakeForge {
     n.put("body", p.body.isEmpty() ? null : p.body);
     n.put("draft", p.draft);
     n.put("merged_at", p.merged ? "2026-12-01T00:00:00Z" : null);
-    n.put("head", Map.of("label", "o:" + p.head, "ref", p.head, "sha", p.headSha));
-    n.put("base", Map.of("label", "o:" + p.base, "ref", p.base, "sha", p.baseSha));
+    n.put("head", Map.of("label", owner(p) + ":" + p.head, "ref", p.head, "sha", p.headSha));
+    n.put("base", Map.of("label", owner(p) + ":" + p.base, "ref", p.base, "sha", p.baseSha));
     if (single) {
       n.put("merged", p.merged);
       n.put("mergeable", true);
