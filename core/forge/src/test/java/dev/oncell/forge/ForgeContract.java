@@ -267,6 +267,15 @@ abstract class ForgeContract {
   }
 
   @Test
+  void aForgeDownForLongerThanThePolicyWaitsFailsAtOnce() {
+    fake.failNextWith(503, Map.of("Retry-After", "900"));
+    ForgeException e = failure(() -> forge.getPullRequest(conn(), 1));
+    assertThat(e.code()).isEqualTo(ForgeException.UNAVAILABLE);
+    assertThat(slept).isEmpty();
+    assertThat(fake.calls()).hasSize(1);
+  }
+
+  @Test
   void aForgeThatNeverAnswersTimesOutAsUnavailable() {
     fake.stallNext(2);
     ForgeConnection quick =
