@@ -267,6 +267,36 @@ abstract class ForgeContract {
   }
 
   @Test
+  void aRetryAfterDateIsReadAgainstThePolicysClock() {
+    java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00Z");
+    Forge timed =
+        forge(
+            RetryPolicy.defaults()
+                .withSleeper(slept::add)
+                .withClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    fake.failNextWith(503, Map.of("Retry-After", "Mon, 07 Dec 2026 10:00:09 GMT"));
+    timed.listPullRequests(conn(), PullRequest.State.OPEN);
+    assertThat(slept).containsExactly(Duration.ofSeconds(9));
+  }
+
+  @Test
+  void requestsGoThroughTheProxyTheHostGives() {
+    java.net.InetSocketAddress proxy =
+        new java.net.InetSocketAddress("127.0.0.1", URI.create(fake.url()).getPort());
+    String host = "forge.invalid";
+    ForgeConnection viaProxy =
+        ForgeConnection.builder(
+                URI.create(fake.apiBase().replace("127.0.0.1:" + proxy.getPort(), host)),
+                ForgeRepo.parse("http://" + host + "/" + repoPath()),
+                token)
+            .proxy(java.net.ProxySelector.of(proxy))
+            .build();
+    fake.openPullRequest(repoPath(), "feature", "main", "T");
+    assertThat(forge.getPullRequest(viaProxy, 1).headRef()).isEqualTo("feature");
+    assertThat(fake.calls()).as("the request reached the forge through the proxy").hasSize(1);
+  }
+
+  @Test
   void aForgeDownForLongerThanThePolicyWaitsFailsAtOnce() {
     fake.failNextWith(503, Map.of("Retry-After", "900"));
     ForgeException e = failure(() -> forge.getPullRequest(conn(), 1));

@@ -75,13 +75,30 @@ class GitHubForgeTest extends ForgeContract {
 
   @Test
   void aPrimaryRateLimit403IsRetriedUntilTheReset() {
-    PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
-    long reset = java.time.Instant.now().getEpochSecond() + 5;
+    java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00Z");
+    Forge timed =
+        forge(
+            RetryPolicy.defaults()
+                .withSleeper(slept::add)
+                .withClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    PullRequest pr = timed.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
     fake.failNextWith(
-        403, Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", String.valueOf(reset)));
-    assertThat(forge.getPullRequest(conn(), pr.number()).number()).isEqualTo(pr.number());
-    assertThat(slept).hasSize(1);
-    assertThat(slept.getFirst()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        403,
+        Map.of(
+            "x-ratelimit-remaining",
+            "0",
+            "x-ratelimit-reset",
+            String.valueOf(now.getEpochSecond() + 5)));
+    assertThat(timed.getPullRequest(conn(), pr.number()).number()).isEqualTo(pr.number());
+    assertThat(slept).containsExactly(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aPlain403IsForbiddenAndNotRetried() {
+    fake.failNextWith(403, Map.of("x-ratelimit-remaining", "4999"));
+    assertThat(failure(() -> forge.getPullRequest(conn(), 1)).code())
+        .isEqualTo(ForgeException.FORBIDDEN);
+    assertThat(slept).isEmpty();
   }
 
   @Test
