@@ -1,0 +1,33 @@
+package dev.oncell.git;
+
+import dev.oncell.git.internal.SmartHttpRelay;
+import java.io.IOException;
+
+/**
+ * Serves git's smart HTTP protocol (v0, and v2 for fetches, as JGit supports) over a {@link
+ * HostMirror}, independent of any web server: the caller turns its server's request into a {@link
+ * GitRequest} and gives a {@link GitResponse}. Answers {@code GET .../info/refs?service=...},
+ * {@code POST .../git-upload-pack} and {@code POST .../git-receive-pack}; anything else is 404 (the
+ * dumb protocol is not served). In {@link Access#READ_ONLY} mode receive-pack is 403.
+ *
+ * <p>The relay never sees a credential: it is for the cell's side; its hooks hold whatever the
+ * upstream needs.
+ */
+public interface GitRelay {
+
+  /** Whether the cell may push through the relay. */
+  enum Access {
+    READ_ONLY,
+    READ_WRITE
+  }
+
+  static GitRelay create(HostMirror mirror, RelayHooks hooks, Access access) {
+    return SmartHttpRelay.create(mirror, hooks, access);
+  }
+
+  /**
+   * Answers one request. Protocol failures are answered in git's own terms (an {@code ERR} line, a
+   * rejected ref); an {@link IOException} means the connection to the client broke.
+   */
+  void handle(GitRequest request, GitResponse response) throws IOException;
+}
