@@ -134,7 +134,8 @@ public final class DefaultHostMirror implements HostMirror {
       Proxy proxy) {
     String dst =
         remoteBranch.startsWith("refs/heads/") ? remoteBranch : "refs/heads/" + remoteBranch;
-    if (!Repository.isValidRefName(dst)) {
+    String shortName = dst.substring("refs/heads/".length());
+    if (!Repository.isValidRefName(dst) || shortName.startsWith("-") || shortName.equals("HEAD")) {
       throw invalidRef("'" + printable(remoteBranch) + "' is not a valid branch name");
     }
     ObjectId src = localCommit(localRef);
