@@ -30,8 +30,8 @@ import org.eclipse.jgit.lib.Repository;
  * 404, and every request is recorded (with its {@code Authorization} header, so tests can check
  * where a credential went). Repositories live under {@code root} as {@code name.git}.
  *
- * <p>{@link #redirectTo} makes it answer every request with a 302 to another server, and {@link
- * #moveBranch} commits to a branch behind its clients' back.
+ * <p>{@link #redirectTo} makes it answer every authorized request with a 302 to another server, and
+ * {@link #moveBranch} commits to a branch behind its clients' back.
  */
 public final class LoopbackGitServer implements AutoCloseable {
 
@@ -112,7 +112,10 @@ public final class LoopbackGitServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** Answers every request from now on with a 302 to {@code otherBaseUrl} + the same path. */
+  /**
+   * Answers every authorized request from now on with a 302 to {@code otherBaseUrl} + the same path
+   * (a forge that moved a repository: the client has already sent its credential here).
+   */
   public void redirectTo(String otherBaseUrl) {
     redirect.set(otherBaseUrl);
   }
@@ -132,17 +135,17 @@ public final class LoopbackGitServer implements AutoCloseable {
           Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
       requests.add(
           new Recorded(exchange.getRequestMethod(), path, query == null ? "" : query, auth));
+      if (!authorized(auth)) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"git\"");
+        reply(exchange, 401, "authentication required");
+        return;
+      }
       String target = redirect.get();
       if (target != null) {
         exchange
             .getResponseHeaders()
             .set("Location", target + path + (query == null ? "" : "?" + query));
         exchange.sendResponseHeaders(302, -1);
-        return;
-      }
-      if (!authorized(auth)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"git\"");
-        reply(exchange, 401, "authentication required");
         return;
       }
       int cut = path.indexOf(".git/");
