@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -118,6 +119,7 @@ public final class DefaultHostMirror implements HostMirror {
             u.getLocalName(),
             u.getNewObjectId().equals(ObjectId.zeroId()) ? "" : u.getNewObjectId().name());
       }
+      followHead(result.getAdvertisedRef("HEAD"));
       return new FetchResult(updated, ids(result.getAdvertisedRefs()));
     } catch (Exception e) {
       throw Failures.map("fetch from", session, e);
@@ -194,6 +196,45 @@ public final class DefaultHostMirror implements HostMirror {
     } catch (Exception e) {
       throw Failures.map("push to", session, e);
     }
+  }
+
+  /**
+   * Points the mirror's HEAD (what a clone from the relay checks out) at the remote's default
+   * branch when the remote said which, else keeps it if it exists, else {@code main}, {@code
+   * master} or the first branch.
+   */
+  private void followHead(Ref remoteHead) throws IOException {
+    String target = null;
+    if (remoteHead != null
+        && remoteHead.isSymbolic()
+        && repo.exactRef(remoteHead.getTarget().getName()) != null) {
+      target = remoteHead.getTarget().getName();
+    } else {
+      Ref head = repo.exactRef(Constants.HEAD);
+      if (head != null && head.getObjectId() != null) {
+        return;
+      }
+      for (String candidate : List.of("refs/heads/main", "refs/heads/master")) {
+        if (repo.exactRef(candidate) != null) {
+          target = candidate;
+          break;
+        }
+      }
+      if (target == null) {
+        List<Ref> branches = repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS);
+        if (branches.isEmpty()) {
+          return;
+        }
+        target = branches.get(0).getName();
+      }
+    }
+    Ref current = repo.exactRef(Constants.HEAD);
+    if (current != null && current.isSymbolic() && current.getTarget().getName().equals(target)) {
+      return;
+    }
+    org.eclipse.jgit.lib.RefUpdate link = repo.updateRef(Constants.HEAD);
+    link.disableRefLog();
+    link.link(target);
   }
 
   private ObjectId localCommit(String localRef) {
