@@ -108,14 +108,39 @@ class CredentialAndEgressTest {
                 assertThat(e.code()).isEqualTo("egress_refused");
                 assertThat(HostMirrorTest.stackText(e)).doesNotContain(TOKEN);
               });
+      String local;
+      try (Repository repo = Repos.bare(mirror.folder())) {
+        local = Repos.commit(repo, "main", Map.of("h", "h\n"), "local");
+      }
       assertThatThrownBy(
               () ->
                   mirror.push(
-                      a.url("app"), "HEAD", "main", Optional.empty(), credForA, proxy.proxy()))
-          .isInstanceOf(GitException.class);
+                      a.url("app"), local, "main", Optional.empty(), credForA, proxy.proxy()))
+          .isInstanceOfSatisfying(
+              GitException.class, e -> assertThat(e.code()).isEqualTo("egress_refused"));
+      assertThatThrownBy(() -> mirror.lsRemote(a.url("app"), credForA, proxy.proxy()))
+          .isInstanceOfSatisfying(
+              GitException.class, e -> assertThat(e.code()).isEqualTo("egress_refused"));
+      RepoUrl https = RepoUrl.parse("https://" + a.host() + ":" + a.port() + "/app.git");
+      assertThatThrownBy(() -> mirror.lsRemote(https, credForA, proxy.proxy()))
+          .as("a refused CONNECT tunnel")
+          .isInstanceOfSatisfying(
+              GitException.class, e -> assertThat(e.code()).isEqualTo("egress_refused"));
+      assertThat(proxy.seen()).anyMatch(s -> s.method().equals("CONNECT"));
       assertThat(proxy.seen()).isNotEmpty().allMatch(RecordingProxy.Seen::refused);
       assertThat(a.requests()).isEmpty();
     }
+  }
+
+  @Test
+  void aProxyThatCannotBeReachedIsUnreachable() {
+    RecordingProxy proxy = RecordingProxy.start();
+    Proxy gone = proxy.proxy();
+    proxy.close();
+    assertThatThrownBy(() -> mirror.lsRemote(a.url("app"), credForA, gone))
+        .isInstanceOfSatisfying(
+            GitException.class, e -> assertThat(e.code()).isEqualTo("git_unreachable"));
+    assertThat(a.requests()).as("no direct connection instead").isEmpty();
   }
 
   @Test
