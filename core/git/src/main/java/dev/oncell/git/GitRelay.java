@@ -21,8 +21,19 @@ public interface GitRelay {
     READ_WRITE
   }
 
+  /** A push's pack over this is refused, unless the caller says otherwise: 1 GiB. */
+  long DEFAULT_MAX_PACK_BYTES = 1L << 30;
+
   static GitRelay create(HostMirror mirror, RelayHooks hooks, Access access) {
-    return SmartHttpRelay.create(mirror, hooks, access);
+    return SmartHttpRelay.create(mirror, hooks, access, DEFAULT_MAX_PACK_BYTES);
+  }
+
+  /**
+   * A relay that refuses a pushed pack over {@code maxPackBytes}: the mirror is on the host's disk,
+   * outside the cell's quota, so the caller bounds what a cell can make it store.
+   */
+  static GitRelay create(HostMirror mirror, RelayHooks hooks, Access access, long maxPackBytes) {
+    return SmartHttpRelay.create(mirror, hooks, access, maxPackBytes);
   }
 
   /**

@@ -134,9 +134,8 @@ class CredentialAndEgressTest {
 
   @Test
   void aProxyThatCannotBeReachedIsUnreachable() {
-    RecordingProxy proxy = RecordingProxy.start();
-    Proxy gone = proxy.proxy();
-    proxy.close();
+    // Port 1 of another loopback address: nothing listens there, and no test can take it.
+    Proxy gone = new Proxy(Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.3", 1));
     assertThatThrownBy(() -> mirror.lsRemote(a.url("app"), credForA, gone))
         .isInstanceOfSatisfying(
             GitException.class, e -> assertThat(e.code()).isEqualTo("git_unreachable"));

@@ -199,6 +199,27 @@ class GitRelayTest {
   }
 
   @Test
+  void aPushedPackOverTheLimitIsRefusedAndNothingMoves() throws Exception {
+    String url = serve(GitRelay.create(mirror, forwardingHooks(), GitRelay.Access.READ_WRITE, 200));
+    Path work = tmp.resolve("work");
+    assertThat(git(tmp, "clone", url, work.toString()).exit).isZero();
+    byte[] noise = new byte[20_000];
+    new java.util.Random(7).nextBytes(noise);
+    Files.write(work.resolve("big.bin"), noise);
+    Git add = git(work, "add", "big.bin");
+    assertThat(add.exit).as(add.output).isZero();
+    Git commit = git(work, "commit", "-m", "big");
+    assertThat(commit.exit).as(commit.output).isZero();
+    Git push = git(work, "push", "origin", "HEAD:refs/heads/big");
+    assertThat(push.exit).as(push.output).isNotZero();
+    assertThat(push.output).contains("exceeds the limit");
+    assertThat(mirror.resolve("refs/heads/big")).isEmpty();
+    try (Repository repo = upstream.open("app")) {
+      assertThat(Repos.head(repo, "big")).isEmpty();
+    }
+  }
+
+  @Test
   void onlyTheSmartProtocolPathsAreServed() throws Exception {
     GitRelay relay = GitRelay.create(mirror, RelayHooks.NONE, GitRelay.Access.READ_WRITE);
     assertThat(status(relay, "GET", "/cell/HEAD", "")).isEqualTo(404);

@@ -167,9 +167,9 @@ class HostMirrorTest {
   }
 
   @Test
-  void closedPortIsUnreachableAndRetryable() {
-    RepoUrl url = server.url("app");
-    server.close();
+  void aRemoteNobodyListensForIsUnreachableAndRetryable() {
+    // Port 1 of another loopback address: nothing listens there, and no test can take it.
+    RepoUrl url = RepoUrl.parse("http://127.0.0.3:1/app.git");
     assertThatThrownBy(() -> mirror.lsRemote(url, cred, Proxy.NO_PROXY))
         .isInstanceOfSatisfying(
             GitException.class,

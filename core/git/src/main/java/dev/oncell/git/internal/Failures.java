@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /**
@@ -44,22 +45,6 @@ final class Failures {
             cause);
       }
     }
-    if (text.contains("not authorized")
-        || text.contains("authentication is required")
-        || text.contains("authentication not supported")
-        || text.contains("not permitted")
-        || text.contains("401")
-        || text.contains("403")) {
-      return new GitException(
-          Kind.REFUSED,
-          "git_auth_failed",
-          where + ": the remote refused the credential (" + detail + ")",
-          cause);
-    }
-    if (text.contains("not found") || text.contains(" 404")) {
-      return new GitException(
-          Kind.NOT_FOUND, "git_not_found", where + ": no such repository (" + detail + ")", cause);
-    }
     boolean unreachable = session.proxyFailure().isPresent();
     for (Throwable t : chain) {
       if (t instanceof ConnectException
@@ -69,21 +54,47 @@ final class Failures {
         unreachable = true;
       }
     }
-    if (unreachable
-        || text.contains("unable to tunnel")
-        || text.contains(" 502")
-        || text.contains(" 503")
-        || text.contains(" 504")
-        || text.contains("connection refused")
-        || text.contains("connection reset")
-        || text.contains("unknownhost")) {
+    if (unreachable) {
+      return unreachable(where, detail, cause);
+    }
+    if (text.contains("not authorized")
+        || text.contains("authentication is required")
+        || text.contains("authentication not supported")
+        || text.contains("not permitted")
+        || status(text, "401")
+        || status(text, "403")) {
       return new GitException(
-          Kind.UNAVAILABLE,
-          "git_unreachable",
-          where + ": the remote cannot be reached (" + detail + ")",
+          Kind.REFUSED,
+          "git_auth_failed",
+          where + ": the remote refused the credential (" + detail + ")",
           cause);
     }
+    if (text.contains("not found") || status(text, "404")) {
+      return new GitException(
+          Kind.NOT_FOUND, "git_not_found", where + ": no such repository (" + detail + ")", cause);
+    }
+    if (text.contains("unable to tunnel")
+        || status(text, "502")
+        || status(text, "503")
+        || status(text, "504")
+        || text.contains("connection refused")
+        || text.contains("connection reset")) {
+      return unreachable(where, detail, cause);
+    }
     return new GitException(Kind.INTERNAL, "git_failed", where + " failed: " + detail, cause);
+  }
+
+  private static GitException unreachable(String where, String detail, Throwable cause) {
+    return new GitException(
+        Kind.UNAVAILABLE,
+        "git_unreachable",
+        where + ": the remote cannot be reached (" + detail + ")",
+        cause);
+  }
+
+  /** An HTTP status in a message: the number alone, not part of a port or another number. */
+  static boolean status(String text, String code) {
+    return Pattern.compile("(?<![:\\d.])" + code + "(?![\\d.])").matcher(text).find();
   }
 
   private static List<Throwable> chain(Throwable failure) {

@@ -35,20 +35,29 @@ public final class SmartHttpRelay implements GitRelay {
   private final Repository repo;
   private final RelayHooks hooks;
   private final Access access;
+  private final long maxPackBytes;
 
-  private SmartHttpRelay(Repository repo, RelayHooks hooks, Access access) {
+  private SmartHttpRelay(Repository repo, RelayHooks hooks, Access access, long maxPackBytes) {
     this.repo = repo;
     this.hooks = hooks;
     this.access = access;
+    this.maxPackBytes = maxPackBytes;
   }
 
-  public static GitRelay create(HostMirror mirror, RelayHooks hooks, Access access) {
+  public static GitRelay create(
+      HostMirror mirror, RelayHooks hooks, Access access, long maxPackBytes) {
+    if (maxPackBytes <= 0) {
+      throw new IllegalArgumentException("maxPackBytes must be positive");
+    }
     Objects.requireNonNull(mirror, "mirror");
     if (!(mirror instanceof DefaultHostMirror m)) {
       throw new IllegalArgumentException("a GitRelay serves a mirror opened by HostMirror.open");
     }
     return new SmartHttpRelay(
-        m.repository(), Objects.requireNonNull(hooks, "hooks"), Objects.requireNonNull(access));
+        m.repository(),
+        Objects.requireNonNull(hooks, "hooks"),
+        Objects.requireNonNull(access, "access"),
+        maxPackBytes);
   }
 
   @Override
@@ -158,6 +167,7 @@ public final class SmartHttpRelay implements GitRelay {
     rp.setBiDirectionalPipe(false);
     rp.setAllowNonFastForwards(true);
     rp.setAllowDeletes(true);
+    rp.setMaxPackSizeLimit(maxPackBytes);
     rp.setTimeout(RemoteSession.TIMEOUT_SECONDS);
     rp.setPreReceiveHook((pack, commands) -> beforeReceive(commands));
     return rp;
