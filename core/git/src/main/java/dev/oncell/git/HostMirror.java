@@ -57,9 +57,9 @@ public interface HostMirror extends AutoCloseable {
    * only a fast-forward is accepted. A refusal by the remote is a {@link PushResult}, not an
    * exception.
    *
-   * @throws GitException {@code invalid_ref} for a branch name that is not a valid ref, a local ref
-   *     the mirror does not have or a lease that is not a commit id; and the codes of {@link
-   *     #fetch}
+   * @throws GitException {@code invalid_ref} for a branch name that is not a valid ref (or a full
+   *     ref name outside {@code refs/heads/}), a local ref the mirror does not have or a lease that
+   *     is not a commit id; and the codes of {@link #fetch}
    */
   PushResult push(
       RepoUrl url,

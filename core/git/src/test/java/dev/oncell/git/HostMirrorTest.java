@@ -183,7 +183,18 @@ class HostMirrorTest {
   void invalidRefNamesAreRefusedBeforeConnecting() {
     fetchAll();
     int before = server.requests().size();
-    for (String bad : List.of("a..b", "-x", "has space", "x.lock", "a~1", "a:b", "", "a\u0000b")) {
+    for (String bad :
+        List.of(
+            "a..b",
+            "-x",
+            "has space",
+            "x.lock",
+            "a~1",
+            "a:b",
+            "",
+            "a\u0000b",
+            "refs/tags/v1",
+            "HEAD")) {
       assertThatThrownBy(
               () ->
                   mirror.push(

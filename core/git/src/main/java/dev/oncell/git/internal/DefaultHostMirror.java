@@ -134,6 +134,10 @@ public final class DefaultHostMirror implements HostMirror {
       Optional<String> forceWithLease,
       Optional<GitCredential> credential,
       Proxy proxy) {
+    if (remoteBranch.startsWith("refs/") && !remoteBranch.startsWith("refs/heads/")) {
+      throw invalidRef(
+          "'" + printable(remoteBranch) + "' is not a branch: only refs/heads/... can be pushed");
+    }
     String dst =
         remoteBranch.startsWith("refs/heads/") ? remoteBranch : "refs/heads/" + remoteBranch;
     String shortName = dst.substring("refs/heads/".length());

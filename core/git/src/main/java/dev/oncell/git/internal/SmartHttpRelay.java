@@ -168,6 +168,9 @@ public final class SmartHttpRelay implements GitRelay {
     rp.setAllowNonFastForwards(true);
     rp.setAllowDeletes(true);
     rp.setMaxPackSizeLimit(maxPackBytes);
+    // fsck what a cell sends: malformed objects (a tree entry named .git, ...) never reach the
+    // mirror, nor the upstream it forwards to.
+    rp.setCheckReceivedObjects(true);
     rp.setTimeout(RemoteSession.TIMEOUT_SECONDS);
     rp.setPreReceiveHook((pack, commands) -> beforeReceive(commands));
     return rp;
