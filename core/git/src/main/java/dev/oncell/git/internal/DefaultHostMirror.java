@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
@@ -48,6 +49,9 @@ public final class DefaultHostMirror implements HostMirror {
 
   private final Path folder;
   private final Repository repo;
+
+  /** One fetch at a time moves the mirror's refs (the relay's refresh and the runtime's own). */
+  private final ReentrantLock fetching = new ReentrantLock();
 
   private DefaultHostMirror(Path folder, Repository repo) {
     this.folder = folder;
@@ -109,6 +113,7 @@ public final class DefaultHostMirror implements HostMirror {
     List<RefSpec> specs = Refspecs.expand(refspecs).stream().map(RefSpec::new).toList();
     Objects.requireNonNull(progress, "progress");
     RemoteSession session = new RemoteSession(url, credential, proxy);
+    fetching.lock();
     try (Transport transport = Transport.open(repo, session.uriish())) {
       session.configure(transport);
       org.eclipse.jgit.transport.FetchResult result =
@@ -123,6 +128,8 @@ public final class DefaultHostMirror implements HostMirror {
       return new FetchResult(updated, ids(result.getAdvertisedRefs()));
     } catch (Exception e) {
       throw Failures.map("fetch from", session, e);
+    } finally {
+      fetching.unlock();
     }
   }
 
