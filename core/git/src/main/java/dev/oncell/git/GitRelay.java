@@ -11,7 +11,8 @@ import java.io.IOException;
  * dumb protocol is not served). In {@link Access#READ_ONLY} mode receive-pack is 403.
  *
  * <p>The relay never sees a credential: it is for the cell's side; its hooks hold whatever the
- * upstream needs.
+ * upstream needs. A relay is usable while its mirror is open; it is thread-safe, one request per
+ * thread.
  */
 public interface GitRelay {
 
