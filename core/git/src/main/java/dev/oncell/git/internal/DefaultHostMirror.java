@@ -42,9 +42,11 @@ public final class DefaultHostMirror implements HostMirror {
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}");
 
   static {
-    // A bare mirror has no working tree whose racy timestamps matter; without this, JGit's first
-    // use of a file system blocks ~3 s probing its timestamp resolution (it then uses the result).
-    FS.FileStoreAttributes.setBackground(true);
+    // JGit probes a file system's timestamp resolution once, in the folder it first touches. In
+    // the background (JGit's default here would block) the probe files keep appearing after the
+    // call returns, and a cell folder deleted meanwhile fails with "directory not empty". So the
+    // probe runs in the foreground, once per file system per JVM; the mirror's first open pays it.
+    FS.FileStoreAttributes.setBackground(false);
   }
 
   private final Path folder;

@@ -24,7 +24,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.FS;
 
 /**
  * Makes repositories with commits for tests, without a working tree: {@link #bare} creates one,
@@ -33,10 +32,6 @@ import org.eclipse.jgit.util.FS;
  * rewritten behind someone's back).
  */
 public final class Repos {
-
-  static {
-    FS.FileStoreAttributes.setBackground(true);
-  }
 
   private static final PersonIdent AUTHOR =
       new PersonIdent("Test Author", "author@example.test", 1_700_000_000_000L, 0);
