@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The on-disk layout of one cell: {@code cells/<id>/{work,data,index,logs,sandbox}}; {@code
- * sandbox} is the sandbox backend's private state (bundle, disk image), never visible in the cell.
+ * The on-disk layout of one cell: {@code cells/<id>/{work,data,index,logs,sandbox,git}}; {@code
+ * sandbox} is the sandbox backend's private state (bundle, disk image) and {@code git} the host's
+ * bare mirror of the cell's repository ({@code git/repo.git}, only ever opened by the host's JGit);
+ * neither is visible in the cell.
  */
-public record CellPaths(Path root, Path work, Path data, Path index, Path logs, Path sandbox) {
+public record CellPaths(
+    Path root, Path work, Path data, Path index, Path logs, Path sandbox, Path git) {
 
   static CellPaths of(Path home, String id) {
     Path root = home.resolve("cells").resolve(id);
@@ -17,11 +20,12 @@ public record CellPaths(Path root, Path work, Path data, Path index, Path logs, 
         root.resolve("data"),
         root.resolve("index"),
         root.resolve("logs"),
-        root.resolve("sandbox"));
+        root.resolve("sandbox"),
+        root.resolve("git"));
   }
 
   List<Path> folders() {
-    return List.of(work, data, index, logs, sandbox);
+    return List.of(work, data, index, logs, sandbox, git);
   }
 
   /** The id of the cell: the name of its folder. */
@@ -39,6 +43,11 @@ public record CellPaths(Path root, Path work, Path data, Path index, Path logs, 
 
   public Path journal(String runId) {
     return journals().resolve(runId + ".log");
+  }
+
+  /** The host's bare mirror of the cell's repository. */
+  public Path mirror() {
+    return git.resolve("repo.git");
   }
 
   Path log() {
