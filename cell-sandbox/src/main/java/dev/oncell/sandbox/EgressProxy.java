@@ -3,6 +3,7 @@ package dev.oncell.sandbox;
 import dev.oncell.sandbox.internal.egress.EgressProxyServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +38,22 @@ public interface EgressProxy extends AutoCloseable {
    *     the 107-byte limit of unix sockets or a regular file in its place
    */
   static EgressProxy start(Path socket, EgressPolicy policy, Consumer<String> log) {
-    return EgressProxyServer.start(socket, policy, log, DEFAULT_CONNECT_TIMEOUT);
+    return start(socket, policy, log, Map.of());
+  }
+
+  /**
+   * Starts a proxy that also answers plain-HTTP requests to the given {@link InternalService}s
+   * itself, by name (each a name {@link InternalService#isInternalName} accepts). Requests to any
+   * other name under {@link InternalService#DOMAIN} are refused (403).
+   *
+   * @throws IllegalArgumentException for a service name outside that domain
+   */
+  static EgressProxy start(
+      Path socket,
+      EgressPolicy policy,
+      Consumer<String> log,
+      Map<String, InternalService> services) {
+    return EgressProxyServer.start(socket, policy, log, DEFAULT_CONNECT_TIMEOUT, services);
   }
 
   /** The unix socket the proxy listens on. */

@@ -2,6 +2,7 @@ package dev.oncell.sandbox.internal.egress;
 
 import dev.oncell.sandbox.EgressPolicy;
 import dev.oncell.sandbox.EgressProxy;
+import dev.oncell.sandbox.InternalService;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -14,7 +15,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +45,11 @@ public final class EgressProxyServer implements EgressProxy {
 
   /** What each connection needs to know; the connector is the seam tests record attempts at. */
   record ProxySettings(
-      EgressPolicy policy, Consumer<String> log, Duration connectTimeout, Connector connector) {}
+      EgressPolicy policy,
+      Consumer<String> log,
+      Duration connectTimeout,
+      Connector connector,
+      Map<String, InternalService> services) {}
 
   private EgressProxyServer(Path socket, ServerSocketChannel server, ProxySettings settings) {
     this.socket = socket;
@@ -52,8 +60,12 @@ public final class EgressProxyServer implements EgressProxy {
   }
 
   public static EgressProxyServer start(
-      Path socket, EgressPolicy policy, Consumer<String> log, Duration connectTimeout) {
-    return start(socket, policy, log, connectTimeout, Connector.TCP);
+      Path socket,
+      EgressPolicy policy,
+      Consumer<String> log,
+      Duration connectTimeout,
+      Map<String, InternalService> services) {
+    return start(socket, policy, log, connectTimeout, Connector.TCP, services);
   }
 
   public static EgressProxyServer start(
@@ -62,6 +74,29 @@ public final class EgressProxyServer implements EgressProxy {
       Consumer<String> log,
       Duration connectTimeout,
       Connector connector) {
+    return start(socket, policy, log, connectTimeout, connector, Map.of());
+  }
+
+  public static EgressProxyServer start(
+      Path socket,
+      EgressPolicy policy,
+      Consumer<String> log,
+      Duration connectTimeout,
+      Connector connector,
+      Map<String, InternalService> services) {
+    Map<String, InternalService> byName = new TreeMap<>();
+    services.forEach(
+        (name, service) -> {
+          if (!InternalService.isInternalName(name)) {
+            throw new IllegalArgumentException(
+                "an internal service's name must be a lower-case DNS name under "
+                    + InternalService.DOMAIN
+                    + ", not '"
+                    + name
+                    + "'");
+          }
+          byName.put(name, Objects.requireNonNull(service, "service"));
+        });
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(log, "log");
     Consumer<String> safeLog =
@@ -101,7 +136,10 @@ public final class EgressProxyServer implements EgressProxy {
     }
     EgressProxyServer proxy =
         new EgressProxyServer(
-            path, server, new ProxySettings(policy, safeLog, connectTimeout, connector));
+            path,
+            server,
+            new ProxySettings(
+                policy, safeLog, connectTimeout, connector, Collections.unmodifiableMap(byName)));
     proxy.acceptor.start();
     return proxy;
   }

@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -56,15 +58,41 @@ final class ProxyConnection {
         throw Malformed.of(e);
       }
       if (line.method().equals("CONNECT")) {
-        tunnel(Authority.parse(line.target(), OptionalInt.empty()));
+        Authority target = Authority.parse(line.target(), OptionalInt.empty());
+        if (InternalExchange.underInternalDomain(target.host())) {
+          log("egress decision=refused method=CONNECT host=" + target.host() + " reason=internal");
+          respond(403, "refused " + target.host() + ": internal services speak plain http://");
+          return;
+        }
+        tunnel(target);
       } else {
-        new HttpForwarder(this, line.method(), line.target(), head.get()).forward();
+        Optional<URI> internal = internalTarget(line.target());
+        if (internal.isPresent()) {
+          new InternalExchange(this, line.method(), internal.get(), head.get())
+              .serve(settings.services());
+        } else {
+          new HttpForwarder(this, line.method(), line.target(), head.get()).forward();
+        }
       }
     } catch (Malformed e) {
       log("egress decision=malformed status=" + e.status() + " detail=\"" + e.getMessage() + "\"");
       respondQuietly(e.status(), e.getMessage());
     } catch (IOException e) {
       // The client or the origin went away mid-request: there is nobody left to answer.
+    }
+  }
+
+  /** The URL of a request to a name under the internal domain, else empty (forwarded as usual). */
+  private static Optional<URI> internalTarget(String target) {
+    try {
+      URI uri = new URI(target);
+      return uri.getHost() != null
+              && "http".equalsIgnoreCase(uri.getScheme())
+              && InternalExchange.underInternalDomain(uri.getHost())
+          ? Optional.of(uri)
+          : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty(); // the forwarder answers a malformed target
     }
   }
 
