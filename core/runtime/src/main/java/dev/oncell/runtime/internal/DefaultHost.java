@@ -18,6 +18,7 @@ import dev.oncell.runtime.internal.cell.SandboxBackends;
 import dev.oncell.runtime.internal.cell.SearchPool;
 import dev.oncell.runtime.internal.cell.SharedEmbedder;
 import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
+import dev.oncell.runtime.internal.git.CredentialLookup;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.run.RunManager;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
@@ -75,7 +76,8 @@ public final class DefaultHost implements Host {
             config.cells());
     CellProfiles profiles = new CellProfiles(deployments::servingVersion, backends, config.cells());
     CellEnvironment env =
-        new CellEnvironment(config, controlPlane, profiles, embedder, llm, searchPool);
+        new CellEnvironment(
+            config, controlPlane, profiles, embedder, llm, searchPool, CredentialLookup.NONE);
     this.cells = new CellRegistry(env, deployments);
     this.runs =
         new RunManager(

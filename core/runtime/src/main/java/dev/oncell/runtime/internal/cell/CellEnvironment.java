@@ -1,6 +1,7 @@
 package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.HostConfig;
+import dev.oncell.runtime.internal.git.CredentialLookup;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.store.ControlPlane;
 import java.io.IOException;
@@ -16,7 +17,8 @@ public record CellEnvironment(
     CellProfiles profiles,
     SharedEmbedder embedder,
     LlmService llm,
-    SearchPool searchPool) {
+    SearchPool searchPool,
+    CredentialLookup gitCredentials) {
 
   Clock clock() {
     return config.clock();

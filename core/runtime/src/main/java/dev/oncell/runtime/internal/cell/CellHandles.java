@@ -3,12 +3,14 @@ package dev.oncell.runtime.internal.cell;
 import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.egress.CellEgress;
+import dev.oncell.runtime.internal.git.CellRepository;
 import dev.oncell.runtime.internal.store.CellDatabase;
 import dev.oncell.sandbox.EgressProxy;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;
 import dev.oncell.sandbox.SandboxSpec;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,16 +25,28 @@ public record CellHandles(
     Sandbox sandbox,
     WorkFolder files,
     CellMemory memory,
-    CellIndex index)
+    CellIndex index,
+    CellRepository repository)
     implements AutoCloseable {
 
   static CellHandles open(CellPaths paths, CellEnvironment env, CellProfile profile) {
     CellDatabase database = CellDatabase.open(paths.database());
     Optional<EgressProxy> egress = Optional.empty();
+    CellRepository repository = null;
     try {
+      Optional<Path> socket =
+          CellEgress.policy(profile.network())
+              .map(p -> CellEgress.socket(env.config().home(), paths.id()));
+      repository =
+          new CellRepository(
+              paths.id(), paths.git(), socket, env.gitCredentials(), line -> env.log(paths, line));
       egress =
           CellEgress.start(
-              env.config().home(), paths.id(), profile.network(), line -> env.log(paths, line));
+              env.config().home(),
+              paths.id(),
+              profile.network(),
+              line -> env.log(paths, line),
+              Map.of(CellRepository.RELAY_HOST, repository.relayService()));
       Sandbox sandbox =
           profile.backend().open(sandboxSpec(paths, profile, egress.map(EgressProxy::socket)));
       WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());
@@ -43,15 +57,24 @@ public record CellHandles(
           sandbox,
           files,
           new CellMemory(database),
-          new CellIndex(paths.index(), paths.work(), env.embedder()));
+          new CellIndex(paths.index(), paths.work(), env.embedder()),
+          repository);
     } catch (SandboxException | java.io.UncheckedIOException e) {
       egress.ifPresent(EgressProxy::close);
+      closeQuietly(repository);
       database.close();
       throw CellException.internal("cannot open the cell's sandbox: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       egress.ifPresent(EgressProxy::close);
+      closeQuietly(repository);
       database.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(CellRepository repository) {
+    if (repository != null) {
+      repository.close();
     }
   }
 
@@ -102,7 +125,11 @@ public record CellHandles(
         try {
           egress.ifPresent(EgressProxy::close);
         } finally {
-          database.close();
+          try {
+            repository.close();
+          } finally {
+            database.close();
+          }
         }
       }
     }

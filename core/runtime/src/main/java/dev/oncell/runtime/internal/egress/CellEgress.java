@@ -6,12 +6,14 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.store.Sha256;
 import dev.oncell.sandbox.EgressPolicy;
 import dev.oncell.sandbox.EgressProxy;
+import dev.oncell.sandbox.InternalService;
 import dev.oncell.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -69,7 +71,11 @@ public final class CellEgress {
    * @throws CellException INTERNAL when the socket cannot be made
    */
   public static Optional<EgressProxy> start(
-      Path home, String cellId, CellSpec.Network network, Consumer<String> cellLog) {
+      Path home,
+      String cellId,
+      CellSpec.Network network,
+      Consumer<String> cellLog,
+      Map<String, InternalService> services) {
     Optional<EgressPolicy> policy = policy(network);
     if (policy.isEmpty()) {
       return Optional.empty();
@@ -77,7 +83,7 @@ public final class CellEgress {
     Path socket = socket(home, cellId);
     try {
       createPrivateFolder(socket.getParent());
-      return Optional.of(EgressProxy.start(socket, policy.get(), cellLog));
+      return Optional.of(EgressProxy.start(socket, policy.get(), cellLog, services));
     } catch (SandboxException | IOException e) {
       throw CellException.internal(
           "cannot start the egress proxy of cell " + cellId + ": " + e.getMessage(), e);
@@ -89,7 +95,7 @@ public final class CellEgress {
    *
    * @throws CellException INTERNAL when even the fallback folder gives a path that is too long
    */
-  static Path socket(Path home, String id) {
+  public static Path socket(Path home, String id) {
     Path socket = socketFolder(home).resolve(id + ".sock");
     int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
     if (length > MAX_SOCKET_PATH_BYTES) {

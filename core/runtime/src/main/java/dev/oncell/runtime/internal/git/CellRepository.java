@@ -1,0 +1,313 @@
+package dev.oncell.runtime.internal.git;
+
+import dev.oncell.agent.ErrorKind;
+import dev.oncell.git.FetchResult;
+import dev.oncell.git.GitCredential;
+import dev.oncell.git.GitException;
+import dev.oncell.git.GitProgress;
+import dev.oncell.git.GitRelay;
+import dev.oncell.git.HostMirror;
+import dev.oncell.git.PushResult;
+import dev.oncell.git.RelayHooks;
+import dev.oncell.git.RepoUrl;
+import dev.oncell.runtime.CellException;
+import dev.oncell.runtime.internal.egress.LoopbackBridge;
+import dev.oncell.sandbox.InternalService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The cell's repository as the host holds it: a bare mirror in the cell's host-only {@code git}
+ * folder, the upstream it mirrors (set by the first clone), and the relay the cell's own {@code
+ * git} reaches at {@link #RELAY_URL} through its egress proxy.
+ *
+ * <p>The relay is how a customer's credential stays out of the cell: the cell's {@code origin} is
+ * the relay, which has no credential; before the relay advertises refs it fetches the upstream into
+ * the mirror, and before it moves a ref the cell pushed it pushes that commit upstream, both here,
+ * on the host, with the customer's credential for the upstream's host, through the cell's egress
+ * proxy (so the allow-list decides and the cell's log records it). So {@code git fetch} and {@code
+ * git push} typed in the cell's shell work like {@code ctx.git()}'s.
+ *
+ * <p>The host's JGit only ever opens the mirror, never the cell's {@code /work/.git}.
+ */
+public final class CellRepository implements AutoCloseable {
+
+  /** The relay's name inside the cell's egress. */
+  public static final String RELAY_HOST = "git.oncell.internal";
+
+  /** The cell's {@code origin}: the relay, over plain HTTP through the cell's egress proxy. */
+  public static final String RELAY_URL = "http://" + RELAY_HOST + "/repo.git";
+
+  private static final String RELAY_PATH = "/repo.git/";
+  private static final String UPSTREAM_FILE = "upstream";
+
+  private final String customerId;
+  private final Path folder;
+  private final Path mirrorFolder;
+  private final Optional<Path> egressSocket;
+  private final CredentialLookup credentials;
+  private final Consumer<String> log;
+  private final AtomicReference<HostMirror> mirror = new AtomicReference<>();
+  private final AtomicInteger refreshSuppressed = new AtomicInteger();
+  private final AtomicReference<CellException> lastRelayFailure = new AtomicReference<>();
+
+  /**
+   * @param folder the cell's host-only git folder
+   * @param egressSocket the cell's egress proxy socket; empty when its egress is blocked
+   * @param log the cell's log
+   */
+  public CellRepository(
+      String customerId,
+      Path folder,
+      Optional<Path> egressSocket,
+      CredentialLookup credentials,
+      Consumer<String> log) {
+    this.customerId = customerId;
+    this.folder = folder;
+    this.mirrorFolder = folder.resolve("repo.git");
+    this.egressSocket = egressSocket;
+    this.credentials = credentials;
+    this.log = log;
+  }
+
+  /** The mirror, opened (and created) on first use. */
+  public HostMirror mirror() {
+    HostMirror open = mirror.get();
+    if (open != null) {
+      return open;
+    }
+    synchronized (mirror) {
+      if (mirror.get() == null) {
+        try {
+          mirror.set(HostMirror.open(mirrorFolder));
+        } catch (GitException e) {
+          throw GitErrors.toCell(e);
+        }
+      }
+      return mirror.get();
+    }
+  }
+
+  /** The upstream the mirror follows, once a clone set it. */
+  public Optional<RepoUrl> upstream() {
+    Path file = folder.resolve(UPSTREAM_FILE);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RepoUrl.parse(Files.readString(file, StandardCharsets.UTF_8).strip()));
+    } catch (IOException e) {
+      throw CellException.internal("cannot read the cell's upstream", e);
+    }
+  }
+
+  /**
+   * Makes {@code url} the upstream. A cell has one repository: a different upstream than the one
+   * set is refused.
+   *
+   * @throws CellException {@code git_upstream_conflict} (CONFLICT)
+   */
+  public void setUpstream(RepoUrl url) {
+    Optional<RepoUrl> current = upstream();
+    if (current.isPresent()) {
+      if (current.get().toString().equals(url.toString())) {
+        return;
+      }
+      throw new CellException(
+          ErrorKind.CONFLICT,
+          "git_upstream_conflict",
+          "this cell's repository already follows "
+              + current.get()
+              + "; a cell holds one repository, so "
+              + url
+              + " cannot be cloned here");
+    }
+    try {
+      Files.createDirectories(folder);
+      Path temp = folder.resolve(UPSTREAM_FILE + ".tmp");
+      Files.writeString(temp, url + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.move(
+            temp,
+            folder.resolve(UPSTREAM_FILE),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, folder.resolve(UPSTREAM_FILE), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw CellException.internal("cannot record the cell's upstream", e);
+    }
+  }
+
+  /**
+   * Fetches {@code refspecs} (empty: every branch and tag) of the upstream into the mirror, with
+   * the customer's credential for its host, through the cell's egress.
+   *
+   * @throws CellException {@code git_no_upstream} (INVALID) when nothing was cloned, {@code
+   *     egress_blocked}, and the codes of {@link GitErrors#toCell}
+   */
+  public FetchResult fetchUpstream(List<String> refspecs, GitProgress progress) {
+    RepoUrl url = requireUpstream();
+    return withEgress(
+        url, bridge -> mirror().fetch(url, refspecs, credential(url), bridge.proxy(), progress));
+  }
+
+  /**
+   * Pushes {@code commit} (present in the mirror) to {@code branch} of the upstream; with a lease,
+   * only if the upstream's branch is at that commit (the zero id: absent).
+   */
+  public PushResult pushUpstream(String commit, String branch, Optional<String> lease) {
+    RepoUrl url = requireUpstream();
+    return withEgress(
+        url, bridge -> mirror().push(url, commit, branch, lease, credential(url), bridge.proxy()));
+  }
+
+  /** The upstream's branch heads and tags, asked now. */
+  public Map<String, String> lsUpstream() {
+    RepoUrl url = requireUpstream();
+    return withEgress(url, bridge -> mirror().lsRemote(url, credential(url), bridge.proxy()));
+  }
+
+  /**
+   * Runs {@code op} while the relay does not refresh from upstream: for a step that just fetched
+   * and now has the cell's git read the mirror.
+   */
+  public <T> T withoutRelayRefresh(java.util.function.Supplier<T> op) {
+    refreshSuppressed.incrementAndGet();
+    try {
+      return op.get();
+    } finally {
+      refreshSuppressed.decrementAndGet();
+    }
+  }
+
+  /**
+   * The failure of the relay's last upstream exchange, cleared by reading: the cell's git only
+   * shows it as text, a step turns it back into its code.
+   */
+  public Optional<CellException> takeRelayFailure() {
+    return Optional.ofNullable(lastRelayFailure.getAndSet(null));
+  }
+
+  /** The relay the cell's git talks to, as an internal service of its egress proxy. */
+  public InternalService relayService() {
+    return new RelayService(this::cellRelay, RELAY_PATH);
+  }
+
+  /** A relay for an editor or CI (the server's smart HTTP): the mirror only, no upstream. */
+  public GitRelay editorRelay(GitRelay.Access access) {
+    return GitRelay.create(mirror(), RelayHooks.NONE, access);
+  }
+
+  private GitRelay cellRelay() {
+    return GitRelay.create(mirror(), new UpstreamHooks(), GitRelay.Access.READ_WRITE);
+  }
+
+  private RepoUrl requireUpstream() {
+    return upstream()
+        .orElseThrow(
+            () ->
+                new CellException(
+                    ErrorKind.INVALID,
+                    "git_no_upstream",
+                    "this cell's repository has no upstream yet: clone one first"));
+  }
+
+  private Optional<GitCredential> credential(RepoUrl url) {
+    return credentials.find(customerId, url.host());
+  }
+
+  private <T> T withEgress(RepoUrl url, java.util.function.Function<LoopbackBridge, T> op) {
+    if (egressSocket.isEmpty()) {
+      log.accept("git refused url=" + url + " reason=egress_blocked");
+      throw CellException.invalid(
+          "egress_blocked",
+          "cannot reach "
+              + url.host()
+              + ": the cell's agent blocks network egress (CellSpec.network); allow the host with"
+              + " Network.allow(...)");
+    }
+    try (LoopbackBridge bridge = LoopbackBridge.open(egressSocket.get())) {
+      return op.apply(bridge);
+    } catch (GitException e) {
+      log.accept("git failed url=" + url + " code=" + e.code());
+      throw GitErrors.toCell(e);
+    }
+  }
+
+  /** What the cell's relay asks the host around each exchange: refresh first, push upstream. */
+  private final class UpstreamHooks implements RelayHooks {
+
+    @Override
+    public void beforeAdvertise(String service) {
+      if (upstream().isEmpty() || refreshSuppressed.get() > 0) {
+        return;
+      }
+      try {
+        fetchUpstream(List.of(), GitProgress.NONE);
+      } catch (CellException e) {
+        lastRelayFailure.set(e);
+        throw new GitException(GitException.Kind.REFUSED, e.code(), e.getMessage());
+      }
+    }
+
+    @Override
+    public Optional<String> beforeUpdate(RefUpdate update) {
+      if (upstream().isEmpty()) {
+        return Optional.empty(); // a repository of the cell's own: the mirror is all there is
+      }
+      if (!update.ref().startsWith("refs/heads/")) {
+        return Optional.of("only branches are pushed upstream, not " + update.ref());
+      }
+      if (update.newId().isEmpty()) {
+        return Optional.of("deleting a branch upstream is not supported from a cell");
+      }
+      String branch = update.ref().substring("refs/heads/".length());
+      // The cell's view of the branch is the lease: the upstream moves only from where the cell
+      // saw it, so a push never overwrites commits the cell has not seen.
+      Optional<String> lease = Optional.of(update.oldId().orElse(ZERO_ID));
+      PushResult result;
+      try {
+        result = pushUpstream(update.newId().get(), branch, lease);
+      } catch (CellException e) {
+        lastRelayFailure.set(e);
+        return Optional.of(e.code() + ": " + e.getMessage());
+      }
+      if (result.ok()) {
+        log.accept("git pushed branch=" + branch + " commit=" + update.newId().get());
+        return Optional.empty();
+      }
+      String message =
+          result.code().orElseThrow()
+              + ": the upstream refused "
+              + branch
+              + result.remoteHead().map(h -> " (its head is " + h + ")").orElse("")
+              + (result.message().isEmpty() ? "" : ": " + result.message());
+      lastRelayFailure.set(
+          new CellException(ErrorKind.CONFLICT, result.code().orElseThrow(), message));
+      return Optional.of(message);
+    }
+  }
+
+  static final String ZERO_ID = "0".repeat(40);
+
+  @Override
+  public void close() {
+    HostMirror open = mirror.getAndSet(null);
+    if (open != null) {
+      open.close();
+    }
+  }
+}
