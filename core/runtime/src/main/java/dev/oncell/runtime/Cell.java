@@ -54,6 +54,17 @@ public interface Cell {
   CellSearch search();
 
   /**
+   * Serves the cell's repository (the host's mirror of it: the branches the cell pushed and the
+   * upstream's as last fetched) over git's smart HTTP, for editors and CI. Fetch and clone always;
+   * push only when the customer's config has {@code "git": {"acceptPush": true}}, and then into the
+   * mirror only (the cell sees it on its next fetch; nothing goes upstream).
+   *
+   * @throws IOException when the client went away
+   */
+  void serveGit(dev.oncell.git.GitRequest request, dev.oncell.git.GitResponse response)
+      throws java.io.IOException;
+
+  /**
    * A page of a listing.
    *
    * @param next the name to pass as {@code after} for the next page; empty on the last page

@@ -9,6 +9,8 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,11 @@ final class AuthFilter implements Filter {
   private static final Pattern RUN_PATHS = Pattern.compile("^/v1/(agents|runs)(/.*)?$");
   private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)");
   private static final String BEARER = "Bearer ";
+  private static final String BASIC = "Basic ";
+
+  /** Git's smart HTTP: git sends the key as the password of HTTP Basic authentication. */
+  private static final Pattern GIT_PATH =
+      Pattern.compile("^/v1/customers/[^/]+/git/(info/refs|git-upload-pack|git-receive-pack)$");
 
   private final ApiKeys keys;
 
@@ -39,18 +46,22 @@ final class AuthFilter implements Filter {
       chain.proceed();
       return;
     }
-    Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
-    if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    boolean git = GIT_PATH.matcher(path).matches();
+    Optional<String> key = key(req.headers().first(HeaderNames.AUTHORIZATION), git);
+    if (key.isEmpty()) {
+      challenge(res, git);
       Responses.error(
           res,
           ErrorKind.UNAUTHORIZED,
           "unauthorized",
-          "send 'Authorization: Bearer <key>'; see oncell login");
+          git
+              ? "git needs the API key as the password (any user name)"
+              : "send 'Authorization: Bearer <key>'; see oncell login");
       return;
     }
-    Optional<Principal> principal =
-        keys.authenticate(header.get().substring(BEARER.length()).strip());
+    Optional<Principal> principal = keys.authenticate(key.get());
     if (principal.isEmpty()) {
+      challenge(res, git);
       Responses.error(res, ErrorKind.UNAUTHORIZED, "unauthorized", "the API key is not valid");
       return;
     }
@@ -60,6 +71,39 @@ final class AuthFilter implements Filter {
     }
     req.context().register(principal.get());
     chain.proceed();
+  }
+
+  /** The key of a Bearer header; on git's paths also the password of a Basic one. */
+  private static Optional<String> key(Optional<String> header, boolean git) {
+    if (header.isEmpty()) {
+      return Optional.empty();
+    }
+    String h = header.get();
+    if (h.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Optional.of(h.substring(BEARER.length()).strip());
+    }
+    if (git && h.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      try {
+        String pair =
+            new String(
+                Base64.getDecoder().decode(h.substring(BASIC.length()).strip()),
+                StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        return colon < 0 || colon == pair.length() - 1
+            ? Optional.empty()
+            : Optional.of(pair.substring(colon + 1));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Git asks its credential helper (or the user) only after a Basic challenge. */
+  private static void challenge(RoutingResponse res, boolean git) {
+    if (git) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"oncell\"");
+    }
   }
 
   private static boolean allowed(Principal principal, Method method, String path) {

@@ -79,8 +79,8 @@ final class Responses {
     if (kind == ErrorKind.UNAVAILABLE) {
       res.header(HeaderNames.RETRY_AFTER, "1"); // busy, search_timeout...: try again later
     }
-    if (kind == ErrorKind.UNAUTHORIZED) {
-      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    if (kind == ErrorKind.UNAUTHORIZED && !res.headers().contains(HeaderNames.WWW_AUTHENTICATE)) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer"); // unless a route asked for another
     }
     json(res, kind.httpStatus(), new ErrorJson(ErrorDetail.of(code, redact(message))));
   }

@@ -5,14 +5,20 @@ import dev.oncell.agent.FileStore;
 import dev.oncell.agent.Memory;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
+import dev.oncell.git.GitRelay;
+import dev.oncell.git.GitRequest;
+import dev.oncell.git.GitResponse;
 import dev.oncell.runtime.Cell;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.DiskUsage;
 import dev.oncell.runtime.RunError;
+import dev.oncell.runtime.internal.git.CellRepository;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.sandbox.OutputListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -158,6 +164,32 @@ public final class LiveCell implements Cell {
   public long upload(String dest, String fromUrl) {
     CellUpload upload = CellUpload.check(dest, fromUrl);
     return use(h -> upload.run(h, env, paths));
+  }
+
+  @Override
+  public void serveGit(GitRequest request, GitResponse response) throws IOException {
+    GitRelay.Access access =
+        info().config().path("git").path("acceptPush").asBoolean(false)
+            ? GitRelay.Access.READ_WRITE
+            : GitRelay.Access.READ_ONLY;
+    try {
+      use(
+          h -> {
+            try {
+              h.repository().editorRelay(access).handle(request, response);
+              return null;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The host's side of the cell's repository (its mirror and upstream), waking the cell. */
+  public <T> T repository(java.util.function.Function<CellRepository, T> op) {
+    return use(h -> op.apply(h.repository()));
   }
 
   @Override
