@@ -1,8 +1,8 @@
 package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.HostConfig;
-import dev.oncell.runtime.internal.git.CredentialLookup;
 import dev.oncell.runtime.internal.llm.LlmService;
+import dev.oncell.runtime.internal.mirror.CredentialLookup;
 import dev.oncell.runtime.internal.store.ControlPlane;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.oncell.runtime.internal.cell;
 import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.egress.CellEgress;
-import dev.oncell.runtime.internal.git.CellRepository;
+import dev.oncell.runtime.internal.mirror.CellRepository;
 import dev.oncell.runtime.internal.store.CellDatabase;
 import dev.oncell.sandbox.EgressProxy;
 import dev.oncell.sandbox.Sandbox;

@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal.git;
+package dev.oncell.runtime.internal.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

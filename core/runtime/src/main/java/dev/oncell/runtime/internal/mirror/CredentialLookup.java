@@ -1,4 +1,4 @@
-package dev.oncell.runtime.internal.git;
+package dev.oncell.runtime.internal.mirror;
 
 import dev.oncell.git.GitCredential;
 import java.util.Optional;
