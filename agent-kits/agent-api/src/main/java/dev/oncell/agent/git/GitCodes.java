@@ -36,7 +36,7 @@ public final class GitCodes {
   /** An answer of git larger than the cell's output cap (TOO_LARGE); narrow the request. */
   public static final String OUTPUT_TOO_LARGE = "git_output_too_large";
 
-  /** Clone, fetch or push are not available on this host (UNAVAILABLE). */
+  /** Clone, fetch or push are not available on this host (INVALID: trying again cannot help). */
   public static final String REMOTE_UNAVAILABLE = "git_remote_unavailable";
 
   /** git failed for another reason; the message carries the first lines of git's error. */
