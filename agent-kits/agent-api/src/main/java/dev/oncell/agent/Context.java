@@ -1,6 +1,7 @@
 package dev.oncell.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.agent.git.Git;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,8 +17,9 @@ import java.util.function.Supplier;
  *
  * <p>Wired today: {@link #shell}, {@link #store}, {@link #memory}, {@link #db}, {@link #config},
  * {@link #stream}, {@link #step}, {@link #orchestrator}, {@link #index}, {@link #search}, {@link
- * #grep}, {@link #llm}. {@link #git}, {@link #upload} and {@link #secret} throw {@link
- * UnsupportedOperationException} until their features land.
+ * #grep}, {@link #llm}, {@link #upload}, {@link #git} (local operations; clone, fetch and push
+ * where the host has remote git). {@link #secret} throws {@link UnsupportedOperationException}
+ * until its feature lands.
  */
 public interface Context {
 
@@ -121,7 +123,11 @@ public interface Context {
     return llm(prompt, LlmOptions.defaults(), type);
   }
 
-  /** The cell's git repository. Not wired yet. */
+  /**
+   * The cell's git repository in {@code /work} ({@link Git#at} for one in a sub-folder): status,
+   * diff, add, commit, log, branches, and clone, fetch and push through the host. Each call is a
+   * step.
+   */
   Git git();
 
   /**

@@ -180,7 +180,7 @@ class AgentRunsTest {
 
     RunInfo unsupported = call("acme", "unsupported", "null");
     assertThat(unsupported.error().orElseThrow().code()).isEqualTo("unsupported");
-    assertThat(unsupported.error().orElseThrow().message()).contains("ctx.git");
+    assertThat(unsupported.error().orElseThrow().message()).contains("ctx.secret");
     // The cell goes on working.
     assertThat(call("acme", "echo", "{\"text\":\"ok\",\"times\":1}").status())
         .isEqualTo(RunStatus.SUCCEEDED);

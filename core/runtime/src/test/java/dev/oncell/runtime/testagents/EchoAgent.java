@@ -72,7 +72,7 @@ public class EchoAgent extends Agent {
   }
 
   public String unsupported(Context ctx) {
-    return ctx.git().toString();
+    return ctx.secret("token").toString();
   }
 
   @AgentMethod(timeout = "PT1S")

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.agent.Context;
 import dev.oncell.agent.Db;
 import dev.oncell.agent.FileStore;
-import dev.oncell.agent.Git;
 import dev.oncell.agent.GrepMatch;
 import dev.oncell.agent.IndexResult;
 import dev.oncell.agent.LlmOptions;
@@ -18,7 +17,9 @@ import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
+import dev.oncell.agent.git.Git;
 import dev.oncell.runtime.internal.cell.LiveCell;
+import dev.oncell.runtime.internal.git.RemoteGit;
 import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.llm.LlmCall;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
@@ -42,7 +43,7 @@ public final class RunContext implements Context {
 
   /** Event types the platform emits; an agent's own events use other names. */
   static final Set<String> RESERVED_EVENTS =
-      Set.of("started", "resumed", "result", "error", "step", "shell", "index", "llm");
+      Set.of("started", "resumed", "result", "error", "step", "shell", "index", "llm", "git");
 
   private final String runId;
   private final String deploymentId;
@@ -50,6 +51,9 @@ public final class RunContext implements Context {
   private final RunEventLog events;
   private final AgentPlugin plugin;
   private final ChokePoint steps;
+
+  /** Clone, fetch and push; the host's remote git replaces this stand-in when it is wired. */
+  private final RemoteGit remoteGit = RemoteGit.unavailable();
 
   RunContext(
       String runId,
@@ -257,7 +261,18 @@ public final class RunContext implements Context {
 
   @Override
   public Git git() {
-    throw notYet("git", "git support");
+    return new JournaledGit(
+        steps,
+        cell,
+        remoteGit,
+        "",
+        () -> JournaledGit.runBranch(plugin.agentName(), runId),
+        (phase, percent) -> {
+          ObjectNode data = Json.MAPPER.createObjectNode();
+          data.put("phase", phase);
+          data.put("percent", percent);
+          events.append("git", data);
+        });
   }
 
   @Override
