@@ -24,6 +24,9 @@ final class GitScript {
   /** The branch to create exists. */
   static final int BRANCH_EXISTS = 95;
 
+  /** A clone's destination exists and is not empty. */
+  static final int NOT_EMPTY = 94;
+
   /** Written between two outputs of one script; no record of git's {@code -z} lists starts so. */
   static final char SEPARATOR = '\u0001';
 
@@ -43,6 +46,18 @@ final class GitScript {
 
   /** A script that first checks that the working folder is the top of a repository. */
   GitScript() {
+    this(true);
+  }
+
+  /** A script for a folder that is not a repository yet (a clone's parent). */
+  static GitScript outsideRepository() {
+    return new GitScript(false);
+  }
+
+  private GitScript(boolean checkRepository) {
+    if (!checkRepository) {
+      return;
+    }
     lines.add(
         "[ \"$("
             + GIT
@@ -100,6 +115,12 @@ final class GitScript {
   /** A git command whose failure is ignored (its output says enough). */
   GitScript gitOrNothing(List<String> args) {
     lines.add(GIT + words(args) + " || true");
+    return this;
+  }
+
+  /** A line of the script's own (a check), as written: quote every value in it. */
+  GitScript raw(String line) {
+    lines.add(line);
     return this;
   }
 

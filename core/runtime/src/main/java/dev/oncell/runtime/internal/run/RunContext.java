@@ -19,6 +19,7 @@ import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
 import dev.oncell.agent.git.Git;
 import dev.oncell.runtime.internal.cell.LiveCell;
+import dev.oncell.runtime.internal.git.HostRemoteGit;
 import dev.oncell.runtime.internal.git.RemoteGit;
 import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.llm.LlmCall;
@@ -52,8 +53,8 @@ public final class RunContext implements Context {
   private final AgentPlugin plugin;
   private final ChokePoint steps;
 
-  /** Clone, fetch and push; the host's remote git replaces this stand-in when it is wired. */
-  private final RemoteGit remoteGit = RemoteGit.unavailable();
+  /** Clone, fetch and push, through the cell's repository on the host (its mirror and relay). */
+  private final RemoteGit remoteGit = new HostRemoteGit();
 
   RunContext(
       String runId,
