@@ -21,7 +21,9 @@ import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.run.RunManager;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
+import dev.oncell.runtime.internal.store.AtRestCipher;
 import dev.oncell.runtime.internal.store.ControlPlane;
+import dev.oncell.runtime.internal.store.GitCredentialStore;
 import dev.oncell.runtime.internal.store.LlmUsageStore;
 import dev.oncell.runtime.internal.store.RunStore;
 import dev.oncell.runtime.internal.store.SecretStore;
@@ -51,18 +53,21 @@ public final class DefaultHost implements Host {
   private final SearchPool searchPool;
   private final LlmService llm;
   private final SecretStore secrets;
+  private final GitCredentialStore gitCredentials;
   private final IdlePauser idlePauser;
 
   private DefaultHost(
       HostConfig config,
       ControlPlane controlPlane,
       SandboxBackends backends,
+      AtRestCipher cipher,
       SecretStore secrets,
       LlmService llm) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.backends = backends;
     this.secrets = secrets;
+    this.gitCredentials = new GitCredentialStore(controlPlane, cipher, config.clock());
     this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
     this.searchPool = new SearchPool(config.search());
@@ -114,7 +119,8 @@ public final class DefaultHost implements Host {
     SandboxBackends backends =
         new SandboxBackends(config.sandbox(), home.resolve("runtime/sandbox"));
     ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
-    SecretStore secrets = new SecretStore(controlPlane, home, config.clock());
+    AtRestCipher cipher = new AtRestCipher(home);
+    SecretStore secrets = new SecretStore(controlPlane, cipher, config.clock());
     LlmService llm;
     try {
       llm = LlmService.open(config, secrets, new LlmUsageStore(controlPlane, config.clock()));
@@ -122,7 +128,7 @@ public final class DefaultHost implements Host {
       controlPlane.close();
       throw e;
     }
-    DefaultHost host = new DefaultHost(config, controlPlane, backends, secrets, llm);
+    DefaultHost host = new DefaultHost(config, controlPlane, backends, cipher, secrets, llm);
     try {
       host.cells.recover();
       host.runs.recover();
@@ -176,6 +182,12 @@ public final class DefaultHost implements Host {
   @Override
   public Secrets secrets() {
     return secrets;
+  }
+
+  /** The store itself: its {@code find} is what the host's git and forge calls use. */
+  @Override
+  public GitCredentialStore gitCredentials() {
+    return gitCredentials;
   }
 
   @Override
