@@ -22,6 +22,7 @@ final class Routes {
     SecretHandlers secrets = new SecretHandlers(host, bodies);
     UsageHandlers usage = new UsageHandlers(host);
     KeyHandlers keys = new KeyHandlers(host, bodies);
+    GitCredentialHandlers gitCredentials = new GitCredentialHandlers(host, bodies);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -48,6 +49,9 @@ final class Routes {
         .post("/v1/customers/{id}/search", search::search)
         .post("/v1/customers/{id}/grep", search::grep)
         .get("/v1/customers/{id}/usage", usage::customer)
+        .put("/v1/customers/{id}/git/credentials", gitCredentials::put)
+        .get("/v1/customers/{id}/git/credentials", gitCredentials::list)
+        .delete("/v1/customers/{id}/git/credentials/{host}", gitCredentials::delete)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)
