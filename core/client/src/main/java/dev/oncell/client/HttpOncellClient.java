@@ -97,6 +97,11 @@ final class HttpOncellClient implements OncellClient {
   }
 
   @Override
+  public GitCredentials gitCredentials() {
+    return new HttpGitCredentials(transport);
+  }
+
+  @Override
   public Keys keys() {
     return new HttpKeys(transport);
   }

@@ -71,6 +71,12 @@ public interface OncellClient extends AutoCloseable {
   /** The operator's secrets. Cheap: no request is made until a method is called. */
   Secrets secrets();
 
+  /**
+   * Customers' git credentials, held by the server. Operator keys only. Cheap: no request is made
+   * until a method is called.
+   */
+  GitCredentials gitCredentials();
+
   /** API keys: list, create, revoke, rotate the bootstrap key. Operator keys only. */
   Keys keys();
 

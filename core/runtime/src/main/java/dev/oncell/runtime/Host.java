@@ -31,6 +31,9 @@ public interface Host extends AutoCloseable {
   /** The operator's secrets: encrypted at rest, never shown back. */
   Secrets secrets();
 
+  /** Customers' git credentials: per customer and host, encrypted at rest, never shown back. */
+  GitCredentials gitCredentials();
+
   /** Tokens spent through {@code ctx.llm}, per customer and deployment, against the budgets. */
   Usage usage();
 

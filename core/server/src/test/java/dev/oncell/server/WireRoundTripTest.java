@@ -17,6 +17,7 @@ import dev.oncell.client.Customer;
 import dev.oncell.client.Deployment;
 import dev.oncell.client.DirectoryListing;
 import dev.oncell.client.FileEntry;
+import dev.oncell.client.GitCredentialInfo;
 import dev.oncell.client.GrepLine;
 import dev.oncell.client.GrepResults;
 import dev.oncell.client.Health;
@@ -484,6 +485,31 @@ class WireRoundTripTest {
             api.host.secrets().list().stream()
                 .map(s -> new Secret(s.name(), s.hint(), s.updatedAt()))
                 .toList());
+  }
+
+  @Test
+  void gitCredentialsSetAndListed() {
+    client.customers().create("rt-git");
+    GitCredentialInfo set =
+        client
+            .gitCredentials()
+            .set("rt-git", "github.com", Optional.of("bot"), "ghp_rt-token-0123");
+    client.gitCredentials().set("rt-git", "gitlab.com", Optional.empty(), "glpat-rt");
+
+    List<GitCredentialInfo> expected =
+        api.host.gitCredentials().list("rt-git").stream()
+            .map(
+                c ->
+                    new GitCredentialInfo(
+                        c.customerId(),
+                        c.host(),
+                        c.username(),
+                        c.hint(),
+                        c.createdAt(),
+                        c.updatedAt()))
+            .toList();
+    assertThat(set).isEqualTo(expected.getFirst());
+    assertThat(client.gitCredentials().list("rt-git")).isEqualTo(expected);
   }
 
   @Test

@@ -19,10 +19,11 @@ import dev.oncell.runtime.internal.cell.SearchPool;
 import dev.oncell.runtime.internal.cell.SharedEmbedder;
 import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
 import dev.oncell.runtime.internal.llm.LlmService;
-import dev.oncell.runtime.internal.mirror.CredentialLookup;
 import dev.oncell.runtime.internal.run.RunManager;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
+import dev.oncell.runtime.internal.store.AtRestCipher;
 import dev.oncell.runtime.internal.store.ControlPlane;
+import dev.oncell.runtime.internal.store.GitCredentialStore;
 import dev.oncell.runtime.internal.store.LlmUsageStore;
 import dev.oncell.runtime.internal.store.RunStore;
 import dev.oncell.runtime.internal.store.SecretStore;
@@ -52,18 +53,21 @@ public final class DefaultHost implements Host {
   private final SearchPool searchPool;
   private final LlmService llm;
   private final SecretStore secrets;
+  private final GitCredentialStore gitCredentials;
   private final IdlePauser idlePauser;
 
   private DefaultHost(
       HostConfig config,
       ControlPlane controlPlane,
       SandboxBackends backends,
+      AtRestCipher cipher,
       SecretStore secrets,
       LlmService llm) {
     this.config = config;
     this.controlPlane = controlPlane;
     this.backends = backends;
     this.secrets = secrets;
+    this.gitCredentials = new GitCredentialStore(controlPlane, cipher, config.clock());
     this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
     this.searchPool = new SearchPool(config.search());
@@ -77,7 +81,7 @@ public final class DefaultHost implements Host {
     CellProfiles profiles = new CellProfiles(deployments::servingVersion, backends, config.cells());
     CellEnvironment env =
         new CellEnvironment(
-            config, controlPlane, profiles, embedder, llm, searchPool, CredentialLookup.NONE);
+            config, controlPlane, profiles, embedder, llm, searchPool, gitCredentials::find);
     this.cells = new CellRegistry(env, deployments);
     this.runs =
         new RunManager(
@@ -116,7 +120,8 @@ public final class DefaultHost implements Host {
     SandboxBackends backends =
         new SandboxBackends(config.sandbox(), home.resolve("runtime/sandbox"));
     ControlPlane controlPlane = ControlPlane.open(home.resolve("control"));
-    SecretStore secrets = new SecretStore(controlPlane, home, config.clock());
+    AtRestCipher cipher = new AtRestCipher(home);
+    SecretStore secrets = new SecretStore(controlPlane, cipher, config.clock());
     LlmService llm;
     try {
       llm = LlmService.open(config, secrets, new LlmUsageStore(controlPlane, config.clock()));
@@ -124,7 +129,7 @@ public final class DefaultHost implements Host {
       controlPlane.close();
       throw e;
     }
-    DefaultHost host = new DefaultHost(config, controlPlane, backends, secrets, llm);
+    DefaultHost host = new DefaultHost(config, controlPlane, backends, cipher, secrets, llm);
     try {
       host.cells.recover();
       host.runs.recover();
@@ -178,6 +183,12 @@ public final class DefaultHost implements Host {
   @Override
   public Secrets secrets() {
     return secrets;
+  }
+
+  /** The store itself: its {@code find} is what the host's git and forge calls use. */
+  @Override
+  public GitCredentialStore gitCredentials() {
+    return gitCredentials;
   }
 
   @Override

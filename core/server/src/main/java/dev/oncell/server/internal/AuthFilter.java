@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
  * Bearer keys on every route but {@code /health}. Operator keys reach everything; a customer token
  * reaches only its own cell's sub-resources and its own record, never the customer list nor another
  * cell, and no path with a dot segment (an encoded {@code ..} that routing would see decoded). Keys
- * are managed ({@code /v1/keys}) with operator keys only. A revoked or expired key is a 401.
+ * ({@code /v1/keys}) and a customer's git credentials ({@code /v1/customers/:id/git/credentials})
+ * are managed with operator keys only. A revoked or expired key is a 401.
  */
 final class AuthFilter implements Filter {
 
   private static final Pattern CUSTOMER_PATH = Pattern.compile("^/v1/customers/([^/]+)(/.*)?$");
   private static final Pattern RUN_PATHS = Pattern.compile("^/v1/(agents|runs)(/.*)?$");
   private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)");
+  private static final Pattern OPERATOR_ONLY =
+      Pattern.compile("^/+git/+credentials(/|$)", Pattern.CASE_INSENSITIVE);
   private static final String BEARER = "Bearer ";
   private static final String BASIC = "Basic ";
 
@@ -120,7 +123,10 @@ final class AuthFilter implements Filter {
     if (!m.matches() || !principal.mayAccess(m.group(1))) {
       return false;
     }
-    // A customer token uses its cell; it does not delete, pause or resume it.
-    return m.group(2) == null ? method == Method.GET : !m.group(2).matches("/(pause|resume)/?");
+    // A customer token uses its cell; it does not delete, pause or resume it, nor see or set the
+    // git credentials the host holds for it.
+    return m.group(2) == null
+        ? method == Method.GET
+        : !m.group(2).matches("/(pause|resume)/?") && !OPERATOR_ONLY.matcher(m.group(2)).find();
   }
 }

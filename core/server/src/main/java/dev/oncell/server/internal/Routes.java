@@ -23,6 +23,7 @@ final class Routes {
     UsageHandlers usage = new UsageHandlers(host);
     KeyHandlers keys = new KeyHandlers(host, bodies);
     GitHandlers git = new GitHandlers(host);
+    GitCredentialHandlers gitCredentials = new GitCredentialHandlers(host, bodies);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -52,6 +53,9 @@ final class Routes {
         .get("/v1/customers/{id}/git/info/refs", git::serve)
         .post("/v1/customers/{id}/git/git-upload-pack", git::serve)
         .post("/v1/customers/{id}/git/git-receive-pack", git::serve)
+        .put("/v1/customers/{id}/git/credentials", gitCredentials::put)
+        .get("/v1/customers/{id}/git/credentials", gitCredentials::list)
+        .delete("/v1/customers/{id}/git/credentials/{host}", gitCredentials::delete)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)

@@ -5,6 +5,7 @@ import dev.oncell.client.wire.CellCustomerJson;
 import dev.oncell.client.wire.CustomerJson;
 import dev.oncell.client.wire.DeploymentJson;
 import dev.oncell.client.wire.ErrorDetail;
+import dev.oncell.client.wire.GitCredentialJson;
 import dev.oncell.client.wire.HealthJson;
 import dev.oncell.client.wire.IndexReportJson;
 import dev.oncell.client.wire.IndexStatusJson;
@@ -19,6 +20,7 @@ import dev.oncell.runtime.ApiKeyInfo;
 import dev.oncell.runtime.CellDetails;
 import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.DeploymentInfo;
+import dev.oncell.runtime.GitCredentialInfo;
 import dev.oncell.runtime.Host;
 import dev.oncell.runtime.Principal;
 import dev.oncell.runtime.RunError;
@@ -154,6 +156,16 @@ final class Wire {
         k.expiresAt().map(Instant::toString).orElse(null),
         k.revokedAt().map(Instant::toString).orElse(null),
         token);
+  }
+
+  static GitCredentialJson gitCredential(GitCredentialInfo c) {
+    return new GitCredentialJson(
+        c.customerId(),
+        c.host(),
+        c.username().orElse(null),
+        c.hint(),
+        c.createdAt().toString(),
+        c.updatedAt().toString());
   }
 
   static SecretJson secret(SecretInfo s) {

@@ -155,15 +155,30 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes a customer with its keys and git credentials, in one transaction: a customer made later
+   * under the same id never inherits any of them.
+   */
   public void deleteCustomer(String id) {
     try (Connection c = connection()) {
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM api_keys WHERE customer_id = ?")) {
-        s.setString(1, id);
-        s.executeUpdate();
-      }
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-        s.setString(1, id);
-        s.executeUpdate();
+      c.setAutoCommit(false);
+      try {
+        for (String sql :
+            List.of(
+                "DELETE FROM api_keys WHERE customer_id = ?",
+                "DELETE FROM git_credentials WHERE customer_id = ?",
+                "DELETE FROM customers WHERE id = ?")) {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            s.executeUpdate();
+          }
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true); // the connection goes back to the pool
       }
       CellDatabase.sync(c);
     } catch (SQLException e) {
