@@ -151,14 +151,12 @@ class GitCredentialsCommandTest {
             "a:b");
     assertThat(user.err()).contains("(invalid_git_username)");
 
-    LiveCli.Run nobody =
+    LiveCli.Run badId =
         cli.withStdin(
-            TOKEN, "git", "credentials", "set", "--customer", "nobody", "--host", "github.com");
-    assertThat(nobody.exitCode()).isEqualTo(1);
-    assertThat(nobody.err()).contains("(customer_not_found)");
-    assertNoToken(nobody);
-    assertThat(cli.oncell("git", "credentials", "list", "--customer", "nobody").err())
-        .contains("(customer_not_found)");
+            TOKEN, "git", "credentials", "set", "--customer", "No_Body", "--host", "github.com");
+    assertThat(badId.exitCode()).isEqualTo(1);
+    assertThat(badId.err()).contains("(invalid_customer_id)");
+    assertNoToken(badId);
 
     LiveCli.Run noHost = cli.withStdin(TOKEN, "git", "credentials", "set", "--customer", "acme");
     assertThat(noHost.exitCode()).as("--host is required").isEqualTo(2);

@@ -24,8 +24,10 @@ public interface GitCredentials {
    *
    * @param host a DNS name or an IP address (IPv6 in brackets or not), without scheme, port, path
    *     or user; stored lower-cased
-   * @param username sent with the token; forges that take a token as the password accept any
-   * @throws CellException {@code customer_not_found} (NOT_FOUND); {@code invalid_git_host}, {@code
+   * @param username sent with the token; forges that take a token as the password accept any The
+   *     customer need not exist yet: store the credential first, then create the customer whose
+   *     setup clones with it. Deleting the customer deletes its credentials.
+   * @throws CellException {@code invalid_customer_id}, {@code invalid_git_host}, {@code
    *     invalid_git_username}, {@code invalid_git_token} (INVALID). Nothing changes on a failure.
    */
   GitCredentialInfo set(String customerId, String host, Optional<String> username, String token);
@@ -33,14 +35,14 @@ public interface GitCredentials {
   /**
    * The customer's credentials, sorted by host, without tokens.
    *
-   * @throws CellException {@code customer_not_found} (NOT_FOUND)
+   * @throws CellException {@code invalid_customer_id} (INVALID)
    */
   List<GitCredentialInfo> list(String customerId);
 
   /**
    * Removes the customer's credential for {@code host}; false if there was none.
    *
-   * @throws CellException {@code customer_not_found} (NOT_FOUND), {@code invalid_git_host}
+   * @throws CellException {@code invalid_customer_id}, {@code invalid_git_host} (INVALID)
    */
   boolean delete(String customerId, String host);
 }

@@ -10,6 +10,7 @@ import dev.oncell.runtime.CellState;
 import dev.oncell.runtime.Cells;
 import dev.oncell.runtime.Deployments;
 import dev.oncell.runtime.DiskUsage;
+import dev.oncell.runtime.internal.store.CustomerIds;
 import dev.oncell.runtime.internal.store.Json;
 import dev.oncell.sandbox.fs.CellDir;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 public final class CellRegistry implements Cells {
 
   private static final Logger LOG = Logger.getLogger(CellRegistry.class.getName());
-  static final Pattern CUSTOMER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  static final Pattern CUSTOMER_ID = CustomerIds.PATTERN;
 
   /** Starts an agent's setup in a new cell; returns the run's id. */
   public interface SetupLauncher {
@@ -222,13 +223,7 @@ public final class CellRegistry implements Cells {
   }
 
   static void checkId(String id) {
-    if (!CUSTOMER_ID.matcher(id).matches()) {
-      throw CellException.invalid(
-          "invalid_customer_id",
-          "customer id '"
-              + (id.length() > 80 ? id.substring(0, 80) + "..." : id)
-              + "' must match [a-z0-9][a-z0-9-]{0,62}");
-    }
+    CustomerIds.check(id);
   }
 
   @Override

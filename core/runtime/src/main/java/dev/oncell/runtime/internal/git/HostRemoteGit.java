@@ -19,7 +19,9 @@ import dev.oncell.runtime.internal.mirror.CellRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,11 +44,7 @@ public final class HostRemoteGit implements RemoteGit {
   public CloneResult clone(
       LiveCell cell, String folder, String url, CloneOptions options, Progress progress) {
     RepoUrl upstream = parse(url);
-    cell.repository(
-        repo -> {
-          repo.setUpstream(upstream);
-          return repo.fetchUpstream(List.of(), progress(progress));
-        });
+    cell.repository(repo -> repo.adoptUpstream(upstream, progress(progress)));
     String target = folder.isEmpty() ? "." : folder;
     List<String> args = new ArrayList<>(List.of("clone", "--quiet", "--no-checkout"));
     options.branch().ifPresent(b -> args.addAll(List.of("--branch", b)));
@@ -94,22 +92,26 @@ public final class HostRemoteGit implements RemoteGit {
             repo.upstream().isPresent()
                 ? repo.fetchUpstream(mirrorSpecs, progress(progress))
                 : null);
-    List<String> args = new ArrayList<>(List.of("fetch", "--porcelain", "--no-tags", remote));
+    List<String> args = new ArrayList<>(List.of("fetch", "--quiet", "--no-tags", remote));
     args.addAll(refspecs);
+    List<String> refs = List.of("for-each-ref", "--format=%(refname) %(objectname)");
+    GitScript script = new GitScript().git(refs).separator().git(args).separator().git(refs);
     ShellResult r =
-        cell.repository(
-            repo -> repo.withoutRelayRefresh(() -> run(cell, folder, new GitScript().git(args))));
+        cell.repository(repo -> repo.withoutRelayRefresh(() -> run(cell, folder, script)));
     failOn(cell, "fetch", folder, r);
-    List<RefUpdate> updated = new ArrayList<>();
-    for (String line : r.stdout().split("\n")) {
-      // "<flag> <old-object-id> <new-object-id> <local-reference>"
-      String[] parts = line.strip().split(" ");
-      if (parts.length == 4 && parts[1].length() >= 40 && parts[2].length() >= 40) {
-        Optional<String> old =
-            parts[1].chars().allMatch(c -> c == '0') ? Optional.empty() : Optional.of(parts[1]);
-        updated.add(new RefUpdate(parts[3], old, parts[2]));
-      }
+    String[] parts = r.stdout().split(String.valueOf(GitScript.SEPARATOR), -1);
+    if (parts.length != 3) {
+      throw GitFailures.malformed("fetch", "its ref listing");
     }
+    Map<String, String> before = refMap(parts[0]);
+    List<RefUpdate> updated = new ArrayList<>();
+    refMap(parts[2])
+        .forEach(
+            (ref, id) -> {
+              if (!id.equals(before.get(ref))) {
+                updated.add(new RefUpdate(ref, Optional.ofNullable(before.get(ref)), id));
+              }
+            });
     return new FetchResult(remote, updated);
   }
 
@@ -162,6 +164,18 @@ public final class HostRemoteGit implements RemoteGit {
     return there
         .filter(commit::equals)
         .map(c -> new PushResult(remote, branch, c, PushResult.Status.UP_TO_DATE));
+  }
+
+  /** {@code refname objectname} lines as a map sorted by ref name. */
+  private static Map<String, String> refMap(String listing) {
+    Map<String, String> refs = new TreeMap<>();
+    for (String line : listing.split("\n")) {
+      int space = line.lastIndexOf(' ');
+      if (space > 0) {
+        refs.put(line.substring(0, space), line.substring(space + 1).strip());
+      }
+    }
+    return refs;
   }
 
   private static String localCommit(LiveCell cell, String folder, String branch) {

@@ -119,19 +119,9 @@ public final class CellRepository implements AutoCloseable {
    * @throws CellException {@code git_upstream_conflict} (CONFLICT)
    */
   public void setUpstream(RepoUrl url) {
-    Optional<RepoUrl> current = upstream();
-    if (current.isPresent()) {
-      if (current.get().toString().equals(url.toString())) {
-        return;
-      }
-      throw new CellException(
-          ErrorKind.CONFLICT,
-          "git_upstream_conflict",
-          "this cell's repository already follows "
-              + current.get()
-              + "; a cell holds one repository, so "
-              + url
-              + " cannot be cloned here");
+    checkNoOtherUpstream(url);
+    if (upstream().isPresent()) {
+      return;
     }
     try {
       Files.createDirectories(folder);
@@ -148,6 +138,37 @@ public final class CellRepository implements AutoCloseable {
       }
     } catch (IOException e) {
       throw CellException.internal("cannot record the cell's upstream", e);
+    }
+  }
+
+  /**
+   * Makes {@code url} the upstream by fetching all of it into the mirror: the upstream is recorded
+   * only once that fetch succeeded, so a clone that failed (a refused host, a wrong credential)
+   * leaves the cell free to clone another repository.
+   *
+   * @throws CellException {@code git_upstream_conflict} and the codes of {@link #fetchUpstream}
+   */
+  public FetchResult adoptUpstream(RepoUrl url, GitProgress progress) {
+    checkNoOtherUpstream(url);
+    FetchResult result =
+        withEgress(
+            url,
+            bridge -> mirror().fetch(url, List.of(), credential(url), bridge.proxy(), progress));
+    setUpstream(url);
+    return result;
+  }
+
+  private void checkNoOtherUpstream(RepoUrl url) {
+    Optional<RepoUrl> current = upstream();
+    if (current.isPresent() && !current.get().toString().equals(url.toString())) {
+      throw new CellException(
+          ErrorKind.CONFLICT,
+          "git_upstream_conflict",
+          "this cell's repository already follows "
+              + current.get()
+              + "; a cell holds one repository, so "
+              + url
+              + " cannot be cloned here");
     }
   }
 

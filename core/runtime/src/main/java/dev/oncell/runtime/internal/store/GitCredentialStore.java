@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.h2.api.ErrorCode;
 
 /**
  * Customers' git credentials in the control plane's {@code git_credentials} table, one row per
@@ -47,7 +46,7 @@ public final class GitCredentialStore implements GitCredentials {
     String h = GitCredentialRules.host(host);
     GitCredentialRules.username(username);
     GitCredentialRules.token(token);
-    requireCustomer(customerId);
+    CustomerIds.check(customerId);
     AtRestCipher.Sealed sealed = cipher.seal(associatedData(customerId, h), token);
     // H2 keeps microseconds: the answer carries what a listing will show.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -97,16 +96,13 @@ public final class GitCredentialStore implements GitCredentials {
         c.setAutoCommit(true); // the connection goes back to the pool
       }
     } catch (SQLException e) {
-      if (e.getErrorCode() == ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1) {
-        throw customerNotFound(customerId); // deleted in between
-      }
       throw ControlPlane.failure("store a git credential of " + customerId, e);
     }
   }
 
   @Override
   public List<GitCredentialInfo> list(String customerId) {
-    requireCustomer(customerId);
+    CustomerIds.check(customerId);
     List<GitCredentialInfo> out = new ArrayList<>();
     try (Connection c = controlPlane.connection();
         PreparedStatement s =
@@ -142,7 +138,7 @@ public final class GitCredentialStore implements GitCredentials {
   @Override
   public boolean delete(String customerId, String host) {
     String h = GitCredentialRules.host(host);
-    requireCustomer(customerId);
+    CustomerIds.check(customerId);
     try (Connection c = controlPlane.connection();
         PreparedStatement s =
             c.prepareStatement("DELETE FROM git_credentials WHERE customer_id = ? AND host = ?")) {
@@ -206,15 +202,5 @@ public final class GitCredentialStore implements GitCredentials {
   /** Never a valid secret name (it has a ':'), so no secret's ciphertext opens here, nor back. */
   private static String associatedData(String customerId, String host) {
     return "git-credential:" + customerId + "/" + host;
-  }
-
-  private void requireCustomer(String customerId) {
-    if (customerId == null || controlPlane.customer(customerId).isEmpty()) {
-      throw customerNotFound(customerId);
-    }
-  }
-
-  private static CellException customerNotFound(String customerId) {
-    return CellException.notFound("customer_not_found", "no customer '" + customerId + "'");
   }
 }

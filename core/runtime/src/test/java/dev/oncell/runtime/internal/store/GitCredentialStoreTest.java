@@ -267,21 +267,26 @@ class GitCredentialStoreTest {
   }
 
   @Test
-  void anUnknownCustomerIsNotFoundForEveryCallAndGetsNoRow() throws Exception {
+  void aCredentialMayPrecedeItsCustomerButNeedsAValidId() throws Exception {
+    assertThat(credentials().list("newcomer")).isEmpty();
+    assertThat(credentials().delete("newcomer", "github.com")).isFalse();
+    credentials().set("newcomer", "github.com", Optional.empty(), TOKEN);
+    assertThat(find("newcomer", "github.com").orElseThrow().token()).isEqualTo(TOKEN);
+    int rows = rows();
     for (Runnable call :
         List.<Runnable>of(
-            () -> credentials().set("nobody", "github.com", Optional.empty(), TOKEN),
-            () -> credentials().list("nobody"),
-            () -> credentials().delete("nobody", "github.com"))) {
+            () -> credentials().set("No Body", "github.com", Optional.empty(), TOKEN),
+            () -> credentials().list("../acme"),
+            () -> credentials().delete("", "github.com"))) {
       assertThatThrownBy(call::run)
           .isInstanceOfSatisfying(
               CellException.class,
               e -> {
-                assertThat(e.code()).isEqualTo("customer_not_found");
-                assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
+                assertThat(e.code()).isEqualTo("invalid_customer_id");
+                assertThat(e.kind()).isEqualTo(ErrorKind.INVALID);
               });
     }
-    assertThat(rows()).isZero();
+    assertThat(rows()).isEqualTo(rows);
   }
 
   @Test
