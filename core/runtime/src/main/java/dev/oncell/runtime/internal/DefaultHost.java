@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal;
 
+import dev.oncell.forge.RetryPolicy;
 import dev.oncell.runtime.ApiKeys;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Cells;
@@ -18,6 +19,8 @@ import dev.oncell.runtime.internal.cell.SandboxBackends;
 import dev.oncell.runtime.internal.cell.SearchPool;
 import dev.oncell.runtime.internal.cell.SharedEmbedder;
 import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
+import dev.oncell.runtime.internal.forge.HostForges;
+import dev.oncell.runtime.internal.git.CredentialLookup;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.run.RunManager;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
@@ -52,14 +55,17 @@ public final class DefaultHost implements Host {
   private final LlmService llm;
   private final SecretStore secrets;
   private final IdlePauser idlePauser;
+  private final HostForges forges;
 
   private DefaultHost(
       HostConfig config,
       ControlPlane controlPlane,
       SandboxBackends backends,
       SecretStore secrets,
-      LlmService llm) {
+      LlmService llm,
+      CredentialLookup credentials) {
     this.config = config;
+    this.forges = new HostForges(credentials, RetryPolicy.defaults());
     this.controlPlane = controlPlane;
     this.backends = backends;
     this.secrets = secrets;
@@ -84,7 +90,8 @@ public final class DefaultHost implements Host {
             new RunStore(controlPlane),
             config.clock(),
             config.runTimeout(),
-            config.journalRetention());
+            config.journalRetention(),
+            forges);
     cells.setupLauncher(runs::startSetup);
     cells.deletionHooks(
         runs::cancelForCustomer,
@@ -97,6 +104,15 @@ public final class DefaultHost implements Host {
   }
 
   public static Host open(HostConfig config) {
+    // The customers' git credentials: the credential store, once it is wired.
+    return open(config, CredentialLookup.NONE);
+  }
+
+  /**
+   * Opens the host with {@code credentials} as the customers' git credentials: the seam for tests
+   * until the credential store is wired into {@link #open(HostConfig)}.
+   */
+  public static Host open(HostConfig config, CredentialLookup credentials) {
     Path home = config.home();
     try {
       if (!Files.exists(home)) {
@@ -122,7 +138,7 @@ public final class DefaultHost implements Host {
       controlPlane.close();
       throw e;
     }
-    DefaultHost host = new DefaultHost(config, controlPlane, backends, secrets, llm);
+    DefaultHost host = new DefaultHost(config, controlPlane, backends, secrets, llm, credentials);
     try {
       host.cells.recover();
       host.runs.recover();
@@ -146,6 +162,11 @@ public final class DefaultHost implements Host {
 
   public ControlPlane controlPlane() {
     return controlPlane;
+  }
+
+  /** The forges runs use for {@code ctx.pullRequests()}. */
+  public HostForges forges() {
+    return forges;
   }
 
   @Override

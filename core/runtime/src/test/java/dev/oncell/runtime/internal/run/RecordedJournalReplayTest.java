@@ -83,7 +83,8 @@ class RecordedJournalReplayTest {
             "r-recorded", new RunStore(internals.controlPlane()), Clock.systemUTC(), List.of()),
         plugin,
         new RunJournal(JournalFile.open(journal), plugin.mapper(), Clock.systemUTC()),
-        true);
+        true,
+        internals.forges());
   }
 
   @Test
