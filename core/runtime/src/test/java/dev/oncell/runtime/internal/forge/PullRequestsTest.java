@@ -279,6 +279,41 @@ class PullRequestsTest {
   }
 
   @Test
+  void aForgeThatKeepsFailingFailsTheRunWithItsCodeAfterItsRetries() {
+    tokens.put("acme@127.0.0.1", TOKEN);
+    customer("acme", github, "github");
+    Map<String, String> now = Map.of("Retry-After", "0"); // retried at once: no test sleeps
+
+    for (int i = 0; i < 4; i++) {
+      github.failNextWith(503, now);
+    }
+    assertThat(failure(run("acme", "open", pr("oncell/x", "X", "Y"))))
+        .startsWith("forge_unavailable");
+    assertThat(github.calls()).as("tried four times").hasSize(4);
+
+    for (int i = 0; i < 4; i++) {
+      github.failNextWith(429, now);
+    }
+    assertThat(failure(run("acme", "open", pr("oncell/x", "X", "Y"))))
+        .startsWith("forge_rate_limited");
+
+    github.failNextWith(502, now);
+    succeeded(run("acme", "open", pr("oncell/x", "X", "Y")));
+    assertThat(github.pulls(REPO)).as("a 502 then success: one pull request").hasSize(1);
+  }
+
+  @Test
+  void aTokenWithoutWritePermissionIsForgeForbidden() {
+    github.token("ghp_readOnlyTokenForAcme", false);
+    tokens.put("acme@127.0.0.1", "ghp_readOnlyTokenForAcme");
+    customer("acme", github, "github");
+    assertThat(failure(run("acme", "open", pr("oncell/x", "X", "Y"))))
+        .startsWith("forge_forbidden")
+        .doesNotContain("ghp_readOnly");
+    assertThat(github.pulls(REPO)).isEmpty();
+  }
+
+  @Test
   void aRepositoryOnAnUnknownHostNeedsTheForgeInTheConfig() {
     tokens.put("acme@127.0.0.1", TOKEN);
     customer("acme", JSON.createObjectNode().put("repoUrl", github.repoUrl(REPO)));
