@@ -8,6 +8,7 @@ import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.forge.ReviewComment;
 import dev.oncell.runtime.internal.store.Json;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -125,7 +126,7 @@ final class JournaledPullRequests implements PullRequests {
     request.put("state", state.name());
     return steps.read(
         "forge.list",
-        target.repo() + " " + state.name().toLowerCase(java.util.Locale.ROOT),
+        target.repo() + " " + state.name().toLowerCase(Locale.ROOT),
         request,
         PULL_REQUESTS,
         () -> client.call("list", c -> client.forge().listPullRequests(c, state)));
@@ -140,7 +141,7 @@ final class JournaledPullRequests implements PullRequests {
     request.put("head", head);
     return steps.read(
         "forge.list",
-        target.repo() + " " + state.name().toLowerCase(java.util.Locale.ROOT) + " " + head,
+        target.repo() + " " + state.name().toLowerCase(Locale.ROOT) + " " + head,
         request,
         PULL_REQUESTS,
         () -> client.call("list", c -> client.forge().listPullRequests(c, state, head)));
