@@ -1,6 +1,7 @@
 package dev.oncell.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.git.Git;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
  * <p>Wired today: {@link #shell}, {@link #store}, {@link #memory}, {@link #db}, {@link #config},
  * {@link #stream}, {@link #step}, {@link #orchestrator}, {@link #index}, {@link #search}, {@link
  * #grep}, {@link #llm}, {@link #upload}, {@link #git} (local operations; clone, fetch and push
- * where the host has remote git). {@link #secret} throws {@link UnsupportedOperationException}
- * until its feature lands.
+ * through the host) and {@link #pullRequests}. {@link #secret} throws {@link
+ * UnsupportedOperationException} until its feature lands.
  */
 public interface Context {
 
@@ -122,6 +123,23 @@ public interface Context {
   default <T> T llm(String prompt, Class<T> type) {
     return llm(prompt, LlmOptions.defaults(), type);
   }
+
+  /**
+   * Pull requests of the customer's repository: the {@code repoUrl} of the customer's config. The
+   * forge is {@code forge.kind} at {@code forge.apiBase} of that config when given, else known by
+   * the host ({@code github.com}: GitHub, {@code gitlab.com}: GitLab); the token is the customer's
+   * git credential for the repository's host ({@code oncell git credentials set}), used by the host
+   * and never shown to the agent. Calls go through the cell's egress allow-list, which must list
+   * the forge's API host. See {@link PullRequests} for what each call does on a replay.
+   */
+  PullRequests pullRequests();
+
+  /**
+   * Pull requests of another repository of the customer ({@code https://host/owner/name}), with the
+   * customer's credential for that host; the customer config's {@code forge} applies when the host
+   * is the one of its {@code repoUrl}.
+   */
+  PullRequests pullRequests(String repoUrl);
 
   /**
    * The cell's git repository in {@code /work} ({@link Git#at} for one in a sub-folder): status,

@@ -29,6 +29,25 @@ public final class PluginJars {
     return jar(manifest(pluginId, version), classes, agent.getName() + "\n");
   }
 
+  /**
+   * A plugin jar whose extension index names {@code agent} and {@code extensions} (say a {@code
+   * Forge} the plugin ships), with {@code more} classes besides.
+   */
+  public static byte[] withExtensions(
+      String pluginId,
+      String version,
+      Class<?> agent,
+      List<Class<?>> extensions,
+      Class<?>... more) {
+    List<Class<?>> classes = new ArrayList<>();
+    classes.add(agent);
+    classes.addAll(extensions);
+    classes.addAll(List.of(more));
+    StringBuilder index = new StringBuilder(agent.getName()).append('\n');
+    extensions.forEach(e -> index.append(e.getName()).append('\n'));
+    return jar(manifest(pluginId, version), classes, index.toString());
+  }
+
   /** A plugin jar whose extension index names no agent. */
   public static byte[] withoutAgent(String pluginId, Class<?>... classes) {
     return jar(manifest(pluginId, "1.0.0"), List.of(classes), "");

@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal;
 
+import dev.oncell.forge.RetryPolicy;
 import dev.oncell.runtime.ApiKeys;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.Cells;
@@ -18,6 +19,7 @@ import dev.oncell.runtime.internal.cell.SandboxBackends;
 import dev.oncell.runtime.internal.cell.SearchPool;
 import dev.oncell.runtime.internal.cell.SharedEmbedder;
 import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
+import dev.oncell.runtime.internal.forge.HostForges;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.run.RunManager;
 import dev.oncell.runtime.internal.store.ApiKeyStore;
@@ -55,6 +57,7 @@ public final class DefaultHost implements Host {
   private final SecretStore secrets;
   private final GitCredentialStore gitCredentials;
   private final IdlePauser idlePauser;
+  private final HostForges forges;
 
   private DefaultHost(
       HostConfig config,
@@ -68,6 +71,7 @@ public final class DefaultHost implements Host {
     this.backends = backends;
     this.secrets = secrets;
     this.gitCredentials = new GitCredentialStore(controlPlane, cipher, config.clock());
+    this.forges = new HostForges(gitCredentials::find, RetryPolicy.defaults());
     this.llm = llm;
     this.embedder = new SharedEmbedder(config.embeddingModel());
     this.searchPool = new SearchPool(config.search());
@@ -90,7 +94,8 @@ public final class DefaultHost implements Host {
             new RunStore(controlPlane),
             config.clock(),
             config.runTimeout(),
-            config.journalRetention());
+            config.journalRetention(),
+            forges);
     cells.setupLauncher(runs::startSetup);
     cells.deletionHooks(
         runs::cancelForCustomer,
@@ -153,6 +158,11 @@ public final class DefaultHost implements Host {
 
   public ControlPlane controlPlane() {
     return controlPlane;
+  }
+
+  /** The forges runs use for {@code ctx.pullRequests()}. */
+  public HostForges forges() {
+    return forges;
   }
 
   @Override

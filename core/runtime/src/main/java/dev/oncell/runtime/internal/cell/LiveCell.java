@@ -14,6 +14,7 @@ import dev.oncell.runtime.CellInfo;
 import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.DiskUsage;
 import dev.oncell.runtime.RunError;
+import dev.oncell.runtime.internal.egress.CellEgress;
 import dev.oncell.runtime.internal.llm.LlmService;
 import dev.oncell.runtime.internal.mirror.CellRepository;
 import dev.oncell.sandbox.OutputListener;
@@ -164,6 +165,23 @@ public final class LiveCell implements Cell {
   public long upload(String dest, String fromUrl) {
     CellUpload upload = CellUpload.check(dest, fromUrl);
     return use(h -> upload.run(h, env, paths));
+  }
+
+  /**
+   * Runs {@code op} with the cell's egress as the host's own clients use it ({@link HostEgress}),
+   * or with empty when the cell's agent blocks egress. The cell is woken if needed and cannot pause
+   * until {@code op} returns, so the proxy stays up for the whole operation.
+   */
+  public <T> T withEgress(Function<Optional<HostEgress>, T> op) {
+    return use(
+        h ->
+            op.apply(
+                h.egress()
+                    .flatMap(
+                        proxy ->
+                            CellEgress.policy(h.profile().network())
+                                .map(
+                                    policy -> new HostEgress(policy, proxy.socket(), this::log)))));
   }
 
   @Override

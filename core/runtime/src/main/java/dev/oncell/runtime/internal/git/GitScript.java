@@ -27,6 +27,9 @@ final class GitScript {
   /** A clone's destination exists and is not empty. */
   static final int NOT_EMPTY = 94;
 
+  /** The named remote is not configured. */
+  static final int UNKNOWN_REMOTE = 93;
+
   /** Written between two outputs of one script; no record of git's {@code -z} lists starts so. */
   static final char SEPARATOR = '\u0001';
 
@@ -115,6 +118,17 @@ final class GitScript {
   /** A git command whose failure is ignored (its output says enough). */
   GitScript gitOrNothing(List<String> args) {
     lines.add(GIT + words(args) + " || true");
+    return this;
+  }
+
+  /** Fails with {@link #UNKNOWN_REMOTE} unless {@code remote} is a configured remote. */
+  GitScript requireRemote(String remote) {
+    lines.add(
+        GIT
+            + " remote get-url -- "
+            + ShellQuote.quote(remote)
+            + " >/dev/null 2>&1 || exit "
+            + UNKNOWN_REMOTE);
     return this;
   }
 

@@ -126,7 +126,10 @@ public final class HostRemoteGit implements RemoteGit {
         .ifPresent(lease -> args.add("--force-with-lease=" + ref + ":" + lease));
     args.addAll(List.of(remote, ref + ":" + ref));
     cell.repository(repo -> repo.takeRelayFailure()); // forget an earlier exchange's failure
-    ShellResult r = run(cell, folder, new GitScript().gitOrNothing(args));
+    ShellResult r = run(cell, folder, new GitScript().requireRemote(remote).gitOrNothing(args));
+    if (r.exitCode() == GitScript.UNKNOWN_REMOTE) {
+      throw unknownRemote(remote);
+    }
     Optional<CellException> relayed = cell.repository(CellRepository::takeRelayFailure);
     Matcher m = PORCELAIN.matcher(r.stdout());
     String flag = "";
@@ -265,6 +268,9 @@ public final class HostRemoteGit implements RemoteGit {
     if (r.exitCode() == GitScript.NOT_A_REPOSITORY) {
       throw GitFailures.notARepository(folder);
     }
+    if (r.exitCode() == GitScript.UNKNOWN_REMOTE) {
+      throw unknownRemote("origin");
+    }
     if (err.contains("not found in upstream") || err.contains("couldn't find remote ref")) {
       throw new CellException(
           ErrorKind.NOT_FOUND,
@@ -278,6 +284,15 @@ public final class HostRemoteGit implements RemoteGit {
           "the " + op + " does not fit in the cell's disk: " + firstLine(r.stderr()));
     }
     throw GitFailures.of(op, folder, r);
+  }
+
+  private static CellException unknownRemote(String remote) {
+    return new CellException(
+        ErrorKind.NOT_FOUND,
+        "git_unknown_remote",
+        "this repository has no remote '"
+            + remote
+            + "': clone one with ctx.git().clone(url), whose origin is the cell's repository");
   }
 
   private static String firstLine(String text) {

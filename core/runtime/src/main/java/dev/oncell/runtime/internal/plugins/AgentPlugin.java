@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.oncell.agent.Agent;
+import dev.oncell.agent.forge.Forge;
 import dev.oncell.runtime.CellException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class AgentPlugin implements AutoCloseable {
   private final Agent agent;
   private final Map<String, AgentMethodHandle> methods;
   private final ObjectMapper mapper;
+  private List<Forge> forges;
 
   private AgentPlugin(
       PluginManager manager,
@@ -162,6 +164,23 @@ public final class AgentPlugin implements AutoCloseable {
   /** Maps JSON to and from the agent's own types, with the plugin's class loader. */
   public ObjectMapper mapper() {
     return mapper;
+  }
+
+  /**
+   * The forges the plugin ships as PF4J extensions of {@link Forge}, made once: they serve its
+   * customers for their kind, before the built-in ones.
+   *
+   * @throws CellException {@code invalid_plugin} (INVALID) when one cannot be instantiated
+   */
+  public synchronized List<Forge> forges() {
+    if (forges == null) {
+      try {
+        forges = List.copyOf(manager.getExtensions(Forge.class, pluginId));
+      } catch (RuntimeException | LinkageError e) {
+        throw invalid("plugin " + pluginId + ": a forge failed to load: " + rootMessage(e));
+      }
+    }
+    return forges;
   }
 
   public ClassLoader classLoader() {

@@ -17,8 +17,10 @@ import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
 import dev.oncell.agent.StepOptions;
+import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.git.Git;
 import dev.oncell.runtime.internal.cell.LiveCell;
+import dev.oncell.runtime.internal.forge.HostForges;
 import dev.oncell.runtime.internal.git.HostRemoteGit;
 import dev.oncell.runtime.internal.git.RemoteGit;
 import dev.oncell.runtime.internal.journal.StepFailures;
@@ -37,8 +39,8 @@ import java.util.function.Supplier;
  * The {@link Context} of one run. Every call goes through the run's {@link ChokePoint}, which
  * numbers, replays and journals it; the cell's files, memory, database and code search are handed
  * out as journaled views ({@link JournaledFileStore}, {@link JournaledMemory}, {@link JournaledDb},
- * {@link JournaledSearch}), an LLM call sees the run as {@link RunLlm}. See {@code
- * internal.journal}'s package documentation for the rules.
+ * {@link JournaledSearch}), an LLM call sees the run as {@link RunLlm}, a forge call as {@link
+ * RunForgeSteps}. See {@code internal.journal}'s package documentation for the rules.
  */
 public final class RunContext implements Context {
 
@@ -52,6 +54,7 @@ public final class RunContext implements Context {
   private final RunEventLog events;
   private final AgentPlugin plugin;
   private final ChokePoint steps;
+  private final HostForges forges;
 
   /** Clone, fetch and push, through the cell's repository on the host (its mirror and relay). */
   private final RemoteGit remoteGit = new HostRemoteGit();
@@ -62,8 +65,9 @@ public final class RunContext implements Context {
       LiveCell cell,
       RunEventLog events,
       AgentPlugin plugin,
-      RunJournal journal) {
-    this(runId, deploymentId, cell, events, plugin, journal, false);
+      RunJournal journal,
+      HostForges forges) {
+    this(runId, deploymentId, cell, events, plugin, journal, false, forges);
   }
 
   /**
@@ -78,8 +82,10 @@ public final class RunContext implements Context {
       RunEventLog events,
       AgentPlugin plugin,
       RunJournal journal,
-      boolean replayOnly) {
+      boolean replayOnly,
+      HostForges forges) {
     this.runId = runId;
+    this.forges = forges;
     this.deploymentId = deploymentId;
     this.cell = cell;
     this.events = events;
@@ -258,6 +264,17 @@ public final class RunContext implements Context {
   private LlmCall llmCall() {
     return new LlmCall(
         new RunLlm(steps, this, events, plugin, cell.id(), deploymentId), cell.llm());
+  }
+
+  @Override
+  public PullRequests pullRequests() {
+    return forges.pullRequests(new RunForgeSteps(steps), cell, plugin, Optional.empty());
+  }
+
+  @Override
+  public PullRequests pullRequests(String repoUrl) {
+    Objects.requireNonNull(repoUrl, "repoUrl");
+    return forges.pullRequests(new RunForgeSteps(steps), cell, plugin, Optional.of(repoUrl));
   }
 
   @Override

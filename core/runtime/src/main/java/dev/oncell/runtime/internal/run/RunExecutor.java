@@ -9,6 +9,7 @@ import dev.oncell.runtime.RunError;
 import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStatus;
 import dev.oncell.runtime.internal.cell.LiveCell;
+import dev.oncell.runtime.internal.forge.HostForges;
 import dev.oncell.runtime.internal.journal.JournalException;
 import dev.oncell.runtime.internal.journal.JournalFile;
 import dev.oncell.runtime.internal.journal.StepFailures;
@@ -42,14 +43,16 @@ final class RunExecutor implements AutoCloseable {
   private final RunStore store;
   private final Clock clock;
   private final JournalRetention retention;
+  private final HostForges forges;
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final Map<String, String> busyCells = new ConcurrentHashMap<>();
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("oncell-run-watchdog").daemon().factory());
 
-  RunExecutor(RunStore store, Clock clock, JournalRetention retention) {
+  RunExecutor(RunStore store, Clock clock, JournalRetention retention, HostForges forges) {
     this.store = store;
+    this.forges = forges;
     this.clock = clock;
     this.retention = retention;
   }
@@ -168,7 +171,8 @@ final class RunExecutor implements AutoCloseable {
       throw failure;
     }
     run.ctx =
-        new RunContext(runId, run.info.deploymentId(), cell, run.log, run.plugin, run.journal);
+        new RunContext(
+            runId, run.info.deploymentId(), cell, run.log, run.plugin, run.journal, forges);
     run.thread = Thread.ofVirtual().name("run-" + runId).unstarted(() -> execute(run, body));
     watchdog.schedule(() -> timeOut(run, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
     run.thread.start();

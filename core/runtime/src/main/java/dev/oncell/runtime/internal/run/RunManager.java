@@ -10,6 +10,7 @@ import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.internal.cell.CellRegistry;
 import dev.oncell.runtime.internal.cell.LiveCell;
 import dev.oncell.runtime.internal.deploy.DeploymentRegistry;
+import dev.oncell.runtime.internal.forge.HostForges;
 import dev.oncell.runtime.internal.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +37,11 @@ public final class RunManager implements Runs, AutoCloseable {
       RunStore store,
       Clock clock,
       Duration defaultTimeout,
-      Duration journalRetention) {
+      Duration journalRetention,
+      HostForges forges) {
     this.store = store;
     this.executor =
-        new RunExecutor(store, clock, new JournalRetention(cells, clock, journalRetention));
+        new RunExecutor(store, clock, new JournalRetention(cells, clock, journalRetention), forges);
     this.admission = new RunAdmission(cells, deployments, store, executor, defaultTimeout);
     this.recovery =
         new RunRecovery(cells, deployments, store, executor, admission, clock, defaultTimeout);

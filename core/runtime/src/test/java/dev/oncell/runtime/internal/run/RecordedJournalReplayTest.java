@@ -15,8 +15,11 @@ import dev.oncell.runtime.internal.journal.StepFailures;
 import dev.oncell.runtime.internal.plugins.AgentPlugin;
 import dev.oncell.runtime.internal.store.RunStore;
 import dev.oncell.runtime.testagents.DurableAgent;
+import dev.oncell.runtime.testagents.ForgeAgent;
 import dev.oncell.runtime.testagents.PlannerAgent;
+import dev.oncell.runtime.testagents.PluginForgeAgent;
 import dev.oncell.runtime.testagents.ProgressAgent;
+import dev.oncell.runtime.testagents.StaticForge;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,11 @@ class RecordedJournalReplayTest {
   }
 
   private RunContext replaying(String resource, AgentPlugin plugin) throws Exception {
+    return replaying(resource, plugin, cell);
+  }
+
+  private RunContext replaying(String resource, AgentPlugin plugin, LiveCell cell)
+      throws Exception {
     Path journal = tmp.resolve("replay.log");
     try (InputStream in = getClass().getResourceAsStream(resource)) {
       Files.copy(
@@ -83,7 +91,8 @@ class RecordedJournalReplayTest {
             "r-recorded", new RunStore(internals.controlPlane()), Clock.systemUTC(), List.of()),
         plugin,
         new RunJournal(JournalFile.open(journal), plugin.mapper(), Clock.systemUTC()),
-        true);
+        true,
+        internals.forges());
   }
 
   @Test
@@ -154,5 +163,55 @@ class RecordedJournalReplayTest {
     assertThat(JournalFile.readAll(tmp.resolve("replay.log")))
         .extracting(dev.oncell.runtime.internal.journal.JournalEntry::hashVersion)
         .containsOnly(dev.oncell.runtime.internal.journal.JournalEntry.HASH_CANONICAL);
+  }
+
+  /**
+   * The five {@code ctx.pullRequests()} calls of a review, answered by a forge its plugin ships: a
+   * change to the requests of forge steps (the target, the arguments) or to how a pull request is
+   * journaled fails this, and runs cut in the middle of a review could not resume.
+   */
+  @Test
+  void theVersion2ForgeReviewJournalReplaysWithoutAForge() throws Exception {
+    host.deployments()
+        .deploy(
+            PluginJars.withExtensions(
+                "plugin-forge-plugin",
+                "1.0.0",
+                PluginForgeAgent.class,
+                List.of(StaticForge.class),
+                ForgeAgent.class),
+            "production");
+    com.fasterxml.jackson.databind.node.ObjectNode config =
+        JsonNodeFactory.instance.objectNode().put("repoUrl", "http://127.0.0.1:9/acme/shop");
+    config.putObject("forge").put("kind", "static").put("apiBase", "http://127.0.0.1:9/api");
+    host.cells().create(new Cells.NewCell("forged", config, Optional.empty(), "production"));
+    DefaultHost internals = (DefaultHost) host;
+    AgentPlugin forge =
+        internals
+            .deploymentRegistry()
+            .plugin(host.deployments().active("plugin-forge", "production").orElseThrow());
+    RunContext ctx =
+        replaying("/journals/v2-forge-review.journal", forge, internals.registry().live("forged"));
+    var method = forge.method("review").orElseThrow();
+    Object input =
+        forge
+            .mapper()
+            .convertValue(
+                forge
+                    .mapper()
+                    .readTree(
+                        "{\"head\":\"oncell/x\",\"base\":\"main\",\"title\":\"T\",\"body\":\"B\"}"),
+                method.inputJavaType(forge.mapper()).orElseThrow());
+    // The plugin's own class: compared as JSON.
+    com.fasterxml.jackson.databind.JsonNode review =
+        forge.mapper().valueToTree(method.method().invoke(forge.agent(), ctx, input));
+    assertThat(review)
+        .isEqualTo(
+            forge
+                .mapper()
+                .valueToTree(
+                    new ForgeAgent.Review(
+                        7, 70, 1, "static-head", "http://127.0.0.1:9/api/acme/shop/pr/7")));
+    assertThat(ctx.steps()).isEqualTo(5);
   }
 }
