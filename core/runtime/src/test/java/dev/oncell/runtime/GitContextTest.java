@@ -215,6 +215,41 @@ class GitContextTest {
   }
 
   @Test
+  void aRepositoryConfigThatTriesToRunCommandsIsNotHeeded() throws Exception {
+    customer("acme", "{}");
+    call("acme", "init", "{\"folder\": \"\"}");
+    JsonNode hostile = call("acme", "hostile", "null");
+    assertThat(hostile.get("ranThroughCtxGit").asText())
+        .as("no hook, fsmonitor, external diff, textconv or pager ran")
+        .isEmpty();
+    assertThat(hostile.get("ranThroughPlainGit").asText())
+        .as("the control: the traps are live for plain git in the cell")
+        .contains("ran-external", "ran-hook");
+    assertThat(texts(hostile.get("status").get("untracked"), ""))
+        .as("untracked files listed and paths unquoted despite the config")
+        .contains("ünïcode.txt", "evil.sh", ".gitattributes");
+    assertThat(hostile.get("diff").get("patch").asText())
+        .startsWith("diff --git a/a.txt b/a.txt")
+        .contains("+four")
+        .doesNotContain("\u001b[");
+    assertThat(hostile.get("commit").asText()).matches("[0-9a-f]{40}");
+    assertThat(hostile.get("log").get(0).get("subject").asText()).isEqualTo("Despite the config");
+  }
+
+  @Test
+  void aDiffLargerThanTheOutputCapIsCutButListsEveryFile() throws Exception {
+    customer("acme", "{}");
+    call("acme", "init", "{\"folder\": \"\"}");
+    JsonNode big = call("acme", "big", "null");
+    assertThat(big.get("diff").get("truncated").asBoolean()).isTrue();
+    assertThat(big.get("files").asInt()).isEqualTo(2);
+    assertThat(big.get("diff").get("files").get(0).get("added").asInt()).isEqualTo(40_000);
+    assertThat(big.get("diff").get("patch").asText())
+        .startsWith("diff --git a/big.txt b/big.txt")
+        .doesNotContain("[oncell: output truncated");
+  }
+
+  @Test
   void aRestartedRunReplaysGitStepsFromTheJournal() throws Exception {
     customer("acme", "{}");
     call("acme", "init", "{\"folder\": \"\"}");
