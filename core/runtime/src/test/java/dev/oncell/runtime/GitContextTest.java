@@ -183,8 +183,9 @@ class GitContextTest {
       {"author", "Evil <x@y>\nInjected", "invalid_identity"},
       {"at", "not-a-repo", "git_not_a_repository"},
       {"at", "../..", "invalid_path"},
-      {"push", "main", "git_remote_unavailable"},
-      {"clone", "https://example.com/x.git", "git_remote_unavailable"},
+      {"push", "bad name", "invalid_ref"},
+      {"pushRemote", "../origin", "invalid_ref"},
+      {"cloneInto", "../elsewhere", "invalid_path"},
     };
     for (String[] c : cases) {
       JsonNode outcome = probe(c[0], c[1]);

@@ -134,7 +134,11 @@ public class GitAgent extends Agent {
             git.commit("x", CommitOptions.defaults().withAuthor(new Person(probe.arg(), "a@b")));
         case "at" -> git.at(probe.arg()).status();
         case "push" -> git.push("origin", probe.arg());
-        case "clone" -> git.clone(probe.arg());
+        case "pushRemote" -> git.push(probe.arg(), "main");
+        case "cloneInto" ->
+            git.clone(
+                "https://example.com/x.git",
+                dev.oncell.agent.git.CloneOptions.defaults().withInto(probe.arg()));
         case "write" -> write(ctx, probe.arg(), "changed\n");
         default -> throw new IllegalArgumentException("no op " + probe.op());
       }
