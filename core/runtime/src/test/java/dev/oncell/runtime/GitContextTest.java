@@ -183,8 +183,9 @@ class GitContextTest {
       {"author", "Evil <x@y>\nInjected", "invalid_identity"},
       {"at", "not-a-repo", "git_not_a_repository"},
       {"at", "../..", "invalid_path"},
-      {"push", "main", "git_remote_unavailable"},
-      {"clone", "https://example.com/x.git", "git_remote_unavailable"},
+      {"push", "bad name", "invalid_ref"},
+      {"pushRemote", "../origin", "invalid_ref"},
+      {"cloneInto", "../elsewhere", "invalid_path"},
     };
     for (String[] c : cases) {
       JsonNode outcome = probe(c[0], c[1]);
@@ -212,6 +213,41 @@ class GitContextTest {
     assertThat(outcome.get("head").asText()).isEqualTo(dirty.get("head").asText());
     assertThat(outcome.get("status")).isEqualTo(dirty.get("status"));
     assertThat(oncell.home().resolve("cells/acme/work/a.txt")).hasContent("changed\n");
+  }
+
+  @Test
+  void aRepositoryConfigThatTriesToRunCommandsIsNotHeeded() throws Exception {
+    customer("acme", "{}");
+    call("acme", "init", "{\"folder\": \"\"}");
+    JsonNode hostile = call("acme", "hostile", "null");
+    assertThat(hostile.get("ranThroughCtxGit").asText())
+        .as("no hook, fsmonitor, external diff, textconv or pager ran")
+        .isEmpty();
+    assertThat(hostile.get("ranThroughPlainGit").asText())
+        .as("the control: the traps are live for plain git in the cell")
+        .contains("ran-external", "ran-hook");
+    assertThat(texts(hostile.get("status").get("untracked"), ""))
+        .as("untracked files listed and paths unquoted despite the config")
+        .contains("ünïcode.txt", "evil.sh", ".gitattributes");
+    assertThat(hostile.get("diff").get("patch").asText())
+        .startsWith("diff --git a/a.txt b/a.txt")
+        .contains("+four")
+        .doesNotContain("\u001b[");
+    assertThat(hostile.get("commit").asText()).matches("[0-9a-f]{40}");
+    assertThat(hostile.get("log").get(0).get("subject").asText()).isEqualTo("Despite the config");
+  }
+
+  @Test
+  void aDiffLargerThanTheOutputCapIsCutButListsEveryFile() throws Exception {
+    customer("acme", "{}");
+    call("acme", "init", "{\"folder\": \"\"}");
+    JsonNode big = call("acme", "big", "null");
+    assertThat(big.get("diff").get("truncated").asBoolean()).isTrue();
+    assertThat(big.get("files").asInt()).isEqualTo(2);
+    assertThat(big.get("diff").get("files").get(0).get("added").asInt()).isEqualTo(40_000);
+    assertThat(big.get("diff").get("patch").asText())
+        .startsWith("diff --git a/big.txt b/big.txt")
+        .doesNotContain("[oncell: output truncated");
   }
 
   @Test

@@ -40,8 +40,7 @@ public record DiffRequest(
     Objects.requireNonNull(to, "to");
     paths = List.copyOf(paths);
     boolean twoRefs = mode == Mode.REFS || mode == Mode.MERGE_BASE;
-    if (twoRefs != (from.isPresent() && to.isPresent())
-        || (!twoRefs && (from.isPresent() || to.isPresent()))) {
+    if (from.isPresent() != twoRefs || to.isPresent() != twoRefs) {
       throw new IllegalArgumentException(
           mode + " takes " + (twoRefs ? "both from and to" : "neither from nor to"));
     }

@@ -3,6 +3,7 @@ package dev.oncell.runtime.testagents;
 import dev.oncell.agent.Agent;
 import dev.oncell.agent.Context;
 import dev.oncell.agent.Failure;
+import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.git.CommitInfo;
 import dev.oncell.agent.git.CommitOptions;
 import dev.oncell.agent.git.DiffRequest;
@@ -133,7 +134,11 @@ public class GitAgent extends Agent {
             git.commit("x", CommitOptions.defaults().withAuthor(new Person(probe.arg(), "a@b")));
         case "at" -> git.at(probe.arg()).status();
         case "push" -> git.push("origin", probe.arg());
-        case "clone" -> git.clone(probe.arg());
+        case "pushRemote" -> git.push(probe.arg(), "main");
+        case "cloneInto" ->
+            git.clone(
+                "https://example.com/x.git",
+                dev.oncell.agent.git.CloneOptions.defaults().withInto(probe.arg()));
         case "write" -> write(ctx, probe.arg(), "changed\n");
         default -> throw new IllegalArgumentException("no op " + probe.op());
       }
@@ -142,6 +147,73 @@ public class GitAgent extends Agent {
       message = String.valueOf(e.getMessage());
     }
     return new Outcome(code, message, git.status(), git.head());
+  }
+
+  public record Hostile(
+      GitStatus status,
+      GitDiff diff,
+      String commit,
+      List<CommitInfo> log,
+      String ranThroughCtxGit,
+      String ranThroughPlainGit) {}
+
+  /**
+   * The cell's own repository config tries to run commands (hooks, fsmonitor, external diff, pager,
+   * aliases) and to change output formats; ctx.git() calls must not run or heed them.
+   */
+  public Hostile hostile(Context ctx) {
+    ShellResult trap =
+        ctx.shell(
+            "printf '#!/bin/sh\\ntouch /work/ran-$1\\nexit 1\\n' > evil.sh && chmod +x evil.sh"
+                + " && mkdir -p hooks && for h in pre-commit commit-msg post-commit; do"
+                + " printf '#!/bin/sh\\ntouch /work/ran-hook\\nexit 1\\n' > hooks/$h;"
+                + " chmod +x hooks/$h; done"
+                + " && git config core.hooksPath /work/hooks"
+                + " && git config core.fsmonitor '/work/evil.sh fsmonitor'"
+                + " && git config diff.external '/work/evil.sh external'"
+                + " && git config core.pager '/work/evil.sh pager'"
+                + " && git config core.quotePath true && git config diff.noprefix true"
+                + " && git config log.showSignature true && git config commit.gpgSign true"
+                + " && git config status.showUntrackedFiles no && git config color.ui always"
+                + " && printf '* diff=evil\\n' > .gitattributes"
+                + " && git config diff.evil.textconv '/work/evil.sh textconv'");
+    if (trap.failed()) {
+      throw new IllegalStateException("could not set the trap: " + trap.stderr());
+    }
+    write(ctx, "a.txt", "one\ntwo\nthree\nfour\n");
+    write(ctx, "ünïcode.txt", "u\n");
+    Git git = ctx.git();
+    GitStatus status = git.status();
+    GitDiff diff = git.diff();
+    git.addAll();
+    String commit = git.commit("Despite the config");
+    List<CommitInfo> log = git.log("HEAD", 5);
+    String ran = ctx.shell("ls /work | grep '^ran-' || true").stdout();
+    // The control: plain git in the same cell does run what the config says.
+    String control =
+        ctx.shell(
+                "echo x >> a.txt; git diff >/dev/null 2>&1; git -c user.name=x -c user.email=x@x commit -qam x >/dev/null 2>&1;"
+                    + " ls /work | grep '^ran-' || true")
+            .stdout();
+    return new Hostile(status, diff, commit, log, ran, control);
+  }
+
+  public record Big(GitDiff diff, int files) {}
+
+  /** A working-tree diff larger than the shell's output cap. */
+  public Big big(Context ctx) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) {
+      text.append("line ").append(i).append(" of a long file\n");
+    }
+    write(ctx, "big.txt", "small\n");
+    write(ctx, "other.txt", "small\n");
+    ctx.git().addAll();
+    ctx.git().commit("Small files");
+    write(ctx, "big.txt", text.toString());
+    write(ctx, "other.txt", "changed\n");
+    GitDiff diff = ctx.git().diff();
+    return new Big(diff, diff.files().size());
   }
 
   public record Hold(String counter, String gate) {}
