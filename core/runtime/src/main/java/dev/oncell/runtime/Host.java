@@ -31,6 +31,9 @@ public interface Host extends AutoCloseable {
   /** The operator's secrets: encrypted at rest, never shown back. */
   Secrets secrets();
 
+  /** Forge webhooks that start agent runs: per-customer settings and deliveries. */
+  Webhooks webhooks();
+
   /** Tokens spent through {@code ctx.llm}, per customer and deployment, against the budgets. */
   Usage usage();
 

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * Bearer keys on every route but {@code /health}. Operator keys reach everything; a customer token
  * reaches only its own cell's sub-resources and its own record, never the customer list nor another
  * cell, and no path with a dot segment (an encoded {@code ..} that routing would see decoded). Keys
- * are managed ({@code /v1/keys}) with operator keys only. A revoked or expired key is a 401.
+ * are managed ({@code /v1/keys}) with operator keys only, and so are a customer's webhook settings.
+ * A revoked or expired key is a 401. A forge's webhook delivery ({@code POST /v1/webhooks/:forge})
+ * carries no key: its signature is checked by the handler.
  */
 final class AuthFilter implements Filter {
 
@@ -25,6 +27,10 @@ final class AuthFilter implements Filter {
   private static final Pattern RUN_PATHS = Pattern.compile("^/v1/(agents|runs)(/.*)?$");
   private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)");
   private static final String BEARER = "Bearer ";
+
+  /** A forge's delivery: signed with a customer's webhook secret instead of an API key. */
+  private static final Pattern WEBHOOK_DELIVERY =
+      Pattern.compile("^/v1/webhooks/[A-Za-z0-9_-]{1,40}$");
 
   private final ApiKeys keys;
 
@@ -35,7 +41,8 @@ final class AuthFilter implements Filter {
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     String path = req.path().path();
-    if (path.equals("/health")) {
+    if (path.equals("/health")
+        || (req.prologue().method() == Method.POST && WEBHOOK_DELIVERY.matcher(path).matches())) {
       chain.proceed();
       return;
     }
@@ -75,6 +82,9 @@ final class AuthFilter implements Filter {
     Matcher m = CUSTOMER_PATH.matcher(path);
     if (!m.matches() || !principal.mayAccess(m.group(1))) {
       return false;
+    }
+    if (m.group(2) != null && m.group(2).startsWith("/webhooks")) {
+      return false; // webhook settings hold the secret that starts the customer's runs
     }
     // A customer token uses its cell; it does not delete, pause or resume it.
     return m.group(2) == null ? method == Method.GET : !m.group(2).matches("/(pause|resume)/?");

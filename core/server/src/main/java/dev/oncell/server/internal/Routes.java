@@ -22,6 +22,8 @@ final class Routes {
     SecretHandlers secrets = new SecretHandlers(host, bodies);
     UsageHandlers usage = new UsageHandlers(host);
     KeyHandlers keys = new KeyHandlers(host, bodies);
+    WebhookSettingsHandlers webhooks = new WebhookSettingsHandlers(host, bodies);
+    WebhookDeliveryHandler deliveries = new WebhookDeliveryHandler(host, bodies);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -48,6 +50,11 @@ final class Routes {
         .post("/v1/customers/{id}/search", search::search)
         .post("/v1/customers/{id}/grep", search::grep)
         .get("/v1/customers/{id}/usage", usage::customer)
+        .get("/v1/customers/{id}/webhooks", webhooks::list)
+        .get("/v1/customers/{id}/webhooks/{forge}", webhooks::get)
+        .put("/v1/customers/{id}/webhooks/{forge}", webhooks::put)
+        .delete("/v1/customers/{id}/webhooks/{forge}", webhooks::delete)
+        .post("/v1/webhooks/{forge}", deliveries::receive)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)

@@ -148,6 +148,26 @@ public final class SecretStore implements Secrets, VariableResolver {
   }
 
   /**
+   * A value encrypted with this store's key and mechanism for another store of the host (webhook
+   * secrets): {@code label} is the associated data, so a ciphertext cannot be moved to another
+   * record. Labels contain {@code ':'}, which secret names cannot, so no label is a secret's name.
+   */
+  record Sealed(byte[] nonce, byte[] ciphertext) {}
+
+  Sealed seal(String label, String value) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    return new Sealed(
+        nonce,
+        crypt(Cipher.ENCRYPT_MODE, label, nonce, value.getBytes(StandardCharsets.UTF_8), true));
+  }
+
+  /** The value {@link #seal} encrypted under {@code label}. */
+  String open(String label, byte[] nonce, byte[] ciphertext) {
+    return decrypt(label, nonce, ciphertext);
+  }
+
+  /**
    * {@code ****} and the last four characters of a value of at least 12, else only {@code ****}.
    */
   static String hint(String value) {
