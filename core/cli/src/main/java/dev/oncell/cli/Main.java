@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       SearchCommand.class,
       GrepCommand.class,
       SecretsCommand.class,
+      WebhooksCommand.class,
       KeysCommand.class,
       CellsCommand.class,
       CellsCommand.UsageCommand.class,
