@@ -3,8 +3,10 @@ package dev.oncell.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.fixtures.TestHost;
+import dev.oncell.runtime.testagents.EchoAgent;
 import dev.oncell.runtime.testagents.InputAgent;
 import dev.oncell.server.RunningServer.Reply;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -285,6 +288,11 @@ class WebhooksApiTest {
     }
     Reply unknown = setHook("nobody", "github", ACME_SECRET, "json");
     assertThat(unknown.status()).isEqualTo(404);
+    assertThat(api.post("/v1/customers", "{\"id\":\"plain\"}").status()).isEqualTo(201);
+    Reply noAgent = setHook("plain", "github", ACME_SECRET, "json");
+    assertThat(noAgent.status()).as(noAgent.body()).isEqualTo(400);
+    assertThat(noAgent.errorCode()).isEqualTo("no_agent");
+    assertThat(api.get("/v1/customers/plain/webhooks").json().get("webhooks")).isEmpty();
     assertThat(api.get("/v1/customers/acme/webhooks").body())
         .as("no bad input changed the settings")
         .isEqualTo(before);
@@ -681,6 +689,67 @@ class WebhooksApiTest {
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     assertThat(inputOf(r.json().get("runs").get(0).get("runId").asText()).get("branch").asText())
         .isEqualTo("main");
+  }
+
+  @Test
+  void aBusyCellIsRefusedClearlyAndARedeliveryLaterStartsIt() throws Exception {
+    assertThat(
+            api.call(
+                    "POST",
+                    "/v1/deployments?env=production",
+                    PluginJars.plugin("echo-plugin", "1.0.0", EchoAgent.class),
+                    RunningServer.KEY)
+                .status())
+        .isEqualTo(201);
+    Reply created =
+        api.post(
+            "/v1/customers?wait=true",
+            "{\"id\":\"busy\",\"agent\":\"echo\",\"config\":{\"repoUrl\":\"" + REPO + "\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    // one hook of the repository, its secret given to both customers
+    assertThat(setHook("acme", "github", ACME_SECRET, "json").status()).isEqualTo(200);
+    assertThat(setHook("busy", "github", ACME_SECRET, "config").status()).isEqualTo(200);
+    String hang =
+        api.host.runs().start("busy", "hang", NullNode.getInstance(), Optional.empty()).id();
+
+    byte[] body = githubPullRequest("opened", REPO);
+    Reply both = github("/v1/webhooks/github", "pull_request", "busy-1", body, ACME_SECRET);
+    assertThat(both.status()).as(both.body()).isEqualTo(202);
+    assertThat(both.json().get("runs")).hasSize(1);
+    assertThat(both.json().get("runs").get(0).get("customerId").asText()).isEqualTo("acme");
+    assertThat(both.json().get("refused").get(0).get("customerId").asText()).isEqualTo("busy");
+    assertThat(both.json().get("refused").get(0).get("code").asText()).isEqualTo("run_in_progress");
+    api.host.runs().await(both.json().get("runs").get(0).get("runId").asText());
+
+    Reply alone =
+        github("/v1/webhooks/github?customer=busy", "pull_request", "busy-2", body, ACME_SECRET);
+    assertThat(alone.status()).as(alone.body()).isEqualTo(409);
+    assertThat(alone.errorCode()).isEqualTo("run_in_progress");
+
+    api.host.runs().cancel(hang);
+    Reply redelivered =
+        github("/v1/webhooks/github?customer=busy", "pull_request", "busy-2", body, ACME_SECRET);
+    assertThat(redelivered.status()).as(redelivered.body()).isEqualTo(202);
+    String runId = redelivered.json().get("runs").get(0).get("runId").asText();
+    assertThat(api.host.runs().await(runId).method()).isEqualTo("config");
+  }
+
+  @Test
+  void settingsSurviveARestart() throws Exception {
+    assertThat(setHook("acme", "github", ACME_SECRET, "json").status()).isEqualTo(200);
+    String before = api.get("/v1/customers/acme/webhooks").body();
+    api.close();
+    api = new RunningServer(oncell);
+    assertThat(api.get("/v1/customers/acme/webhooks").body()).isEqualTo(before);
+    Reply r =
+        github(
+            "/v1/webhooks/github",
+            "pull_request",
+            "restart-1",
+            githubPullRequest("opened", REPO),
+            ACME_SECRET);
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    inputOf(r.json().get("runs").get(0).get("runId").asText());
   }
 
   /** No secret in any answer above (checked there), in the log, or in a file of the home. */
