@@ -1,6 +1,5 @@
 package dev.oncell.runtime;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,10 +66,5 @@ public enum WebhookForge {
                         + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
                         + "'; webhooks come from "
                         + java.util.Arrays.stream(values()).map(WebhookForge::wire).toList()));
-  }
-
-  @Override
-  public String toString() {
-    return wire.toUpperCase(Locale.ROOT);
   }
 }
