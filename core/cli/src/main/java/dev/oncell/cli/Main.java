@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       GrepCommand.class,
       SecretsCommand.class,
       GitCommand.class,
+      WebhooksCommand.class,
       KeysCommand.class,
       CellsCommand.class,
       CellsCommand.UsageCommand.class,

@@ -102,6 +102,11 @@ final class HttpOncellClient implements OncellClient {
   }
 
   @Override
+  public Webhooks webhooks() {
+    return new HttpWebhooks(transport);
+  }
+
+  @Override
   public Keys keys() {
     return new HttpKeys(transport);
   }

@@ -80,6 +80,9 @@ public interface OncellClient extends AutoCloseable {
   /** API keys: list, create, revoke, rotate the bootstrap key. Operator keys only. */
   Keys keys();
 
+  /** Customers' forge webhook settings. Operator keys only. Cheap: no request until a call. */
+  Webhooks webhooks();
+
   /** Releases the underlying HTTP client. */
   @Override
   void close();

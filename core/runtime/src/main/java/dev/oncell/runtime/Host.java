@@ -34,6 +34,9 @@ public interface Host extends AutoCloseable {
   /** Customers' git credentials: per customer and host, encrypted at rest, never shown back. */
   GitCredentials gitCredentials();
 
+  /** Forge webhooks that start agent runs: per-customer settings and deliveries. */
+  Webhooks webhooks();
+
   /** Tokens spent through {@code ctx.llm}, per customer and deployment, against the budgets. */
   Usage usage();
 

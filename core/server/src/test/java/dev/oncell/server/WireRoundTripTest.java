@@ -32,6 +32,7 @@ import dev.oncell.client.SearchResults;
 import dev.oncell.client.Secret;
 import dev.oncell.client.ShellResponse;
 import dev.oncell.client.TokenUsage;
+import dev.oncell.client.Webhook;
 import dev.oncell.client.WrittenFile;
 import dev.oncell.client.wire.JournalJson;
 import dev.oncell.runtime.ApiKeyInfo;
@@ -44,6 +45,7 @@ import dev.oncell.runtime.RunInfo;
 import dev.oncell.runtime.RunStep;
 import dev.oncell.runtime.SecretInfo;
 import dev.oncell.runtime.UsageReport;
+import dev.oncell.runtime.WebhookInfo;
 import dev.oncell.runtime.fixtures.TestHost;
 import dev.oncell.runtime.testagents.EchoAgent;
 import java.net.URI;
@@ -54,6 +56,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -510,6 +513,34 @@ class WireRoundTripTest {
             .toList();
     assertThat(set).isEqualTo(expected.getFirst());
     assertThat(client.gitCredentials().list("rt-git")).isEqualTo(expected);
+  }
+
+  @Test
+  void webhooksSetGotAndListed() {
+    deployEchoOnce();
+    client
+        .customers()
+        .create(CreateCustomer.of("rt-hooks").withAgent("echo").withWaitForSetup(true));
+    Webhook set =
+        client
+            .webhooks()
+            .set("rt-hooks", "gitea", "hook-secret-0123456789", Map.of("push", "echo"));
+    WebhookInfo info =
+        api.host.webhooks().find("rt-hooks", dev.oncell.runtime.WebhookForge.GITEA).orElseThrow();
+    Webhook expected =
+        new Webhook(
+            info.customerId(),
+            info.forge().wire(),
+            info.methods(),
+            info.secretHint(),
+            info.updatedAt());
+    // The answer carries the instant as made (nanoseconds); the store keeps microseconds.
+    assertThat(set).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(expected);
+    assertThat(set.updatedAt()).isCloseTo(info.updatedAt(), within(1, ChronoUnit.MICROS));
+    assertThat(client.webhooks().get("rt-hooks", "gitea")).isEqualTo(expected);
+    assertThat(client.webhooks().list("rt-hooks")).containsExactly(expected);
+    client.webhooks().delete("rt-hooks", "gitea");
+    assertThat(client.webhooks().list("rt-hooks")).isEmpty();
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.oncell.runtime.Runs;
 import dev.oncell.runtime.Secrets;
 import dev.oncell.runtime.Usage;
 import dev.oncell.runtime.UsageReport;
+import dev.oncell.runtime.Webhooks;
 import dev.oncell.runtime.internal.cell.CellEnvironment;
 import dev.oncell.runtime.internal.cell.CellProfiles;
 import dev.oncell.runtime.internal.cell.CellRegistry;
@@ -29,6 +30,8 @@ import dev.oncell.runtime.internal.store.GitCredentialStore;
 import dev.oncell.runtime.internal.store.LlmUsageStore;
 import dev.oncell.runtime.internal.store.RunStore;
 import dev.oncell.runtime.internal.store.SecretStore;
+import dev.oncell.runtime.internal.store.WebhookStore;
+import dev.oncell.runtime.internal.webhook.WebhookService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +61,7 @@ public final class DefaultHost implements Host {
   private final GitCredentialStore gitCredentials;
   private final IdlePauser idlePauser;
   private final HostForges forges;
+  private final WebhookService webhooks;
 
   private DefaultHost(
       HostConfig config,
@@ -105,6 +109,23 @@ public final class DefaultHost implements Host {
         });
     this.apiKeys = new ApiKeyStore(controlPlane, config.home(), config.clock());
     this.idlePauser = new IdlePauser(cells, runs::hasLiveRun, config.clock());
+    this.webhooks =
+        new WebhookService(
+            new WebhookStore(controlPlane, cipher, config.clock()),
+            cells,
+            runs,
+            info -> {
+              String agent =
+                  info.agent()
+                      .orElseThrow(
+                          () ->
+                              CellException.invalid(
+                                  "no_agent",
+                                  "customer '" + info.id() + "' has no agent to start"));
+              return deployments
+                  .active(agent, info.env())
+                  .map(d -> deployments.plugin(d).methods().keySet());
+            });
   }
 
   public static Host open(HostConfig config) {
@@ -199,6 +220,11 @@ public final class DefaultHost implements Host {
   @Override
   public GitCredentialStore gitCredentials() {
     return gitCredentials;
+  }
+
+  @Override
+  public Webhooks webhooks() {
+    return webhooks;
   }
 
   @Override

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * Bearer keys on every route but {@code /health}. Operator keys reach everything; a customer token
  * reaches only its own cell's sub-resources and its own record, never the customer list nor another
  * cell, and no path with a dot segment (an encoded {@code ..} that routing would see decoded). Keys
- * ({@code /v1/keys}) and a customer's git credentials ({@code /v1/customers/:id/git/credentials})
- * are managed with operator keys only. A revoked or expired key is a 401.
+ * ({@code /v1/keys}), a customer's git credentials ({@code /v1/customers/:id/git/credentials}) and
+ * its webhook settings are managed with operator keys only. A revoked or expired key is a 401. A
+ * forge's webhook delivery ({@code POST /v1/webhooks/:forge}) carries no key: its signature is
+ * checked by the handler.
  */
 final class AuthFilter implements Filter {
 
@@ -36,6 +38,10 @@ final class AuthFilter implements Filter {
   private static final Pattern GIT_PATH =
       Pattern.compile("^/v1/customers/[^/]+/git/(info/refs|git-upload-pack|git-receive-pack)$");
 
+  /** A forge's delivery: signed with a customer's webhook secret instead of an API key. */
+  private static final Pattern WEBHOOK_DELIVERY =
+      Pattern.compile("^/v1/webhooks/[A-Za-z0-9_-]{1,40}$");
+
   private final ApiKeys keys;
 
   AuthFilter(ApiKeys keys) {
@@ -45,7 +51,8 @@ final class AuthFilter implements Filter {
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     String path = req.path().path();
-    if (path.equals("/health")) {
+    if (path.equals("/health")
+        || (req.prologue().method() == Method.POST && WEBHOOK_DELIVERY.matcher(path).matches())) {
       chain.proceed();
       return;
     }
@@ -122,6 +129,9 @@ final class AuthFilter implements Filter {
     Matcher m = CUSTOMER_PATH.matcher(path);
     if (!m.matches() || !principal.mayAccess(m.group(1))) {
       return false;
+    }
+    if (m.group(2) != null && m.group(2).startsWith("/webhooks")) {
+      return false; // webhook settings hold the secret that starts the customer's runs
     }
     // A customer token uses its cell; it does not delete, pause or resume it, nor see or set the
     // git credentials the host holds for it.

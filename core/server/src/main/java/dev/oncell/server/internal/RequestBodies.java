@@ -29,6 +29,11 @@ final class RequestBodies {
     this.guard = guard;
   }
 
+  /** These rules with a limit of at most {@code max} bytes, for a route that needs less. */
+  RequestBodies limitedTo(long max) {
+    return new RequestBodies(Math.min(maxBytes, max), guard);
+  }
+
   ConnectionGuard connections() {
     return guard;
   }

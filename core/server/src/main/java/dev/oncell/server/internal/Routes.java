@@ -24,6 +24,8 @@ final class Routes {
     KeyHandlers keys = new KeyHandlers(host, bodies);
     GitHandlers git = new GitHandlers(host);
     GitCredentialHandlers gitCredentials = new GitCredentialHandlers(host, bodies);
+    WebhookSettingsHandlers webhooks = new WebhookSettingsHandlers(host, bodies);
+    WebhookDeliveryHandler deliveries = new WebhookDeliveryHandler(host, bodies);
 
     routing
         .addFilter(new AuthFilter(host.apiKeys()))
@@ -56,6 +58,11 @@ final class Routes {
         .put("/v1/customers/{id}/git/credentials", gitCredentials::put)
         .get("/v1/customers/{id}/git/credentials", gitCredentials::list)
         .delete("/v1/customers/{id}/git/credentials/{host}", gitCredentials::delete)
+        .get("/v1/customers/{id}/webhooks", webhooks::list)
+        .get("/v1/customers/{id}/webhooks/{forge}", webhooks::get)
+        .put("/v1/customers/{id}/webhooks/{forge}", webhooks::put)
+        .delete("/v1/customers/{id}/webhooks/{forge}", webhooks::delete)
+        .post("/v1/webhooks/{forge}", deliveries::receive)
         .post("/v1/deployments", deployments::deploy)
         .get("/v1/deployments", deployments::list)
         .post("/v1/deployments/promote", deployments::promote)
