@@ -3,9 +3,9 @@
  * control-plane H2 database (customers, keys, deployments, runs, events, usage, secrets, git
  * credentials; Flyway scripts in {@code db/control}); {@code ApiKeyStore}, {@code BootstrapKey} and
  * {@code OperatorKeyFile} the API keys; {@code SecretStore} the operator's secrets; {@code
- * GitCredentialStore} customers' git credentials; {@code RunStore} runs
- * and their events; {@code LlmUsageStore} token usage and budgets. {@code CellDatabase} is the H2
- * wrapper a cell's database uses (it refuses writes below {@code RESERVE_BYTES} free).
+ * GitCredentialStore} customers' git credentials; {@code RunStore} runs and their events; {@code
+ * LlmUsageStore} token usage and budgets. {@code CellDatabase} is the H2 wrapper a cell's database
+ * uses (it refuses writes below {@code RESERVE_BYTES} free).
  *
  * <p>Invariants: both H2 databases use {@code WRITE_DELAY=0}; H2 closes a database for good after
  * one failed write, so the control plane and a cell's database notice and open it again on the next
