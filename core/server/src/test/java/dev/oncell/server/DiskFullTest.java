@@ -103,6 +103,9 @@ class DiskFullTest {
     Reply secret = api.put("/v1/secrets/OPENAI_API_KEY", "{\"value\":\"sk-0123456789abcdef\"}");
     assertDiskFull(secret, "a secret on a full disk");
     assertThat(secretsKey).as("no 0-byte (or partial) secrets.key is left behind").doesNotExist();
+    String credential = "{\"host\":\"github.com\",\"token\":\"ghp_0123456789abcdef\"}";
+    assertDiskFull(api.put("/v1/customers/acme/git/credentials", credential), "a git credential");
+    assertThat(secretsKey).as("nor by a git credential").doesNotExist();
     assertDiskFull(api.put("/v1/customers/acme/memory/during", "{\"v\":1}"), "memory");
     assertDiskFull(api.put("/v1/customers/acme/files/new.txt", "x".repeat(100_000)), "files");
     for (int i = 0; i < 3; i++) { // the control plane reopens read-only: reads and keys go on
@@ -139,6 +142,8 @@ class DiskFullTest {
     Reply again = api.put("/v1/secrets/OPENAI_API_KEY", "{\"value\":\"sk-0123456789abcdef\"}");
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     assertThat(Files.size(secretsKey)).isEqualTo(32);
+    Reply stored = api.put("/v1/customers/acme/git/credentials", credential);
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
     put(acknowledged, "after", "{\"v\":\"after\"}");
     assertThat(api.put("/v1/customers/acme/files/new.txt", "new").status()).isEqualTo(200);
     Reply ran = api.post("/v1/agents/echo", ECHO_INPUT);
