@@ -110,6 +110,17 @@ class GitRemoteTest {
     try (Repository upstream = server.open("app")) {
       assertThat(Repos.head(upstream, branch)).contains(commit);
     }
+
+    // git typed in the cell's shell takes the same path: origin is the host's relay.
+    String typed =
+        sh(
+            "acme",
+            "git checkout -q -b typed && echo typed > typed.txt && git add typed.txt"
+                + " && git -c user.name=a -c user.email=a@example.test commit -qm typed"
+                + " && git push -q origin typed >/dev/null 2>&1 && git rev-parse HEAD");
+    try (Repository upstream = server.open("app")) {
+      assertThat(Repos.head(upstream, "typed")).contains(typed.strip());
+    }
     assertTokenNowhere("acme");
   }
 

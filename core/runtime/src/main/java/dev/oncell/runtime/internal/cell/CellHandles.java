@@ -39,7 +39,12 @@ public record CellHandles(
               .map(p -> CellEgress.socket(env.config().home(), paths.id()));
       repository =
           new CellRepository(
-              paths.id(), paths.git(), socket, env.gitCredentials(), line -> env.log(paths, line));
+              paths.id(),
+              paths.git(),
+              socket,
+              env.gitCredentials(),
+              line -> env.log(paths, line),
+              profile.limits().diskBytes());
       egress =
           CellEgress.start(
               env.config().home(),

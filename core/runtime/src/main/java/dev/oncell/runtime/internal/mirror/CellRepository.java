@@ -58,6 +58,7 @@ public final class CellRepository implements AutoCloseable {
   private final Optional<Path> egressSocket;
   private final CredentialLookup credentials;
   private final Consumer<String> log;
+  private final long maxBytes;
   private final AtomicReference<HostMirror> mirror = new AtomicReference<>();
   private final AtomicInteger refreshSuppressed = new AtomicInteger();
   private final AtomicReference<CellException> lastRelayFailure = new AtomicReference<>();
@@ -66,13 +67,18 @@ public final class CellRepository implements AutoCloseable {
    * @param folder the cell's host-only git folder
    * @param egressSocket the cell's egress proxy socket; empty when its egress is blocked
    * @param log the cell's log
+   * @param maxBytes the most the mirror may hold on the host's disk, which is outside the cell's
+   *     quota: the cell's disk quota (a repository over it could not be checked out anyway); 0 for
+   *     no bound
    */
   public CellRepository(
       String customerId,
       Path folder,
       Optional<Path> egressSocket,
       CredentialLookup credentials,
-      Consumer<String> log) {
+      Consumer<String> log,
+      long maxBytes) {
+    this.maxBytes = maxBytes;
     this.customerId = customerId;
     this.folder = folder;
     this.mirrorFolder = folder.resolve("repo.git");
@@ -154,6 +160,12 @@ public final class CellRepository implements AutoCloseable {
         withEgress(
             url,
             bridge -> mirror().fetch(url, List.of(), credential(url), bridge.proxy(), progress));
+    try {
+      checkSize(url);
+    } catch (CellException e) {
+      discardMirror();
+      throw e;
+    }
     setUpstream(url);
     return result;
   }
@@ -181,8 +193,73 @@ public final class CellRepository implements AutoCloseable {
    */
   public FetchResult fetchUpstream(List<String> refspecs, GitProgress progress) {
     RepoUrl url = requireUpstream();
-    return withEgress(
-        url, bridge -> mirror().fetch(url, refspecs, credential(url), bridge.proxy(), progress));
+    FetchResult result =
+        withEgress(
+            url,
+            bridge -> mirror().fetch(url, refspecs, credential(url), bridge.proxy(), progress));
+    checkSize(url);
+    return result;
+  }
+
+  /**
+   * Refuses a mirror over {@link #maxBytes}: JGit cannot bound a fetch as it runs, so what a fetch
+   * brought is measured after it.
+   *
+   * @throws CellException {@code disk_full} (STORAGE_FULL)
+   */
+  private void checkSize(RepoUrl url) {
+    if (maxBytes <= 0) {
+      return;
+    }
+    long size = sizeOf(mirrorFolder);
+    if (size > maxBytes) {
+      log.accept("git refused url=" + url + " reason=too_large bytes=" + size);
+      throw new CellException(
+          ErrorKind.STORAGE_FULL,
+          "disk_full",
+          "the repository at "
+              + url
+              + " takes "
+              + size
+              + " bytes, more than the cell's disk ("
+              + maxBytes
+              + " bytes)");
+    }
+  }
+
+  private static long sizeOf(Path folder) {
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      throw CellException.internal("cannot measure the cell's repository", e);
+    }
+  }
+
+  /** Forgets a mirror that was never adopted (too large): closed and its folder removed. */
+  private void discardMirror() {
+    synchronized (mirror) {
+      HostMirror open = mirror.getAndSet(null);
+      if (open != null) {
+        open.close();
+      }
+      try (java.util.stream.Stream<Path> files = Files.walk(mirrorFolder)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        log.accept("git could not remove a refused mirror: " + e.getMessage());
+      }
+    }
   }
 
   /**
@@ -233,7 +310,11 @@ public final class CellRepository implements AutoCloseable {
   }
 
   private GitRelay cellRelay() {
-    return GitRelay.create(mirror(), new UpstreamHooks(), GitRelay.Access.READ_WRITE);
+    return GitRelay.create(
+        mirror(),
+        new UpstreamHooks(),
+        GitRelay.Access.READ_WRITE,
+        maxBytes > 0 ? maxBytes : GitRelay.DEFAULT_MAX_PACK_BYTES);
   }
 
   private RepoUrl requireUpstream() {

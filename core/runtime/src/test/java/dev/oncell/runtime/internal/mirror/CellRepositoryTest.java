@@ -57,12 +57,17 @@ class CellRepositoryTest {
     Path socket = tmp.resolve(customer + ".sock");
     CredentialLookup lookup =
         (customerId, host) ->
-            customerId.equals("acme")
+            !customerId.equals("intruder")
                 ? Optional.of(GitCredential.of(host, TOKEN))
                 : Optional.empty();
     CellRepository repo =
         new CellRepository(
-            customer, tmp.resolve(customer + "-git"), Optional.of(socket), lookup, cellLog::add);
+            customer,
+            tmp.resolve(customer + "-git"),
+            Optional.of(socket),
+            lookup,
+            cellLog::add,
+            customer.equals("small") ? 64 : 0);
     proxy =
         EgressProxy.start(
             socket,
@@ -224,12 +229,31 @@ class CellRepositoryTest {
   void aCellWithBlockedEgressHasNoUpstream() {
     CellRepository blocked =
         new CellRepository(
-            "acme", tmp.resolve("blocked-git"), Optional.empty(), CredentialLookup.NONE, l -> {});
+            "acme",
+            tmp.resolve("blocked-git"),
+            Optional.empty(),
+            CredentialLookup.NONE,
+            l -> {},
+            0);
     blocked.setUpstream(server.url("app"));
     assertThatThrownBy(() -> blocked.fetchUpstream(List.of(), dev.oncell.git.GitProgress.NONE))
         .isInstanceOfSatisfying(
             CellException.class, e -> assertThat(e.code()).isEqualTo("egress_blocked"));
     blocked.close();
+  }
+
+  @Test
+  void aRepositoryOverTheCellsDiskIsRefusedAndLeavesNothing() {
+    repository.close();
+    cellSide.close();
+    proxy.close();
+    repository = cellRepository("small", List.of("127.0.0.1"));
+    assertThatThrownBy(
+            () -> repository.adoptUpstream(server.url("app"), dev.oncell.git.GitProgress.NONE))
+        .isInstanceOfSatisfying(
+            CellException.class, e -> assertThat(e.code()).isEqualTo("disk_full"));
+    assertThat(repository.upstream()).isEmpty();
+    assertThat(tmp.resolve("small-git/repo.git")).doesNotExist();
   }
 
   @Test
