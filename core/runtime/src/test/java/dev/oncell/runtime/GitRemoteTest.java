@@ -97,6 +97,12 @@ class GitRemoteTest {
     assertThat(sh("acme", "git rev-parse HEAD").strip()).isEqualTo(main);
     assertThat(sh("acme", "git remote get-url origin").strip())
         .isEqualTo("http://git.oncell.internal/repo.git");
+    assertThat(
+            host.runs()
+                .events(acme.setupRunId().orElseThrow(), 0, java.time.Duration.ZERO)
+                .events())
+        .as("the clone's progress streams as git events")
+        .anyMatch(e -> e.type().equals("git"));
 
     JsonNode pushed =
         call(
@@ -194,6 +200,39 @@ class GitRemoteTest {
     assertThat(
             call("acme", "probe", "{\"op\": \"push\", \"arg\": \"nosuch\"}").path("code").asText())
         .isEqualTo("git_unknown_ref");
+  }
+
+  @Test
+  void aCloneOverTheCellsDiskIsRefusedAndLeavesNothing() throws Exception {
+    oncell.stop();
+    host = oncell.open(c -> c.withCells(CellDefaults.defaults().withDiskQuota(true)));
+    byte[] noise = new byte[20 << 20];
+    new java.util.Random(7).nextBytes(noise);
+    try (Repository repo = server.create("big")) {
+      Repos.commit(
+          repo,
+          "main",
+          Map.of("noise.bin", new String(noise, StandardCharsets.ISO_8859_1)),
+          "20 MB that do not compress");
+    }
+    host.deployments()
+        .deploy(
+            PluginJars.plugin(
+                "tinydisk-plugin", "1.0.0", dev.oncell.runtime.testagents.TinyDiskAgent.class),
+            "production");
+    host.gitCredentials().set("tiny", server.host(), Optional.empty(), TOKEN);
+    CellInfo info =
+        host.cells()
+            .create(
+                new Cells.NewCell(
+                    "tiny", JSON.createObjectNode(), Optional.of("tiny-disk"), "production"));
+    host.runs().await(info.setupRunId().orElseThrow());
+    assertThat(probe("tiny", "clone", server.url("big").toString(), "big")).isEqualTo("disk_full");
+    assertThat(sh("tiny", "ls -A")).isEmpty();
+    assertThat(oncell.home().resolve("cells/tiny/git/repo.git")).doesNotExist();
+    assertThat(probe("tiny", "clone", server.url("app").toString(), "app"))
+        .as("a smaller repository still fits")
+        .isEmpty();
   }
 
   private String probe(String customer, String op, String arg, String arg2) throws Exception {
