@@ -367,6 +367,12 @@ public final class CellRepository implements AutoCloseable {
 
     @Override
     public Optional<String> beforeUpdate(RefUpdate update) {
+      if (maxBytes > 0 && sizeOf(mirrorFolder) > maxBytes) {
+        // The pushed objects are on the host's disk already; refusing the ref keeps a cell from
+        // growing the mirror push after push beyond what its own disk could hold.
+        log.accept("git refused ref=" + update.ref() + " reason=too_large");
+        return Optional.of("disk_full: the cell's repository is over the cell's disk");
+      }
       if (upstream().isEmpty()) {
         return Optional.empty(); // a repository of the cell's own: the mirror is all there is
       }

@@ -257,6 +257,24 @@ class CellRepositoryTest {
   }
 
   @Test
+  void aCellCannotGrowTheMirrorPastItsDiskByPushing() throws Exception {
+    repository.close();
+    cellSide.close();
+    proxy.close();
+    repository = cellRepository("small", List.of("127.0.0.1"));
+    Path own = tmp.resolve("work/own");
+    Files.createDirectories(own);
+    git(own, "init", "-q", "-b", "main");
+    Files.writeString(own.resolve("a.txt"), "a\n");
+    git(own, "add", "a.txt");
+    git(own, "commit", "-q", "-m", "a");
+    GitRun push = git(own, "push", CellRepository.RELAY_URL, "main");
+    assertThat(push.exit()).as(push.output()).isNotZero();
+    assertThat(push.output()).contains("rejected");
+    assertThat(repository.mirror().resolve("refs/heads/main")).isEmpty();
+  }
+
+  @Test
   void aCellHoldsOneRepository() {
     repository.setUpstream(server.url("app"));
     repository.setUpstream(server.url("app"));
