@@ -3,6 +3,7 @@ package dev.oncell.forge.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,13 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the forge stand-ins share: a JDK {@code HttpServer} on 127.0.0.1 and an ephemeral port,
  * repositories holding pull requests, tokens that may read or also write, every call recorded, and
  * faults to inject (5xx, 429 with {@code Retry-After}, a creation whose answer is lost, a pull
- * request opened by someone else just before a creation). Subclasses speak one forge's wire format.
+ * request opened by someone else just before a creation), and a hold of a creation's answer for
+ * crash tests. Subclasses speak one forge's wire format.
  */
 public abstract class FakeForge implements AutoCloseable {
 
@@ -96,6 +101,46 @@ public abstract class FakeForge implements AutoCloseable {
     }
   }
 
+  /**
+   * A creation's answer held by {@link #holdNextCreateAnswer}: the pull request is created and
+   * recorded, and its answer waits. A test waits with {@link #awaitReached} until that point (no
+   * sleeping), does what it wants (kill the client), then {@link #release}s the answer or lets the
+   * stand-in's close drop it.
+   */
+  public static final class Hold {
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    private Hold() {}
+
+    /** Waits until a creation's answer is held; fails the test after {@code timeout}. */
+    public void awaitReached(Duration timeout) throws InterruptedException {
+      if (!reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("no creation reached the hold in " + timeout);
+      }
+    }
+
+    /** Sends the held answer. */
+    public void release() {
+      released.countDown();
+    }
+
+    private volatile boolean dropped;
+
+    /** The stand-in closes: the held answer is never sent. */
+    private void drop() {
+      dropped = true;
+      released.countDown();
+    }
+
+    /** Holds the calling request until released; false if dropped. */
+    private boolean hold() throws InterruptedException {
+      reached.countDown();
+      released.await();
+      return !dropped;
+    }
+  }
+
   /** An answer: status, extra headers, JSON body (or none). */
   record Answer(int status, Map<String, String> headers, Object body) {
     static Answer of(int status, Object body) {
@@ -131,8 +176,10 @@ public abstract class FakeForge implements AutoCloseable {
   private final Map<String, Boolean> tokens = new LinkedHashMap<>();
   private final Deque<Answer> faults = new ArrayDeque<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private final java.util.concurrent.CountDownLatch closing =
-      new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final ThreadLocal<Hold> heldHere = new ThreadLocal<>();
+  private Hold holdNextCreate;
+  private final List<Hold> holds = new CopyOnWriteArrayList<>();
   private int stall;
   private boolean loseNextCreate;
   private Runnable beforeNextCreate;
@@ -206,6 +253,21 @@ public abstract class FakeForge implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next creation is carried out and recorded, and its answer held until the returned hold is
+   * released (or the stand-in closes). Held outside the stand-in's lock: other calls go on.
+   */
+  public synchronized Hold holdNextCreateAnswer() {
+    holdNextCreate = new Hold();
+    holds.add(holdNextCreate);
+    return holdNextCreate;
+  }
+
+  /** The server's handler, to serve this API from another server on the same host and port. */
+  public HttpHandler handler() {
+    return this::handle;
+  }
+
   /** Runs {@code action} just before the next creation (someone else opening the same one). */
   public synchronized FakeForge beforeNextCreate(Runnable action) {
     beforeNextCreate = action;
@@ -268,6 +330,7 @@ public abstract class FakeForge implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
+    holds.forEach(Hold::drop);
     server.stop(0);
   }
 
@@ -299,8 +362,15 @@ public abstract class FakeForge implements AutoCloseable {
     }
   }
 
-  /** Called by a subclass after a creation: whether its answer is to be lost. */
+  /**
+   * Called by a subclass after a creation: whether its answer is to be lost. Also arms the hold of
+   * {@link #holdNextCreateAnswer} for the calling request, if one is due.
+   */
   boolean loseCreateAnswer() {
+    if (holdNextCreate != null) {
+      heldHere.set(holdNextCreate);
+      holdNextCreate = null;
+    }
     boolean lose = loseNextCreate;
     loseNextCreate = false;
     return lose;
@@ -389,6 +459,18 @@ public abstract class FakeForge implements AutoCloseable {
       Answer answer;
       synchronized (this) {
         answer = answer(exchange, call);
+      }
+      Hold hold = heldHere.get();
+      heldHere.remove();
+      if (hold != null) {
+        try {
+          if (!hold.hold()) {
+            return; // closed while held: created, never answered
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       if (answer.body() == null) {

@@ -1,11 +1,14 @@
 package dev.oncell.git.testing;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.oncell.git.GitRelay;
+import dev.oncell.git.GitRequest;
 import dev.oncell.git.HostMirror;
 import dev.oncell.git.RelayHooks;
 import dev.oncell.git.RepoUrl;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,13 +16,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.Repository;
 
@@ -30,10 +36,69 @@ import org.eclipse.jgit.lib.Repository;
  * 404, and every request is recorded (with its {@code Authorization} header, so tests can check
  * where a credential went). Repositories live under {@code root} as {@code name.git}.
  *
- * <p>{@link #redirectTo} makes it answer every authorized request with a 302 to another server, and
- * {@link #moveBranch} commits to a branch behind its clients' back.
+ * <p>{@link #redirectTo} makes it answer every authorized request with a 302 to another server,
+ * {@link #moveBranch} commits to a branch behind its clients' back, {@link #holdNextPush} stops the
+ * next push before or after it is applied (for crash tests) and {@link #withApi} serves a forge's
+ * REST API on the same host and port, as GitLab and Gitea do.
  */
 public final class LoopbackGitServer implements AutoCloseable {
+
+  /** Where {@link #holdNextPush} stops a push. */
+  public enum Stage {
+    /**
+     * Before the request's pack is read: nothing of the push has reached the repository. When
+     * released the push is served; when the server closes first it is dropped, never applied.
+     */
+    BEFORE_APPLYING,
+    /**
+     * After the push is applied (its refs moved) and before any byte of the answer is sent: the
+     * client cannot tell whether it happened. When released the answer is sent.
+     */
+    AFTER_APPLYING
+  }
+
+  /**
+   * A push held by {@link #holdNextPush}: a test waits with {@link #awaitReached} until the push is
+   * there (no sleeping), does what it wants (kill the client), then {@link #release}s it or lets
+   * the server's close drop it.
+   */
+  public static final class Hold {
+    private final Stage stage;
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    private Hold(Stage stage) {
+      this.stage = stage;
+    }
+
+    public Stage stage() {
+      return stage;
+    }
+
+    /** Waits until a push is held here; fails the test after {@code timeout}. */
+    public void awaitReached(Duration timeout) throws InterruptedException {
+      if (!reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("no push reached the hold (" + stage + ") in " + timeout);
+      }
+    }
+
+    /** Lets the held push go on. */
+    public void release() {
+      released.countDown();
+    }
+
+    /** Holds the calling request until released; false if the server closed first. */
+    private boolean hold() {
+      reached.countDown();
+      try {
+        released.await();
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
 
   /** One request as received. */
   public record Recorded(
@@ -45,6 +110,8 @@ public final class LoopbackGitServer implements AutoCloseable {
   private final ExecutorService executor;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final AtomicReference<String> redirect = new AtomicReference<>();
+  private final AtomicReference<Hold> nextPushHold = new AtomicReference<>();
+  private final AtomicReference<HttpHandler> api = new AtomicReference<>();
 
   private LoopbackGitServer(Path root, String token, String address) throws IOException {
     this.root = root;
@@ -120,6 +187,25 @@ public final class LoopbackGitServer implements AutoCloseable {
     redirect.set(otherBaseUrl);
   }
 
+  /**
+   * Holds the next push (the next {@code git-receive-pack} POST) at {@code stage}; later pushes are
+   * not held.
+   */
+  public Hold holdNextPush(Stage stage) {
+    Hold hold = new Hold(stage);
+    nextPushHold.set(hold);
+    return hold;
+  }
+
+  /**
+   * Serves every request outside a repository (no {@code .git/} in its path) with {@code handler}
+   * from now on, without asking for this server's token: a forge's REST API on the host and port
+   * that serve its repositories (the API checks its own credentials).
+   */
+  public void withApi(HttpHandler handler) {
+    api.set(handler);
+  }
+
   /** Commits {@code files} on {@code branch} of repository {@code name}; the new commit's id. */
   public String moveBranch(String name, String branch, Map<String, String> files) {
     try (Repository repo = open(name)) {
@@ -128,6 +214,11 @@ public final class LoopbackGitServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    HttpHandler rest = api.get();
+    if (rest != null && !exchange.getRequestURI().getPath().contains(".git/")) {
+      rest.handle(exchange);
+      return;
+    }
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String query = exchange.getRequestURI().getRawQuery();
@@ -161,11 +252,51 @@ public final class LoopbackGitServer implements AutoCloseable {
         reply(exchange, 404, "repository not found");
         return;
       }
-      try (HostMirror repo = HostMirror.open(dir)) {
-        GitRelay relay = GitRelay.create(repo, RelayHooks.NONE, GitRelay.Access.READ_WRITE);
-        RelayHttpHandler.serve(relay, exchange);
+      Hold hold =
+          exchange.getRequestMethod().equals("POST") && path.endsWith("/git-receive-pack")
+              ? nextPushHold.getAndSet(null)
+              : null;
+      if (hold == null) {
+        try (HostMirror repo = HostMirror.open(dir)) {
+          GitRelay relay = GitRelay.create(repo, RelayHooks.NONE, GitRelay.Access.READ_WRITE);
+          RelayHttpHandler.serve(relay, exchange);
+        }
+        return;
       }
+      servePushHeld(exchange, dir, hold);
     }
+  }
+
+  /** A push with a hold before it is applied, or after it and before its answer is sent. */
+  private static void servePushHeld(HttpExchange exchange, Path dir, Hold hold) throws IOException {
+    if (hold.stage() == Stage.BEFORE_APPLYING && !hold.hold()) {
+      return; // closed while held: dropped unread
+    }
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    AtomicReference<Integer> status = new AtomicReference<>();
+    AtomicReference<Map<String, String>> headers = new AtomicReference<>();
+    try (HostMirror repo = HostMirror.open(dir)) {
+      GitRelay relay = GitRelay.create(repo, RelayHooks.NONE, GitRelay.Access.READ_WRITE);
+      String query = exchange.getRequestURI().getRawQuery();
+      relay.handle(
+          new GitRequest(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              query == null ? "" : query,
+              Map.copyOf(exchange.getRequestHeaders()),
+              exchange.getRequestBody()),
+          (code, h) -> {
+            status.set(code);
+            headers.set(Map.copyOf(h));
+            return answer;
+          });
+    }
+    if (hold.stage() == Stage.AFTER_APPLYING && !hold.hold()) {
+      return; // closed while held: applied, never answered
+    }
+    headers.get().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    exchange.sendResponseHeaders(status.get(), answer.size() == 0 ? -1 : answer.size());
+    exchange.getResponseBody().write(answer.toByteArray());
   }
 
   private boolean authorized(Optional<String> header) {
