@@ -131,11 +131,15 @@ public class PrAgent extends Agent {
 
   private static String body(Context ctx, Fix in, String commit) {
     return """
-        Sets `%s` to the text given to oncell's pr-agent (%d lines).
+        Sets `%s` to the text given to oncell's pr-agent (%s).
 
         Latest commit: %s, from run %s of customer %s.
         """
         .formatted(in.file(), in.text().lines().count(), commit, ctx.runId(), ctx.customerId());
+  }
+
+  private static String lines(long count) {
+    return count == 1 ? "1 line" : count + " lines";
   }
 
   private static void check(Fix in) {

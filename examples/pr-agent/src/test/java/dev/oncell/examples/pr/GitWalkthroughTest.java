@@ -112,6 +112,25 @@ class GitWalkthroughTest {
     String events = get("/v1/runs/" + second.json().path("runId").asText() + "/events").body();
     assertThat(events).contains("event: progress").contains("\"step\":\"push\"");
 
+    // git typed in the cell's shell: origin is the host's relay, no credential in sight
+    Reply shell =
+        post(
+            "/v1/customers/acme/shell",
+            JSON.createObjectNode()
+                .put(
+                    "command",
+                    "git remote get-url origin && echo typed >> docs/greeting.md"
+                        + " && git -c user.name=Me -c user.email=me@example.test"
+                        + " commit -qam 'Typed in the shell' && git push -q origin docs-greeting"
+                        + " && git rev-parse HEAD")
+                .put("timeoutMs", 60000)
+                .toString());
+    assertThat(shell.json().path("exitCode").asInt()).as(shell.body()).isZero();
+    List<String> lines = shell.json().path("stdout").asText().lines().toList();
+    assertThat(lines.getFirst()).isEqualTo("http://git.oncell.internal/repo.git");
+    commit = lines.getLast();
+    assertThat(forge.branchHead("docs-greeting")).as("pushed through the relay").contains(commit);
+
     // 4. git clone of the cell's repository from the server, with the operator key
     String url =
         "http://agent:"
@@ -121,7 +140,7 @@ class GitWalkthroughTest {
             + "/v1/customers/acme/git/";
     Git clone = git(tmp, "clone", "-q", "-b", "docs-greeting", url, "acme");
     assertThat(clone.exit()).as(clone.output()).isZero();
-    assertThat(tmp.resolve("acme/docs/greeting.md")).hasContent("Hello from the second run");
+    assertThat(tmp.resolve("acme/docs/greeting.md")).hasContent("Hello from the second run\ntyped");
     assertThat(git(tmp.resolve("acme"), "rev-parse", "HEAD").output().strip()).isEqualTo(commit);
 
     // 5. the token is in no answer, event and no file of the server's home (logs, journal, cell)
