@@ -1,6 +1,7 @@
 /**
  * The benchmarks, kept out of the production CLI: {@link dev.oncell.bench.BenchMain} adds {@code
- * bench} (with {@code bench search} and {@code bench cells}) to the CLI's own command tree, and
+ * bench} (with {@code bench search}, {@code bench cells} and {@code bench git}) to the CLI's own
+ * command tree, and
  * {@code ./oncell bench ...} runs it. {@link dev.oncell.bench.GrepBenchmark} is a plain {@code
  * main} run by hand.
  *
@@ -14,7 +15,11 @@
  *       {@code oncell: <message> (invalid_argument)}).
  *   <li>Corpora ({@link dev.oncell.bench.BenchCorpus}) are deterministic: the JDK's own {@code
  *       lib/src.zip} in path order, or {@link dev.oncell.bench.SyntheticRepo} for a seed; the one
- *       generator serves {@code bench search} and {@code GrepBenchmark}.
+ *       generator serves {@code bench search}, {@code GrepBenchmark} and {@code bench git}'s
+ *       repository ({@link dev.oncell.bench.GitHistory}).
+ *   <li>A comparison runs both sides on the same input in the same rounds (for {@code bench git},
+ *       JGit then the {@code git} command line, round by round), and the tables print the machine's
+ *       core count and, where the load moves the numbers, its load average.
  * </ul>
  */
 package dev.oncell.bench;
