@@ -1,9 +1,8 @@
 /**
  * The benchmarks, kept out of the production CLI: {@link dev.oncell.bench.BenchMain} adds {@code
  * bench} (with {@code bench search}, {@code bench cells} and {@code bench git}) to the CLI's own
- * command tree, and
- * {@code ./oncell bench ...} runs it. {@link dev.oncell.bench.GrepBenchmark} is a plain {@code
- * main} run by hand.
+ * command tree, and {@code ./oncell bench ...} runs it. {@link dev.oncell.bench.GrepBenchmark} is a
+ * plain {@code main} run by hand.
  *
  * <p>Invariants:
  *
