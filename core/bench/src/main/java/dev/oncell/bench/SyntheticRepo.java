@@ -152,35 +152,55 @@ final class SyntheticRepo implements BenchCorpus {
   public long write(Path root, int files) throws IOException {
     long bytes = 0;
     for (int i = 0; i < files; i++) {
-      String noun = pick(NOUNS);
-      String dir = "module" + (i % 100) + "/" + noun;
-      String base = noun + pick(NOUNS).substring(0, 1).toUpperCase() + i;
-      String path;
-      String text;
-      switch (i % 20) {
-        case 0, 1, 2, 3, 4, 5, 6, 7 -> {
-          path = "java/" + dir + "/" + capitalize(base) + ".java";
-          text = java(path, capitalize(base), functionsPerFile);
-        }
-        case 8, 9, 10, 11, 12 -> {
-          path = "ts/" + dir + "/" + base + ".ts";
-          text = typescript(path, functionsPerFile);
-        }
-        case 13, 14, 15, 16 -> {
-          path = "py/" + dir + "/" + base.toLowerCase() + ".py";
-          text = python(path, functionsPerFile);
-        }
-        default -> {
-          path = "go/" + dir + "/" + base.toLowerCase() + ".go";
-          text = go(path, noun, functionsPerFile);
-        }
-      }
-      Path file = root.resolve(path);
+      GeneratedFile generated = next(i);
+      Path file = root.resolve(generated.path());
       Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-      bytes += text.length();
+      Files.writeString(file, generated.text());
+      bytes += generated.text().length();
     }
     return bytes;
+  }
+
+  /** A generated file: its path (relative, {@code /}-separated) and its text. */
+  record GeneratedFile(String path, String text) {}
+
+  /**
+   * The generated files in memory, in the order {@link #write} writes them (same seed, same files),
+   * for {@code bench git}'s repository.
+   */
+  List<GeneratedFile> files(int files) {
+    List<GeneratedFile> out = new ArrayList<>(files);
+    for (int i = 0; i < files; i++) {
+      out.add(next(i));
+    }
+    return out;
+  }
+
+  private GeneratedFile next(int i) {
+    String noun = pick(NOUNS);
+    String dir = "module" + (i % 100) + "/" + noun;
+    String base = noun + pick(NOUNS).substring(0, 1).toUpperCase() + i;
+    String path;
+    String text;
+    switch (i % 20) {
+      case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+        path = "java/" + dir + "/" + capitalize(base) + ".java";
+        text = java(path, capitalize(base), functionsPerFile);
+      }
+      case 8, 9, 10, 11, 12 -> {
+        path = "ts/" + dir + "/" + base + ".ts";
+        text = typescript(path, functionsPerFile);
+      }
+      case 13, 14, 15, 16 -> {
+        path = "py/" + dir + "/" + base.toLowerCase() + ".py";
+        text = python(path, functionsPerFile);
+      }
+      default -> {
+        path = "go/" + dir + "/" + base.toLowerCase() + ".go";
+        text = go(path, noun, functionsPerFile);
+      }
+    }
+    return new GeneratedFile(path, text);
   }
 
   private String java(String path, String className, int count) {
