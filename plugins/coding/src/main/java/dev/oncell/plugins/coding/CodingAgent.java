@@ -1,0 +1,216 @@
+package dev.oncell.plugins.coding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.oncell.agent.Agent;
+import dev.oncell.agent.AgentMethod;
+import dev.oncell.agent.CellSpec;
+import dev.oncell.agent.Context;
+import dev.oncell.agent.Failure;
+import dev.oncell.agent.IndexResult;
+import dev.oncell.agent.LlmDocument;
+import dev.oncell.agent.LlmOptions;
+import dev.oncell.agent.SearchHit;
+import dev.oncell.agent.forge.PullRequest;
+import dev.oncell.agent.git.CloneOptions;
+import dev.oncell.agent.git.CloneResult;
+import dev.oncell.agent.git.Git;
+import dev.oncell.agent.git.GitCodes;
+import dev.oncell.agent.tools.SecretFinding;
+import dev.oncell.agent.tools.Toolchain;
+import dev.oncell.agent.tools.Toolchains;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.pf4j.Extension;
+
+/**
+ * The coding agent. {@code setup} clones the customer's {@code config.repoUrl} into {@code /work},
+ * finds how its tests run and indexes it; {@code task} turns an instruction into a tested change
+ * and a pull request (see {@link EditLoop} and {@link Delivery}).
+ *
+ * <p>Its cells reach 127.0.0.1 (a local forge or model), GitHub, GitLab, OpenAI and Anthropic;
+ * everything the repository's tests run runs in the cell's sandbox.
+ */
+@Extension
+public class CodingAgent extends Agent {
+
+  /** Memory key: the branch the repository was cloned at, the default base. */
+  static final String BASE = "base";
+
+  /**
+   * Memory key: the toolchain found at setup ({@code name}, {@code testCommand}, {@code source}).
+   */
+  static final String TOOLCHAIN = "toolchain";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public String name() {
+    return "coding";
+  }
+
+  @Override
+  public CellSpec spec() {
+    return CellSpec.defaults()
+        .withNetwork(
+            CellSpec.Network.allow(
+                "127.0.0.1",
+                "github.com",
+                "api.github.com",
+                "gitlab.com",
+                "api.openai.com",
+                "api.anthropic.com"));
+  }
+
+  @Override
+  public void setup(Context ctx) {
+    JsonNode config = ctx.config();
+    if (!config.path("repoUrl").isTextual()) {
+      throw new IllegalArgumentException(
+          "the coding agent needs the customer's config.repoUrl, the repository to work on"
+              + " ({\"repoUrl\": \"https://host/owner/name.git\", \"branch\"?: \"main\"})");
+    }
+    Settings.from(config); // a bad setting fails the setup, not the first task
+    CloneOptions options = CloneOptions.defaults();
+    if (config.path("branch").isTextual()) {
+      options = options.withBranch(config.path("branch").asText());
+    }
+    CloneResult cloned = ctx.git().clone(config.path("repoUrl").asText(), options);
+    ctx.memory().set(BASE, TextNode.valueOf(cloned.branch()));
+    Progress.say(ctx, "clone", "cloned " + cloned.branch() + " at " + cloned.head());
+
+    Optional<Toolchain> toolchain = Toolchains.detect(ctx.store(), config);
+    toolchain.ifPresentOrElse(
+        t -> {
+          ctx.memory().set(TOOLCHAIN, JSON.valueToTree(t));
+          Progress.say(
+              ctx, "toolchain", t.name() + ": " + t.testCommand() + " (from " + t.source() + ")");
+        },
+        () -> Progress.say(ctx, "toolchain", "no test command found: set config.testCommand"));
+    IndexResult indexed = ctx.index("/work");
+    Progress.say(ctx, "index", "indexed the repository: " + indexed);
+  }
+
+  @AgentMethod(timeout = "60m")
+  public TaskResult task(Context ctx, Task in) {
+    in.check();
+    Settings settings = Settings.from(ctx.config());
+    String cloned = ctx.memory().get(BASE).map(JsonNode::asText).orElseThrow(CodingAgent::notSetUp);
+    String base = in.base() == null ? cloned : in.base();
+    Toolchain toolchain =
+        Toolchains.detect(ctx.store(), ctx.config())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no way to run this repository's tests was found: set config.testCommand"
+                            + " or testCommand in "
+                            + Toolchains.REPOSITORY_FILE));
+    Git git = ctx.git();
+    String branch = in.branch() == null ? git.runBranch() : in.branch();
+    switchTo(git, branch, base.equals(cloned) ? base : "origin/" + base);
+    Progress.say(ctx, "branch", "working on " + branch + " from " + base);
+
+    RepoContext repo = new RepoContext(ctx);
+    List<LlmDocument> instructions = repo.instructions();
+    instructions.forEach(d -> Progress.say(ctx, "read", "reading " + d.path()));
+    List<SearchHit> hits = repo.search(in.instruction());
+    List<String> symbolLines = repo.symbolLines(in.instruction());
+    Plan plan =
+        ctx.llm(
+            Prompts.plan(in.instruction(), toolchain.testCommand(), hits, symbolLines),
+            planOptions(settings, instructions),
+            Plan.class);
+    Progress.say(ctx, "plan", plan.title().isEmpty() ? "planned" : "planned: " + plan.title());
+
+    List<LlmDocument> files = repo.filesToEdit(plan, hits);
+    EditLoop loop = new EditLoop(ctx, settings, repo, toolchain.testCommand(), instructions, files);
+    EditLoop.Outcome outcome = loop.run(Prompts.edit(in.instruction(), plan));
+
+    Delivery delivery = new Delivery(ctx);
+    if (!outcome.passed()) {
+      return failed(
+          ctx,
+          delivery,
+          branch,
+          base,
+          outcome,
+          "the tests did not pass after " + outcome.rounds() + " round(s)");
+    }
+    if (outcome.files().isEmpty()) {
+      return failed(ctx, delivery, branch, base, outcome, "no file was changed");
+    }
+    List<SecretFinding> secrets = delivery.secretsIn(outcome.files());
+    if (!secrets.isEmpty()) {
+      return failed(
+          ctx,
+          delivery,
+          branch,
+          base,
+          outcome,
+          "refused to commit what looks like a secret: "
+              + secrets.stream().map(SecretFinding::describe).collect(Collectors.joining(", ")));
+    }
+    PullRequest pr = delivery.deliver(branch, base, plan, outcome.files(), outcome);
+    return new TaskResult(
+        TaskResult.SUCCEEDED,
+        branch,
+        Optional.of(pr),
+        List.copyOf(outcome.files()),
+        true,
+        outcome.rounds(),
+        outcome.tokens(),
+        Optional.empty(),
+        outcome.last().output());
+  }
+
+  private static TaskResult failed(
+      Context ctx,
+      Delivery delivery,
+      String branch,
+      String base,
+      EditLoop.Outcome outcome,
+      String reason) {
+    Progress.say(ctx, "failed", reason + "; nothing pushed");
+    delivery.shelve(base, reason);
+    return new TaskResult(
+        TaskResult.FAILED,
+        branch,
+        Optional.empty(),
+        List.copyOf(outcome.files()),
+        outcome.passed(),
+        outcome.rounds(),
+        outcome.tokens(),
+        Optional.of(reason),
+        outcome.last().output());
+  }
+
+  private static LlmOptions planOptions(Settings settings, List<LlmDocument> instructions) {
+    LlmOptions options =
+        LlmOptions.defaults()
+            .withSystem(Prompts.SYSTEM)
+            .withDocuments(instructions.toArray(LlmDocument[]::new));
+    return settings.model().map(options::withModel).orElse(options);
+  }
+
+  /** Checks out {@code branch}, creating it from {@code startPoint} the first time. */
+  private static void switchTo(Git git, String branch, String startPoint) {
+    if (git.currentBranch().equals(Optional.of(branch))) {
+      return;
+    }
+    try {
+      git.createBranch(branch, Optional.of(startPoint));
+    } catch (RuntimeException e) {
+      if (!(e instanceof Failure f) || !f.code().equals(GitCodes.BRANCH_EXISTS)) {
+        throw e;
+      }
+      git.checkout(branch);
+    }
+  }
+
+  private static IllegalStateException notSetUp() {
+    return new IllegalStateException(
+        "this customer's repository was not cloned: create the customer with config.repoUrl");
+  }
+}
