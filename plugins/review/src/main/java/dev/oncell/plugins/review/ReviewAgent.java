@@ -1,0 +1,204 @@
+package dev.oncell.plugins.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oncell.agent.Agent;
+import dev.oncell.agent.CellSpec;
+import dev.oncell.agent.Context;
+import dev.oncell.agent.LlmOptions;
+import dev.oncell.agent.ShellResult;
+import dev.oncell.agent.forge.PullRequest;
+import dev.oncell.agent.forge.PullRequests;
+import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.git.CloneOptions;
+import dev.oncell.agent.git.DiffRequest;
+import dev.oncell.agent.git.Git;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+
+/**
+ * Reviews pull requests of the customer's repository ({@code config.repoUrl}, cloned by {@code
+ * setup}) with a model, and posts what holds up: inline comments on the lines of the diff, and one
+ * summary with the verdict and whatever lies outside the diff.
+ *
+ * <p>A later review of the same pull request looks only at what changed since the head it reviewed
+ * last, and never posts a finding it posted before ({@link ReviewLedger}). The rules come from the
+ * base branch ({@link ReviewConfig}). Written against the public agent API only, as any author's
+ * agent would be.
+ */
+@Extension
+public class ReviewAgent extends Agent {
+
+  private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  static final String CONFIG_FILE = ".oncell/review.yaml";
+
+  @Override
+  public String name() {
+    return "review";
+  }
+
+  /**
+   * The cell reaches the forges and model providers people use, and 127.0.0.1 for a local forge and
+   * model (the README's walk-through and the tests). Remove 127.0.0.1 where the host runs other
+   * services on loopback that cells must not reach.
+   */
+  @Override
+  public CellSpec spec() {
+    return CellSpec.defaults()
+        .withNetwork(
+            CellSpec.Network.allow(
+                "127.0.0.1",
+                "github.com",
+                "api.github.com",
+                "gitlab.com",
+                "api.openai.com",
+                "api.anthropic.com"));
+  }
+
+  @Override
+  public void setup(Context ctx) {
+    JsonNode config = ctx.config();
+    if (!config.path("repoUrl").isTextual()) {
+      throw new ReviewException(
+          "review_repo_missing",
+          "the review agent needs the customer's config.repoUrl, the repository whose pull"
+              + " requests it reviews ({\"repoUrl\": \"https://host/owner/name.git\"})");
+    }
+    ctx.git().clone(config.path("repoUrl").asText(), CloneOptions.defaults());
+  }
+
+  public ReviewResult review(Context ctx, ReviewRequest request) {
+    if (request.pullRequest() < 1) {
+      throw new ReviewException(
+          "review_invalid_input", "pullRequest is the pull request's number, from 1");
+    }
+    long number = request.pullRequest();
+    PullRequests forge = ctx.pullRequests();
+    PullRequest pr = forge.get(number);
+    Git git = ctx.git();
+    Revisions rev = Revisions.fetch(git, pr);
+    ReviewConfig config = rules(ctx, rev.base());
+    ctx.stream("progress", Map.of("step", "fetched", "head", rev.head(), "base", rev.base()));
+
+    ReviewLedger ledger = new ReviewLedger(ctx.db());
+    ledger.open();
+    Optional<String> last = ledger.lastReviewed(number).filter(h -> !h.equals(rev.base()));
+    UnifiedDiff whole =
+        UnifiedDiff.parse(git.diff(DiffRequest.sinceMergeBase(rev.base(), rev.head())).patch());
+    boolean incremental = last.isPresent();
+    UnifiedDiff scope =
+        incremental
+            ? UnifiedDiff.parse(git.diff(DiffRequest.between(last.get(), rev.head())).patch())
+            : whole;
+    scope = new UnifiedDiff(scope.files().stream().filter(f -> config.reviews(f.path())).toList());
+    String since = last.orElse(rev.base());
+
+    List<Finding> findings = List.of();
+    if (!scope.files().isEmpty()) {
+      git.checkout(rev.head());
+      ctx.index("/work");
+      ctx.stream("progress", Map.of("step", "reviewing", "files", scope.files().size()));
+      List<HunkContext.Snippet> context = HunkContext.gather(ctx, scope);
+      findings =
+          ctx.llm(
+                  ReviewPrompt.user(pr, scope, context),
+                  LlmOptions.defaults().withSystem(ReviewPrompt.system(config)),
+                  Findings.class)
+              .findings();
+    }
+
+    FindingCheck.Outcome outcome =
+        new FindingCheck(whole, filesAt(ctx, rev.head()), config, ledger.posted(number))
+            .check(findings);
+    List<ReviewComment> comments = new ArrayList<>();
+    for (FindingCheck.Checked c : outcome.inline()) {
+      Finding f = c.finding();
+      comments.add(new ReviewComment(f.file(), f.line(), f.side(), Summary.inline(f)));
+    }
+    if (!comments.isEmpty()) {
+      forge.reviewComments(number, rev.head(), comments);
+    }
+    for (FindingCheck.Checked c : concat(outcome.inline(), outcome.outsideDiff())) {
+      ledger.remember(number, c.fingerprint(), c.finding(), rev.head());
+    }
+    Verdict verdict =
+        ledger.postedSeverities(number).stream().anyMatch(s -> s.atLeast(config.blockOn()))
+            ? Verdict.CHANGES_REQUESTED
+            : Verdict.APPROVED;
+    String range = short7(since) + "..." + short7(rev.head());
+    long summary = forge.comment(number, Summary.render(verdict, range, outcome, outcome.inline()));
+    ledger.reviewed(number, rev.head());
+    ctx.stream(
+        "progress",
+        Map.of("step", "posted", "comments", comments.size(), "verdict", verdict.name()));
+    return new ReviewResult(
+        number,
+        rev.head(),
+        since,
+        incremental,
+        verdict,
+        outcome.inline().stream().map(FindingCheck.Checked::finding).toList(),
+        outcome.outsideDiff().stream().map(FindingCheck.Checked::finding).toList(),
+        outcome.duplicates(),
+        outcome.dropped(),
+        summary);
+  }
+
+  /** The base and head commits of a pull request, fetched into the cell's repository. */
+  record Revisions(String base, String head) {
+
+    static Revisions fetch(Git git, PullRequest pr) {
+      String pullRef = "refs/pull/" + pr.number() + "/head";
+      String baseRef = "refs/remotes/origin/" + pr.baseRef();
+      git.fetch(
+          "origin",
+          List.of("pull/" + pr.number() + "/head:" + pullRef, pr.baseRef() + ":" + baseRef));
+      String head = checked(pr.headSha(), "head");
+      String base = pr.baseSha().isEmpty() ? git.log(baseRef, 1).getFirst().id() : pr.baseSha();
+      return new Revisions(checked(base, "base"), head);
+    }
+
+    private static String checked(String sha, String what) {
+      if (!SHA.matcher(sha).matches()) {
+        throw new ReviewException(
+            "review_bad_forge_answer",
+            "the forge gave no commit id for the pull request's " + what);
+      }
+      return sha;
+    }
+  }
+
+  /** The rules: the base branch's {@code .oncell/review.yaml}, else config {@code review}. */
+  private static ReviewConfig rules(Context ctx, String base) {
+    ShellResult file = ctx.shell("git show " + base + ":" + CONFIG_FILE);
+    if (!file.failed()) {
+      return ReviewConfigReader.fromYaml(file.stdout());
+    }
+    JsonNode review = ctx.config().path("review");
+    return review.isObject() ? ReviewConfigReader.fromJson(review) : ReviewConfig.defaults();
+  }
+
+  /** Every file at {@code head} ({@code head} is a checked commit id, safe in a command). */
+  private static Set<String> filesAt(Context ctx, String head) {
+    ShellResult listed = ctx.shell("git ls-tree -r -z --name-only " + head);
+    if (listed.failed()) {
+      throw new ReviewException(
+          "review_git_failed", "cannot list the files at " + head + ": " + listed.stderr());
+    }
+    return Set.of(listed.stdout().split("\0"));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static String short7(String sha) {
+    return sha.substring(0, 7);
+  }
+}

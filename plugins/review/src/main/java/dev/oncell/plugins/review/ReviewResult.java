@@ -1,0 +1,36 @@
+package dev.oncell.plugins.review;
+
+import java.util.List;
+
+/**
+ * What a review did.
+ *
+ * @param pullRequest the pull request's number
+ * @param head the commit reviewed
+ * @param since the commit the reviewed changes start from: the merge base with the base branch on a
+ *     first review, the head reviewed last on a later one
+ * @param incremental whether only the changes since the last review were looked at
+ * @param verdict approved unless an open finding reaches the rules' {@code blockOn}
+ * @param comments the findings posted inline, in diff order
+ * @param outsideDiff the findings that went to the summary
+ * @param duplicates findings the model repeated from an earlier review, not posted again
+ * @param dropped findings filtered by the rules or pointing at no file
+ * @param summaryComment the id of the summary comment posted
+ */
+public record ReviewResult(
+    long pullRequest,
+    String head,
+    String since,
+    boolean incremental,
+    Verdict verdict,
+    List<Finding> comments,
+    List<Finding> outsideDiff,
+    int duplicates,
+    int dropped,
+    long summaryComment) {
+
+  public ReviewResult {
+    comments = List.copyOf(comments);
+    outsideDiff = List.copyOf(outsideDiff);
+  }
+}

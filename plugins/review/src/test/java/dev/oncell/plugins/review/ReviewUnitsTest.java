@@ -1,0 +1,105 @@
+package dev.oncell.plugins.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oncell.agent.forge.ReviewComment.Side;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The review's pure parts: the diff's line numbers, the rules file, the finding check. */
+class ReviewUnitsTest {
+
+  static final String PATCH =
+      """
+      diff --git a/src/a.py b/src/a.py
+      index 1111111..2222222 100644
+      --- a/src/a.py
+      +++ b/src/a.py
+      @@ -2,4 +2,5 @@ def f():
+       keep2
+      -old3
+      +new3
+      +new4
+       keep4
+       keep5
+      diff --git a/gone.txt b/gone.txt
+      deleted file mode 100644
+      --- a/gone.txt
+      +++ /dev/null
+      @@ -1 +0,0 @@
+      -bye
+      """;
+
+  @Test
+  void theDiffKnowsEveryLineNumberOnBothSides() {
+    UnifiedDiff diff = UnifiedDiff.parse(PATCH);
+    assertThat(diff.files())
+        .extracting(UnifiedDiff.FileChange::path)
+        .containsExactly("src/a.py", "gone.txt");
+    UnifiedDiff.FileChange a = diff.file("src/a.py").orElseThrow();
+    assertThat(a.line(Side.RIGHT, 3)).contains("new3");
+    assertThat(a.line(Side.RIGHT, 4)).contains("new4");
+    assertThat(a.line(Side.RIGHT, 6)).as("kept line after the change").contains("keep5");
+    assertThat(a.line(Side.LEFT, 3)).contains("old3");
+    assertThat(a.line(Side.RIGHT, 7)).as("past the hunk").isEmpty();
+    assertThat(a.line(Side.RIGHT, 1)).as("before the hunk").isEmpty();
+    assertThat(diff.file("gone.txt").orElseThrow().deleted()).isTrue();
+  }
+
+  @Test
+  void theRulesFileIsReadAndABadOneNamesWhatIsWrong() {
+    ReviewConfig config =
+        ReviewConfigReader.fromYaml(
+            """
+            # the team's rules
+            include: ["src/**"]
+            exclude:
+              - "src/generated/**"
+            threshold: major   # no nits
+            profile: thorough
+            """);
+    assertThat(config.reviews("src/a.py")).isTrue();
+    assertThat(config.reviews("src/generated/b.py")).isFalse();
+    assertThat(config.reviews("docs/c.md")).isFalse();
+    assertThat(config.posts(Severity.MINOR)).isFalse();
+    assertThat(config.posts(Severity.CRITICAL)).isTrue();
+    assertThat(config.profile()).isEqualTo(ReviewConfig.Profile.THOROUGH);
+    assertThat(config.blockOn()).isEqualTo(Severity.CRITICAL);
+
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("treshold: major"))
+        .isInstanceOf(ReviewException.class)
+        .hasMessageContaining("unknown review setting 'treshold'");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("threshold: huge"))
+        .hasMessageContaining("threshold is 'huge'");
+  }
+
+  @Test
+  void theCheckAnchorsMovesDropsAndDeduplicates() {
+    UnifiedDiff diff = UnifiedDiff.parse(PATCH);
+    FindingCheck check =
+        new FindingCheck(diff, Set.of("src/a.py", "src/b.py"), ReviewConfig.defaults(), Set.of());
+    Finding inDiff = finding("src/a.py", 3, Optional.of("new3"));
+    Finding twice = finding("src/a.py", 3, Optional.empty());
+    Finding away = finding("src/b.py", 10, Optional.of("x"));
+    Finding invented = finding("src/nope.py", 1, Optional.empty());
+
+    FindingCheck.Outcome out = check.check(List.of(inDiff, twice, away, invented));
+
+    assertThat(out.inline()).hasSize(1);
+    assertThat(out.inline().getFirst().finding().suggestion())
+        .as("a suggestion equal to the line changes nothing: dropped")
+        .isEmpty();
+    assertThat(out.outsideDiff()).extracting(c -> c.finding().file()).containsExactly("src/b.py");
+    assertThat(out.outsideDiff().getFirst().finding().suggestion()).isEmpty();
+    assertThat(out.duplicates()).isEqualTo(1);
+    assertThat(out.dropped()).as("a file that does not exist at head").isEqualTo(1);
+  }
+
+  private static Finding finding(String file, int line, Optional<String> suggestion) {
+    return new Finding(
+        file, line, Side.RIGHT, Severity.MAJOR, Category.BUG, "Off by one", "Body.", suggestion);
+  }
+}
