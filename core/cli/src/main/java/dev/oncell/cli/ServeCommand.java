@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
@@ -103,6 +104,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           "Enforce an agent's storage as a disk quota on its cells' /work (env"
               + " ONCELL_DISK_QUOTA; default false).")
   Optional<Boolean> diskQuota;
+
+  @Option(
+      names = "--egress-allow",
+      split = ",",
+      paramLabel = "HOST",
+      description =
+          "Hosts every cell whose agent allows egress may also reach, such as your own forge"
+              + " (comma-separated, as in CellSpec.Network.allow; env ONCELL_EGRESS_ALLOW).")
+  List<String> egressAllow;
 
   @Option(
       names = "--max-body-bytes",
@@ -362,6 +372,25 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         diskQuota.or(() -> env.variable("ONCELL_DISK_QUOTA").map(ServeCommand::parseBoolean));
     if (quota.isPresent()) {
       defaults = defaults.withDiskQuota(quota.get());
+    }
+    List<String> allow =
+        egressAllow != null
+            ? egressAllow
+            : env.variable("ONCELL_EGRESS_ALLOW")
+                .map(
+                    v ->
+                        java.util.Arrays.stream(v.split(","))
+                            .map(String::strip)
+                            .filter(e -> !e.isEmpty())
+                            .toList())
+                .orElse(List.of());
+    if (!allow.isEmpty()) {
+      try {
+        defaults = defaults.withEgressAllow(allow);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(
+            "--egress-allow: " + e.getMessage(), "invalid_option", ErrorHandler.USAGE_ERROR);
+      }
     }
     return defaults;
   }

@@ -1,6 +1,7 @@
 package dev.oncell.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Objects;
  *     /work}; off, cells get no disk limit
  * @param maxUploadBytes the largest file {@code ctx.upload} downloads into a cell
  * @param uploadTimeout how long one request of {@code ctx.upload} (each redirect is one) may take
+ * @param egressAllow entries (as in {@code CellSpec.Network.allow}) added to the allow-list of
+ *     every cell whose agent allows egress: the operator's own forge or package mirror, which a
+ *     shipped agent cannot know. A cell whose agent blocks egress stays blocked.
  */
 public record CellDefaults(
     Duration idleTimeout,
@@ -22,7 +26,8 @@ public record CellDefaults(
     int maxProcesses,
     boolean diskQuota,
     long maxUploadBytes,
-    Duration uploadTimeout) {
+    Duration uploadTimeout,
+    List<String> egressAllow) {
 
   public CellDefaults {
     Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -44,6 +49,10 @@ public record CellDefaults(
     if (uploadTimeout.isNegative() || uploadTimeout.isZero()) {
       throw new IllegalArgumentException("uploadTimeout must be positive: " + uploadTimeout);
     }
+    egressAllow = List.copyOf(egressAllow);
+    if (!egressAllow.isEmpty()) {
+      dev.oncell.sandbox.EgressPolicy.allowing(egressAllow); // names the first bad entry
+    }
   }
 
   /**
@@ -57,7 +66,8 @@ public record CellDefaults(
         1024,
         false,
         1L << 30,
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        List.of());
   }
 
   public CellDefaults withIdleTimeout(Duration value) {
@@ -84,6 +94,10 @@ public record CellDefaults(
     return toBuilder().uploadTimeout(value).build();
   }
 
+  public CellDefaults withEgressAllow(List<String> value) {
+    return toBuilder().egressAllow(value).build();
+  }
+
   /** A builder that starts from these values, for changing several at once. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -97,6 +111,7 @@ public record CellDefaults(
     private boolean diskQuota;
     private long maxUploadBytes;
     private Duration uploadTimeout;
+    private List<String> egressAllow;
 
     private Builder(CellDefaults from) {
       this.idleTimeout = from.idleTimeout();
@@ -105,6 +120,7 @@ public record CellDefaults(
       this.diskQuota = from.diskQuota();
       this.maxUploadBytes = from.maxUploadBytes();
       this.uploadTimeout = from.uploadTimeout();
+      this.egressAllow = from.egressAllow();
     }
 
     public Builder idleTimeout(Duration value) {
@@ -137,9 +153,20 @@ public record CellDefaults(
       return this;
     }
 
+    public Builder egressAllow(List<String> value) {
+      this.egressAllow = value;
+      return this;
+    }
+
     public CellDefaults build() {
       return new CellDefaults(
-          idleTimeout, idleCheckInterval, maxProcesses, diskQuota, maxUploadBytes, uploadTimeout);
+          idleTimeout,
+          idleCheckInterval,
+          maxProcesses,
+          diskQuota,
+          maxUploadBytes,
+          uploadTimeout,
+          egressAllow);
     }
   }
 }

@@ -30,8 +30,10 @@ import org.pf4j.Extension;
  * finds how its tests run and indexes it; {@code task} turns an instruction into a tested change
  * and a pull request (see {@link EditLoop} and {@link Delivery}).
  *
- * <p>Its cells reach 127.0.0.1 (a local forge or model), GitHub, GitLab, OpenAI and Anthropic;
- * everything the repository's tests run runs in the cell's sandbox.
+ * <p>Its cells reach GitHub and GitLab only: the host clones, pushes and calls the forge through
+ * the cell's egress, and the model is called by the host, never from the cell. An operator adds its
+ * own forge with {@code oncell serve --egress-allow}. Everything the repository's tests run runs in
+ * the cell's sandbox.
  */
 @Extension
 public class CodingAgent extends Agent {
@@ -54,14 +56,7 @@ public class CodingAgent extends Agent {
   @Override
   public CellSpec spec() {
     return CellSpec.defaults()
-        .withNetwork(
-            CellSpec.Network.allow(
-                "127.0.0.1",
-                "github.com",
-                "api.github.com",
-                "gitlab.com",
-                "api.openai.com",
-                "api.anthropic.com"));
+        .withNetwork(CellSpec.Network.allow("github.com", "api.github.com", "gitlab.com"));
   }
 
   @Override

@@ -42,7 +42,14 @@ class CodingAgentTest {
   static final OncellTestKit kit =
       OncellTestKit.forAgent(CodingAgent.class)
           .withModel(model)
-          .withHostConfig(c -> c.withEmbeddingModel("none"));
+          // The local forge listens on 127.0.0.1, which the shipped agent does not list: the
+          // operator's allowance adds it, as `oncell serve --egress-allow 127.0.0.1` would.
+          .withHostConfig(
+              c ->
+                  c.withEmbeddingModel("none")
+                      .withCells(
+                          dev.oncell.runtime.CellDefaults.defaults()
+                              .withEgressAllow(java.util.List.of("127.0.0.1"))));
 
   @TempDir Path tmp;
   private LoopbackGitServer upstream;

@@ -42,21 +42,14 @@ public class ReviewAgent extends Agent {
   }
 
   /**
-   * The cell reaches the forges and model providers people use, and 127.0.0.1 for a local forge and
-   * model (the README's walk-through and the tests). Remove 127.0.0.1 where the host runs other
-   * services on loopback that cells must not reach.
+   * The cell reaches GitHub and GitLab only: the host fetches and calls the forge through the
+   * cell's egress, and the model is called by the host, never from the cell. An operator adds its
+   * own forge with {@code oncell serve --egress-allow}.
    */
   @Override
   public CellSpec spec() {
     return CellSpec.defaults()
-        .withNetwork(
-            CellSpec.Network.allow(
-                "127.0.0.1",
-                "github.com",
-                "api.github.com",
-                "gitlab.com",
-                "api.openai.com",
-                "api.anthropic.com"));
+        .withNetwork(CellSpec.Network.allow("github.com", "api.github.com", "gitlab.com"));
   }
 
   @Override

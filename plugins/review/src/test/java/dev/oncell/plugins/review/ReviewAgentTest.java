@@ -83,7 +83,14 @@ class ReviewAgentTest {
   static final OncellTestKit kit =
       OncellTestKit.forAgent(ReviewAgent.class)
           .withModel(model)
-          .withHostConfig(c -> c.withEmbeddingModel("none"));
+          // The local forge listens on 127.0.0.1, which the shipped agent does not list: the
+          // operator's allowance adds it, as `oncell serve --egress-allow 127.0.0.1` would.
+          .withHostConfig(
+              c ->
+                  c.withEmbeddingModel("none")
+                      .withCells(
+                          dev.oncell.runtime.CellDefaults.defaults()
+                              .withEgressAllow(java.util.List.of("127.0.0.1"))));
 
   private Path remotes;
   private LoopbackGitServer upstream;
@@ -247,9 +254,9 @@ class ReviewAgentTest {
     TestCell acme = acme();
     RunInfo run = acme.run("review", Map.of("pullRequest", 0));
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
-    // The host reports an agent's own exception as agent_error, with its class and message.
+    // An agent's own Failure keeps its code in the run's error.
+    assertThat(run.error().orElseThrow().code()).isEqualTo("review_invalid_input");
     assertThat(run.error().orElseThrow().message())
-        .contains("ReviewException")
         .contains("pullRequest is the pull request's number");
     assertThat(pr.reviewComments).isEmpty();
     assertThat(pr.comments).isEmpty();

@@ -51,7 +51,17 @@ public final class CellProfiles {
         backends.get(deployment.get().sandbox()),
         CellLimits.of(spec, defaults),
         spec.idleTimeout(),
-        spec.network());
+        withHostAllowances(spec.network()));
+  }
+
+  /** The agent's network with the operator's {@link CellDefaults#egressAllow} added. */
+  private CellSpec.Network withHostAllowances(CellSpec.Network network) {
+    if (network.egress() == CellSpec.Network.Egress.BLOCKED || defaults.egressAllow().isEmpty()) {
+      return network;
+    }
+    java.util.Set<String> entries = new java.util.LinkedHashSet<>(network.allow());
+    entries.addAll(defaults.egressAllow());
+    return CellSpec.Network.allow(entries.toArray(String[]::new));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.oncell.runtime.internal.journal;
 
+import dev.oncell.agent.Failure;
 import dev.oncell.runtime.CellException;
 
 /** The failures the journal itself raises into an agent's run. */
@@ -58,6 +59,7 @@ public final class StepFailures {
       case NonDeterminismException e -> "non_determinism";
       case NeedsAttentionException e -> "needs_attention";
       case UnsupportedOperationException e -> "unsupported";
+      case Failure f -> f.code(); // an agent's own failure keeps its code
       default -> "agent_error";
     };
   }
@@ -71,6 +73,7 @@ public final class StepFailures {
       case NonDeterminismException e -> e.getMessage();
       case NeedsAttentionException e -> e.getMessage();
       case UnsupportedOperationException e -> String.valueOf(e.getMessage());
+      case Failure f -> String.valueOf(t.getMessage());
       default -> t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     };
   }

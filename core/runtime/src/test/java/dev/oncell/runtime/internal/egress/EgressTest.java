@@ -98,6 +98,37 @@ public class EgressTest {
     return Files.readString(home.resolve("cells").resolve(id).resolve("logs/cell.log"));
   }
 
+  @org.junit.jupiter.api.Test
+  void theOperatorsAllowancesExtendAnAgentsListButNeverOpenABlockedCell() throws IOException {
+    host =
+        oncell.open(
+            c ->
+                c.withSandbox("bubblewrap")
+                    .withCells(
+                        dev.oncell.runtime.CellDefaults.defaults()
+                            .withEgressAllow(java.util.List.of("127.0.0.1"))));
+    host.deployments()
+        .deploy(
+            PluginJars.plugin(
+                "public-forge-plugin",
+                "1.0.0",
+                dev.oncell.runtime.testagents.PublicForgeAgent.class),
+            "production");
+    host.deployments().deploy(LIFECYCLE, "production");
+    String url = "http://127.0.0.1:" + port + "/hello";
+    Cell forge = cell("forge", "public-forge");
+    ShellResult reached = sh(forge, "curl -sS " + url);
+    assertThat(reached.stdout()).as(reached.stderr()).isEqualTo("hello from origin");
+    Cell blocked = cell("blocked", "lifecycle");
+    ShellResult refused = sh(blocked, "curl -sS --max-time 5 " + url);
+    assertThat(refused.exitCode()).isNotZero();
+    assertThatThrownBy(
+            () ->
+                dev.oncell.runtime.CellDefaults.defaults()
+                    .withEgressAllow(java.util.List.of("*.com")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"auto", "bubblewrap"})
   void anAllowedHostIsReachedThroughTheProxyAndNothingElse(String sandbox) throws IOException {
