@@ -178,6 +178,12 @@ class AgentRunsTest {
     assertThat(failed.error().orElseThrow().message()).contains("boom from the agent");
     assertThat(events(failed.id()).getLast().type()).isEqualTo("error");
 
+    RunInfo coded = call("acme", "failWithCode", "null");
+    assertThat(coded.error().orElseThrow().code())
+        .as("an agent's own Failure keeps its code")
+        .isEqualTo("echo_text_missing");
+    assertThat(coded.error().orElseThrow().message()).isEqualTo("the text to echo is missing");
+
     RunInfo unsupported = call("acme", "unsupported", "null");
     assertThat(unsupported.error().orElseThrow().code()).isEqualTo("unsupported");
     assertThat(unsupported.error().orElseThrow().message()).contains("ctx.secret");

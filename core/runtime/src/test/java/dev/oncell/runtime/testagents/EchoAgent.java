@@ -71,6 +71,28 @@ public class EchoAgent extends Agent {
     throw new IllegalStateException("boom from the agent");
   }
 
+  /** An agent's own failure with a code of its choosing, as agent-api's {@code Failure}. */
+  public static final class EchoFailure extends RuntimeException
+      implements dev.oncell.agent.Failure {
+    EchoFailure() {
+      super("the text to echo is missing");
+    }
+
+    @Override
+    public String code() {
+      return "echo_text_missing";
+    }
+
+    @Override
+    public dev.oncell.agent.ErrorKind kind() {
+      return dev.oncell.agent.ErrorKind.INVALID;
+    }
+  }
+
+  public String failWithCode(Context ctx) {
+    throw new EchoFailure();
+  }
+
   public String unsupported(Context ctx) {
     return ctx.secret("token").toString();
   }

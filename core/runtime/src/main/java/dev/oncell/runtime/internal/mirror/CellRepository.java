@@ -306,15 +306,16 @@ public final class CellRepository implements AutoCloseable {
 
   /** A relay for an editor or CI (the server's smart HTTP): the mirror only, no upstream. */
   public GitRelay editorRelay(GitRelay.Access access) {
-    return GitRelay.create(mirror(), RelayHooks.NONE, access);
+    return GitRelay.create(mirror(), RelayHooks.NONE, access, packLimit());
   }
 
   private GitRelay cellRelay() {
-    return GitRelay.create(
-        mirror(),
-        new UpstreamHooks(),
-        GitRelay.Access.READ_WRITE,
-        maxBytes > 0 ? maxBytes : GitRelay.DEFAULT_MAX_PACK_BYTES);
+    return GitRelay.create(mirror(), new UpstreamHooks(), GitRelay.Access.READ_WRITE, packLimit());
+  }
+
+  /** A pushed pack lands on the host's disk: no more than the cell's own disk could hold. */
+  private long packLimit() {
+    return maxBytes > 0 ? maxBytes : GitRelay.DEFAULT_MAX_PACK_BYTES;
   }
 
   private RepoUrl requireUpstream() {
