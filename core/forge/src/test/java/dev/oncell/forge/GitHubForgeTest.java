@@ -7,6 +7,7 @@ import dev.oncell.agent.forge.Forge;
 import dev.oncell.agent.forge.ForgeConnection;
 import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.ForgeRepo;
+import dev.oncell.agent.forge.InlineComment;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
 import dev.oncell.forge.testing.FakeForge;
@@ -71,6 +72,36 @@ class GitHubForgeTest extends ForgeContract {
                     List.of(new ReviewComment("a.txt", 1, ReviewComment.Side.RIGHT, "x"))));
     assertThat(e.code()).isEqualTo(ForgeException.INVALID);
     assertThat(e.getMessage()).contains("commit_id");
+  }
+
+  @Test
+  void inlineCommentsAreListedWithTheirThreadsAndAThreadIsAnsweredInPlace() {
+    PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
+    FakeGitHub github = (FakeGitHub) fake;
+    long first = github.inlineComment(repoPath(), pr.number(), "a.txt", 3, "alice", "Rename it");
+    fake.pageSize(1); // the listing follows GitHub's pages
+
+    long reply = forge.replyToInlineComment(conn(), pr.number(), first, "Renamed");
+    List<InlineComment> listed = forge.listInlineComments(conn(), pr.number());
+
+    assertThat(listed)
+        .containsExactly(
+            new InlineComment(first, "a.txt", 3, "alice", "Rename it", 0),
+            new InlineComment(reply, "a.txt", 3, "oncell-bot", "Renamed", first));
+    assertThat(listed.getFirst().startsThread()).isTrue();
+    assertThat(failure(() -> forge.replyToInlineComment(conn(), pr.number(), 999, "x")).code())
+        .isEqualTo(ForgeException.NOT_FOUND);
+    assertThat(failure(() -> forge.replyToInlineComment(conn(), pr.number(), first, " ")).code())
+        .as("refused before anything is sent")
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(forge.listInlineComments(conn(), pr.number())).hasSize(2);
+  }
+
+  @Test
+  void aForgeWithoutInlineCommentListingSaysSo() {
+    Forge gitlab = Forges.gitlab(RetryPolicy.defaults());
+    assertThat(failure(() -> gitlab.listInlineComments(conn(), 1)).code())
+        .isEqualTo(ForgeException.UNSUPPORTED);
   }
 
   @Test

@@ -64,4 +64,25 @@ public interface Forge extends ExtensionPoint {
 
   /** Pull request {@code number}, with its head and base SHAs; {@code forge_not_found} if none. */
   PullRequest getPullRequest(ForgeConnection connection, long number);
+
+  /**
+   * The inline comments on pull request {@code number}, oldest first, across all pages: threads'
+   * first comments and their replies. A forge that cannot list them keeps this default, which fails
+   * with {@code forge_unsupported}.
+   */
+  default List<InlineComment> listInlineComments(ForgeConnection connection, long number) {
+    throw new ForgeException(
+        ForgeException.UNSUPPORTED, "the " + kind() + " forge does not list inline comments");
+  }
+
+  /**
+   * Replies to the thread of inline comment {@code commentId} on pull request {@code number};
+   * returns the reply's id. A forge that cannot reply keeps this default, which fails with {@code
+   * forge_unsupported}.
+   */
+  default long replyToInlineComment(
+      ForgeConnection connection, long number, long commentId, String body) {
+    throw new ForgeException(
+        ForgeException.UNSUPPORTED, "the " + kind() + " forge does not reply to inline comments");
+  }
 }

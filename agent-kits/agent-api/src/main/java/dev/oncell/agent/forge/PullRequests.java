@@ -9,10 +9,10 @@ import java.util.List;
  *
  * <p>Each call is one journaled step of the run. {@link #ensure} is an effect outside the cell: a
  * run resumed after a crash in the middle of one looks the pull request up instead of opening a
- * second. {@link #comment} and {@link #reviewComments} are at-least-once: after a crash in the
- * middle of one, a resumed run posts it again (the forges offer no cheap way to tell whether it
- * arrived). {@link #list} and {@link #get} are read-only; a resumed run returns what they answered
- * the first time.
+ * second. {@link #comment}, {@link #reviewComments} and {@link #reply} are at-least-once: after a
+ * crash in the middle of one, a resumed run posts it again (the forges offer no cheap way to tell
+ * whether it arrived). {@link #list}, {@link #get} and {@link #inlineComments} are read-only; a
+ * resumed run returns what they answered the first time.
  *
  * <p>Failures carry a stable code: {@code forge_auth_failed}, {@code forge_forbidden}, {@code
  * forge_not_found}, {@code forge_rate_limited}, {@code forge_unavailable}, {@code forge_invalid}
@@ -49,4 +49,16 @@ public interface PullRequests {
 
   /** Pull request {@code number}, with its head and base commits. */
   PullRequest get(long number);
+
+  /**
+   * The inline comments on pull request {@code number}, oldest first: what reviewers said on its
+   * lines, and the replies. Read-only: a resumed run returns what it answered the first time.
+   */
+  List<InlineComment> inlineComments(long number);
+
+  /**
+   * Replies to the thread of inline comment {@code commentId} on pull request {@code number};
+   * returns the reply's id. At-least-once, like {@link #comment}.
+   */
+  long reply(long number, long commentId, String body);
 }

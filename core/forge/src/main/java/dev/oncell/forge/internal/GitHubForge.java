@@ -2,6 +2,8 @@ package dev.oncell.forge.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.agent.forge.ForgeConnection;
+import dev.oncell.agent.forge.ForgeException;
+import dev.oncell.agent.forge.InlineComment;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
 import dev.oncell.forge.RetryPolicy;
@@ -143,6 +145,38 @@ public final class GitHubForge extends BaseForge {
       req.put("side", c.side().name());
       http.json("POST", repo(http) + "/pulls/" + number + "/comments", req);
     }
+  }
+
+  @Override
+  public List<InlineComment> listInlineComments(ForgeConnection connection, long number) {
+    number(number);
+    ForgeHttp http = http(connection);
+    return http.pages(
+        repo(http) + "/pulls/" + number + "/comments?per_page=100", GitHubForge::inline);
+  }
+
+  @Override
+  public long replyToInlineComment(
+      ForgeConnection connection, long number, long commentId, String body) {
+    number(number);
+    if (commentId < 1) {
+      throw new ForgeException(ForgeException.INVALID, "a comment's id is positive");
+    }
+    text(body, "reply");
+    ForgeHttp http = http(connection);
+    String path = repo(http) + "/pulls/" + number + "/comments/" + commentId + "/replies";
+    return http.json("POST", path, Map.of("body", body)).path("id").asLong();
+  }
+
+  /** GitHub's review comment; {@code line} is null once the line it was on has changed. */
+  static InlineComment inline(JsonNode n) {
+    return new InlineComment(
+        n.path("id").asLong(),
+        n.path("path").asText(""),
+        n.path("line").asInt(0),
+        n.path("user").path("login").asText(""),
+        n.path("body").asText(""),
+        n.path("in_reply_to_id").asLong(0));
   }
 
   static PullRequest pr(JsonNode n) {

@@ -1,6 +1,7 @@
 package dev.oncell.forge.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,8 @@ public final class FakeGitHub extends FakeForge {
       Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
   private static final Pattern REVIEW_COMMENTS =
       Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/comments");
+  private static final Pattern REPLIES =
+      Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/comments/(\\d+)/replies");
   private static final String DOCS = "https://docs.github.com/rest";
 
   private FakeGitHub(String prefix) {
@@ -121,6 +124,14 @@ public final class FakeGitHub extends FakeForge {
       return comment(call, m, canWrite, false);
     } else if ((m = REVIEW_COMMENTS.matcher(path)).matches() && call.method().equals("POST")) {
       return comment(call, m, canWrite, true);
+    } else if ((m = REVIEW_COMMENTS.matcher(path)).matches() && call.method().equals("GET")) {
+      Repo repo = repo(m.group(1), false);
+      Optional<Pr> pr = repo == null ? Optional.empty() : repo.pr(Long.parseLong(m.group(2)));
+      return pr.isEmpty()
+          ? Answer.of(404, error(404, ""))
+          : page(call, new ArrayList<>(pr.get().reviewComments), "per_page", 30);
+    } else if ((m = REPLIES.matcher(path)).matches() && call.method().equals("POST")) {
+      return reply(call, m, canWrite);
     }
     return Answer.of(404, error(404, ""));
   }
@@ -148,11 +159,13 @@ public final class FakeGitHub extends FakeForge {
           || !List.of("LEFT", "RIGHT").contains(b.path("side").asText())) {
         return Answer.of(422, validation("path", "invalid", "path, line and side are required"));
       }
-      pr.get().reviewComments.add(b);
+    }
+    long id = repo.nextCommentId++;
+    if (inline) {
+      pr.get().reviewComments.add(stored(b, id, "oncell-bot", 0));
     } else {
       pr.get().comments.add(b);
     }
-    long id = repo.nextCommentId++;
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", id);
     c.put("body", b.path("body").asText());
@@ -164,6 +177,70 @@ public final class FakeGitHub extends FakeForge {
       c.put("commit_id", b.path("commit_id").asText());
     }
     return Answer.of(201, c);
+  }
+
+  /**
+   * {@code POST .../pulls/N/comments/ID/replies}: a reply in the thread of inline comment {@code
+   * ID}, anchored where the thread is (GitHub answers 404 for an id that is not a thread's first
+   * comment of this pull request).
+   */
+  private Answer reply(Call call, Matcher m, boolean canWrite) {
+    Repo repo = repo(m.group(1), false);
+    Optional<Pr> pr = repo == null ? Optional.empty() : repo.pr(Long.parseLong(m.group(2)));
+    long to = Long.parseLong(m.group(3));
+    Optional<JsonNode> thread =
+        pr.flatMap(
+            p ->
+                p.reviewComments.stream()
+                    .filter(c -> c.path("id").asLong() == to && !c.has("in_reply_to_id"))
+                    .findFirst());
+    if (thread.isEmpty()) {
+      return Answer.of(404, error(404, ""));
+    }
+    if (!canWrite) {
+      return Answer.of(403, error(403, ""));
+    }
+    JsonNode b = call.json();
+    if (b.path("body").asText("").isBlank()) {
+      return Answer.of(422, validation("body", "missing_field", "body is missing"));
+    }
+    ObjectNode r = thread.get().deepCopy();
+    r.put("body", b.path("body").asText());
+    long id = repo.nextCommentId++;
+    ObjectNode stored = stored(r, id, "oncell-bot", to);
+    pr.get().reviewComments.add(stored);
+    return Answer.of(201, stored);
+  }
+
+  /**
+   * Seeds an inline comment by a person ({@code login}) on pull request {@code number}'s head, as a
+   * reviewer would write it in the browser; returns its id.
+   */
+  public synchronized long inlineComment(
+      String repoPath, long number, String path, int line, String login, String body) {
+    Repo repo = repo(repoPath, true);
+    Pr pr = repo.pr(number).orElseThrow(() -> new AssertionError("no pull request " + number));
+    ObjectNode c = JSON.createObjectNode();
+    c.put("body", body);
+    c.put("commit_id", pr.headSha);
+    c.put("path", path);
+    c.put("line", line);
+    c.put("side", "RIGHT");
+    long id = repo.nextCommentId++;
+    pr.reviewComments.add(stored(c, id, login, 0));
+    return id;
+  }
+
+  /** An inline comment as GitHub lists it: what was sent, its id, author and thread. */
+  private static ObjectNode stored(JsonNode sent, long id, String login, long inReplyTo) {
+    ObjectNode c = sent.deepCopy();
+    c.put("id", id);
+    c.putObject("user").put("login", login);
+    c.remove("in_reply_to_id");
+    if (inReplyTo != 0) {
+      c.put("in_reply_to_id", inReplyTo);
+    }
+    return c;
   }
 
   private Answer list(Call call, Repo repo) {

@@ -94,14 +94,7 @@ public class CodingAgent extends Agent {
     Settings settings = Settings.from(ctx.config());
     String cloned = ctx.memory().get(BASE).map(JsonNode::asText).orElseThrow(CodingAgent::notSetUp);
     String base = in.base() == null ? cloned : in.base();
-    Toolchain toolchain =
-        Toolchains.detect(ctx.store(), ctx.config())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no way to run this repository's tests was found: set config.testCommand"
-                            + " or testCommand in "
-                            + Toolchains.REPOSITORY_FILE));
+    Toolchain toolchain = toolchain(ctx);
     Git git = ctx.git();
     String branch = in.branch() == null ? git.runBranch() : in.branch();
     switchTo(git, branch, base.equals(cloned) ? base : "origin/" + base);
@@ -160,6 +153,29 @@ public class CodingAgent extends Agent {
         outcome.last().output());
   }
 
+  /**
+   * Changes open pull request {@code pullRequest} as its review comments (or {@code feedback}) ask,
+   * on its own branch: tests, push, and a reply in each thread addressed. Never a second pull
+   * request (see {@link Reviser}).
+   */
+  @AgentMethod(timeout = "60m")
+  public RevisionResult revise(Context ctx, Revision in) {
+    in.check();
+    Settings settings = Settings.from(ctx.config());
+    String cloned = ctx.memory().get(BASE).map(JsonNode::asText).orElseThrow(CodingAgent::notSetUp);
+    return new Reviser(ctx, settings, toolchain(ctx), cloned).revise(in);
+  }
+
+  private static Toolchain toolchain(Context ctx) {
+    return Toolchains.detect(ctx.store(), ctx.config())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no way to run this repository's tests was found: set config.testCommand"
+                        + " or testCommand in "
+                        + Toolchains.REPOSITORY_FILE));
+  }
+
   private static TaskResult failed(
       Context ctx,
       Delivery delivery,
@@ -190,7 +206,7 @@ public class CodingAgent extends Agent {
   }
 
   /** Checks out {@code branch}, creating it from {@code startPoint} the first time. */
-  private static void switchTo(Git git, String branch, String startPoint) {
+  static void switchTo(Git git, String branch, String startPoint) {
     if (git.currentBranch().equals(Optional.of(branch))) {
       return;
     }

@@ -39,17 +39,24 @@ final class Delivery {
   /** Commits {@code files}, pushes {@code branch} and ensures its one open pull request. */
   PullRequest deliver(
       String branch, String base, Plan plan, SortedSet<String> files, EditLoop.Outcome outcome) {
-    Git git = ctx.git();
-    git.add(List.copyOf(files));
     String commit =
-        git.commit(title(plan) + (plan.summary().isEmpty() ? "" : "\n\n" + plan.summary()));
-    Progress.say(ctx, "push", "pushing " + branch);
-    git.push("origin", branch);
+        commitAndPush(
+            branch, title(plan) + (plan.summary().isEmpty() ? "" : "\n\n" + plan.summary()), files);
     PullRequest pr =
         ctx.pullRequests()
             .ensure(branch, base, title(plan), body(plan, files, commit, outcome), false);
     Progress.say(ctx, "pull-request", "pull request #" + pr.number() + ": " + pr.url());
     return pr;
+  }
+
+  /** Commits {@code files} with {@code message} and pushes {@code branch}; returns the commit. */
+  String commitAndPush(String branch, String message, SortedSet<String> files) {
+    Git git = ctx.git();
+    git.add(List.copyOf(files));
+    String commit = git.commit(message);
+    Progress.say(ctx, "push", "pushing " + branch);
+    git.push("origin", branch);
+    return commit;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.oncell.plugins.coding;
 
 import dev.oncell.agent.SearchHit;
+import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.tools.EditBlocks;
 import java.util.List;
 
@@ -58,6 +59,46 @@ final class Prompts {
 
         %s"""
         .formatted(instruction.strip(), plan.summary(), steps(plan), EditBlocks.FORMAT);
+  }
+
+  /**
+   * A pull request's reviewers asked for changes: their threads (or the feedback given), so that
+   * the model changes the branch as asked.
+   */
+  static String revise(PullRequest pr, List<Reviser.Thread> threads, String feedback) {
+    StringBuilder p = new StringBuilder();
+    p.append("Revise pull request #")
+        .append(pr.number())
+        .append(" (\"")
+        .append(pr.title())
+        .append("\") as its reviewers asked.\n\n");
+    if (!pr.body().isBlank()) {
+      p.append("What it does:\n").append(pr.body().strip()).append("\n\n");
+    }
+    if (feedback != null) {
+      p.append("The feedback:\n").append(feedback.strip()).append("\n\n");
+    }
+    if (!threads.isEmpty()) {
+      p.append("The review comments to address, each on a line of a file:\n");
+      for (Reviser.Thread t : threads) {
+        p.append("- ")
+            .append(t.first().path())
+            .append(" line ")
+            .append(t.first().line())
+            .append(", ")
+            .append(t.first().author())
+            .append(": ")
+            .append(t.first().body().strip())
+            .append('\n');
+        for (var reply : t.replies()) {
+          p.append("  - ").append(reply.author()).append(": ").append(reply.body().strip());
+          p.append('\n');
+        }
+      }
+      p.append('\n');
+    }
+    p.append("The files they are about are attached in full.\n\n");
+    return p.append(EditBlocks.FORMAT).toString();
   }
 
   /** Some blocks did not apply: the reasons, so that the model sends corrected ones. */

@@ -108,6 +108,23 @@ final class RepoContext {
     return docs;
   }
 
+  /** The files at {@code paths} that exist, in full, each streamed as "reading X". */
+  List<LlmDocument> files(List<String> paths) {
+    List<LlmDocument> docs = new ArrayList<>();
+    for (String path : paths) {
+      if (docs.size() == MAX_FILES || EditBlocks.checkPath(path).isPresent()) {
+        continue;
+      }
+      read(path)
+          .ifPresent(
+              text -> {
+                Progress.say(ctx, "read", "reading " + path);
+                docs.add(LlmDocument.of(path, text));
+              });
+    }
+    return docs;
+  }
+
   /** The current text of {@code path}, cut at {@value #MAX_FILE_CHARS} characters. */
   Optional<String> read(String path) {
     if (!ctx.store().exists(path) || ctx.store().isDirectory(path)) {

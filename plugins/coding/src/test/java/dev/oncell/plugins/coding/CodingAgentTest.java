@@ -234,4 +234,109 @@ class CodingAgentTest {
     assertThat(model.requestCount()).isEqualTo(before);
     assertThat(cell.shell("git status --porcelain").stdout()).isEmpty();
   }
+
+  /** A task that succeeds in one round: its pull request, for the revisions. */
+  private TaskResult fixedAdd(TestCell cell) {
+    model.replyJson(new Plan("Make add() add", "add() subtracted.", List.of(), List.of("calc.py")));
+    model.reply(block("calc.py", "    return a - b\n", "    return a + b\n"));
+    TaskResult task = result(cell.run("task", new Task("Make `add` add", null, null)));
+    assertThat(task.status()).isEqualTo("succeeded");
+    return task;
+  }
+
+  private static RevisionResult revision(RunInfo run) {
+    assertThat(run.result()).as("a result: %s", run).isPresent();
+    return JSON.convertValue(run.result().orElseThrow(), RevisionResult.class);
+  }
+
+  @Test
+  void reviseAddressesTheReviewCommentsOnTheSameBranchAndAnswersEachThread() throws Exception {
+    TestCell cell = acme(Map.of());
+    TaskResult task = fixedAdd(cell);
+    long number = task.pullRequest().orElseThrow().number();
+    long note =
+        github.inlineComment(
+            REPO, number, "calc.py", 2, "alice", "Name the parameters x and y, please.");
+
+    model.reply(
+        block(
+            "calc.py", "def add(a, b):\n    return a + b\n", "def add(x, y):\n    return x + y\n"));
+    int before = model.requestCount();
+    RunInfo run = cell.run("revise", new Revision(number, null));
+    RevisionResult revised = revision(run);
+    assertThat(revised.status()).as(String.valueOf(run)).isEqualTo("succeeded");
+    assertThat(revised.branch()).isEqualTo(task.branch());
+    assertThat(revised.pullRequest()).isEqualTo(number);
+    assertThat(revised.addressed()).containsExactly(note);
+    assertThat(revised.filesChanged()).containsExactly("calc.py");
+    assertThat(revised.testsPassed()).isTrue();
+    assertThat(revised.rounds()).isEqualTo(1);
+    assertThat(model.requests().subList(before, model.requestCount()))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.toString())
+                    .contains("Name the parameters x and y, please.")
+                    .contains("alice")
+                    .contains("calc.py line 2"));
+
+    String commit = revised.commit().orElseThrow();
+    assertThat(Repos.head(upstream.open(REPO), task.branch())).as("pushed").contains(commit);
+    FakeForge.Pr pr = github.pulls(REPO).getFirst();
+    assertThat(github.pulls(REPO)).as("never a second pull request").hasSize(1);
+    assertThat(pr.reviewComments)
+        .filteredOn(c -> c.path("in_reply_to_id").asLong() == note)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.path("body").asText()).contains("Addressed in " + commit);
+              assertThat(c.path("path").asText()).isEqualTo("calc.py");
+            });
+    assertThat(cell.shell("git show HEAD:calc.py").stdout()).contains("def add(x, y):");
+
+    // Nothing new to address: refused before the model is asked.
+    int again = model.requestCount();
+    RunInfo nothing = cell.run("revise", new Revision(number, null));
+    assertThat(nothing.status().toString()).isEqualToIgnoringCase("failed");
+    assertThat(String.valueOf(nothing)).contains("nothing to revise");
+    assertThat(model.requestCount()).isEqualTo(again);
+
+    // Feedback given in words: the same branch again, answered on the conversation.
+    model.reply(
+        block(
+            "calc.py",
+            "def mul(a, b):\n    return a * b\n",
+            "def mul(a, b):\n    \"\"\"The product.\"\"\"\n    return a * b\n"));
+    RevisionResult fed =
+        revision(cell.run("revise", new Revision(number, "Document mul with a docstring")));
+    assertThat(fed.status()).isEqualTo("succeeded");
+    assertThat(fed.addressed()).isEmpty();
+    assertThat(Repos.head(upstream.open(REPO), task.branch())).contains(fed.commit().orElseThrow());
+    assertThat(pr.comments)
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.path("body").asText())
+                    .contains("Addressed in " + fed.commit().orElseThrow())
+                    .contains("Document mul with a docstring"));
+    assertThat(github.pulls(REPO)).hasSize(1);
+  }
+
+  @Test
+  void aRevisionOfNoPullRequestFailsAndChangesNothing() {
+    TestCell cell = acme(Map.of());
+    int before = model.requestCount();
+    RunInfo zero = cell.run("revise", new Revision(0, null));
+    assertThat(zero.status().toString()).isEqualToIgnoringCase("failed");
+    assertThat(String.valueOf(zero)).contains("needs pullRequest");
+    RunInfo blank = cell.run("revise", new Revision(1, " "));
+    assertThat(String.valueOf(blank)).contains("feedback must not be blank");
+    RunInfo missing = cell.run("revise", new Revision(42, null));
+    assertThat(missing.status().toString()).isEqualToIgnoringCase("failed");
+    assertThat(String.valueOf(missing)).contains("forge_not_found");
+    assertThat(model.requestCount()).isEqualTo(before);
+    assertThat(github.pulls(REPO)).isEmpty();
+    assertThat(cell.shell("git status --porcelain").stdout()).isEmpty();
+    assertThat(cell.shell("git branch --show-current").stdout().strip()).isEqualTo("main");
+  }
 }

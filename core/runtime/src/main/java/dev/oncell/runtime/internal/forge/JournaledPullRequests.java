@@ -3,6 +3,7 @@ package dev.oncell.runtime.internal.forge;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.oncell.agent.forge.InlineComment;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.forge.ReviewComment;
@@ -15,8 +16,9 @@ import java.util.Optional;
 /**
  * {@code ctx.pullRequests()}: each call one journaled step of the run (see the package's
  * invariants). Step kinds are {@code forge.ensure}, {@code forge.comment}, {@code
- * forge.reviewComments}, {@code forge.list} and {@code forge.get}; a step's name is the repository
- * and what the call is about, its request the target and the arguments.
+ * forge.reviewComments}, {@code forge.reply}, {@code forge.list}, {@code forge.get} and {@code
+ * forge.inlineComments}; a step's name is the repository and what the call is about, its request
+ * the target and the arguments.
  */
 final class JournaledPullRequests implements PullRequests {
 
@@ -24,6 +26,8 @@ final class JournaledPullRequests implements PullRequests {
   private static final JavaType PULL_REQUEST = TYPES.constructType(PullRequest.class);
   private static final JavaType PULL_REQUESTS =
       TYPES.constructCollectionType(List.class, PullRequest.class);
+  private static final JavaType INLINE_COMMENTS =
+      TYPES.constructCollectionType(List.class, InlineComment.class);
   private static final JavaType LONG = TYPES.constructType(Long.class);
   private static final JavaType VOID = TYPES.constructType(Void.class);
 
@@ -157,5 +161,37 @@ final class JournaledPullRequests implements PullRequests {
         request,
         PULL_REQUEST,
         () -> client.call("get", c -> client.forge().getPullRequest(c, number)));
+  }
+
+  @Override
+  public List<InlineComment> inlineComments(long number) {
+    ObjectNode request = target.request();
+    request.put("number", number);
+    return steps.read(
+        "forge.inlineComments",
+        target.repo() + " #" + number,
+        request,
+        INLINE_COMMENTS,
+        () -> client.call("inlineComments", c -> client.forge().listInlineComments(c, number)));
+  }
+
+  @Override
+  public long reply(long number, long commentId, String body) {
+    Objects.requireNonNull(body, "body");
+    ObjectNode request = target.request();
+    request.put("number", number);
+    request.put("commentId", commentId);
+    request.put("body", body);
+    // At-least-once, like comment.
+    return steps.effect(
+        "forge.reply",
+        target.repo() + " #" + number + " " + commentId,
+        request,
+        LONG,
+        "reply " + target.repo() + " #" + number + " " + commentId,
+        Optional::empty,
+        () ->
+            client.call(
+                "reply", c -> client.forge().replyToInlineComment(c, number, commentId, body)));
   }
 }
