@@ -84,6 +84,7 @@ public class CodingAgent extends Agent {
               ctx, "toolchain", t.name() + ": " + t.testCommand() + " (from " + t.source() + ")");
         },
         () -> Progress.say(ctx, "toolchain", "no test command found: set config.testCommand"));
+    Dependencies.install(ctx, config);
     IndexResult indexed = ctx.index("/work");
     Progress.say(ctx, "index", "indexed the repository: " + indexed);
   }

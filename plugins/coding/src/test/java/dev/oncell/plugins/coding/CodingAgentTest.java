@@ -120,6 +120,26 @@ class CodingAgentTest {
   }
 
   @Test
+  void setupInstallsDependenciesAndAFailedInstallIsRememberedNotFatal() {
+    TestCell cell = acme(Map.of("installCommand", "echo deps > .installed"));
+    assertThat(cell.memory().get(Dependencies.MEMORY_KEY).orElseThrow().path("outcome").asText())
+        .isEqualTo("installed");
+    assertThat(cell.shell("cat .installed").stdout()).isEqualTo("deps\n");
+
+    kit.host().gitCredentials().set("broken", upstream.host(), Optional.empty(), TOKEN);
+    ObjectNode config =
+        JSON.createObjectNode()
+            .put("repoUrl", upstream.url(REPO).toString())
+            .put("installCommand", "echo 'no such package' >&2; exit 3");
+    config.putObject("forge").put("kind", "github").put("apiBase", upstream.baseUrl());
+    TestCell broken = kit.customer("broken", config);
+    JsonNode outcome = broken.memory().get(Dependencies.MEMORY_KEY).orElseThrow();
+    assertThat(outcome.path("outcome").asText()).isEqualTo("failed");
+    assertThat(outcome.path("message").asText()).contains("exit 3").contains("no such package");
+    assertThat(broken.memory().get(CodingAgent.BASE)).as("setup went on").isPresent();
+  }
+
+  @Test
   void aRejectedEditIsCorrectedFailingTestsAreFixedAndOnePullRequestOpens() {
     TestCell cell = acme(Map.of());
     model.replyJson(
