@@ -1,0 +1,12 @@
+"""Module."""
+
+
+def ident(x):
+    return x
+
+
+def parse(s):
+    try:
+        return int(s)
+    except:
+        return 0

@@ -1,0 +1,9 @@
+"""Module."""
+
+
+def ident(x):
+    return x
+
+
+def greet(name):
+    return "Hello, " + name

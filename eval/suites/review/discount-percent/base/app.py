@@ -1,0 +1,5 @@
+"""Module."""
+
+
+def ident(x):
+    return x

@@ -1,0 +1,9 @@
+"""Module."""
+
+
+def ident(x):
+    return x
+
+
+def average(xs):
+    return sum(xs) / len(xs)

@@ -1,0 +1,9 @@
+"""Module."""
+
+
+def ident(x):
+    return x
+
+
+def last(xs):
+    return xs[len(xs)]
