@@ -12,6 +12,7 @@ import dev.oncell.agent.forge.ReviewComment;
 import dev.oncell.agent.git.CloneOptions;
 import dev.oncell.agent.git.DiffRequest;
 import dev.oncell.agent.git.Git;
+import dev.oncell.agent.tools.SecretDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,18 +91,19 @@ public class ReviewAgent extends Agent {
     scope = new UnifiedDiff(scope.files().stream().filter(f -> config.reviews(f.path())).toList());
     String since = last.orElse(rev.base());
 
-    List<Finding> findings = List.of();
+    List<Finding> findings =
+        new ArrayList<>(new SecretFindings(SecretDetector.defaults()).in(scope));
     if (!scope.files().isEmpty()) {
       git.checkout(rev.head());
       ctx.index("/work");
       ctx.stream("progress", Map.of("step", "reviewing", "files", scope.files().size()));
       List<HunkContext.Snippet> context = HunkContext.gather(ctx, scope);
-      findings =
+      findings.addAll(
           ctx.llm(
                   ReviewPrompt.user(pr, scope, context),
                   LlmOptions.defaults().withSystem(ReviewPrompt.system(config)),
                   Findings.class)
-              .findings();
+              .findings());
     }
 
     FindingCheck.Outcome outcome =

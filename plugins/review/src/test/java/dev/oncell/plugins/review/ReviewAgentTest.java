@@ -250,6 +250,28 @@ class ReviewAgentTest {
   }
 
   @Test
+  void aSecretAddedByThePullRequestIsACriticalFindingEvenWhenTheModelMissesIt() {
+    TestCell acme = acme();
+    String key = "AKIA" + "Q3EXAMPLEKEY7H2Z";
+    push(Optional.of(pr.headSha), CALC + DISCOUNT + "\nAWS_KEY = \"" + key + "\"\n", "config");
+    model.replyJson(findings());
+
+    ReviewResult result = review(acme);
+
+    assertThat(result.comments())
+        .extracting(Finding::line, Finding::category, Finding::severity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(19, Category.SECURITY, Severity.CRITICAL));
+    assertThat(result.verdict()).isEqualTo(Verdict.CHANGES_REQUESTED);
+    assertThat(pr.reviewComments).hasSize(1);
+    assertThat(pr.reviewComments.getFirst().path("line").asInt()).isEqualTo(19);
+    assertThat(pr.reviewComments.getFirst().path("body").asText())
+        .contains("aws-access-key-id")
+        .as("the secret itself is not repeated on the forge")
+        .doesNotContain(key);
+  }
+
+  @Test
   void aPullRequestNumberBelowOneFailsClearlyAndPostsNothing() {
     TestCell acme = acme();
     RunInfo run = acme.run("review", Map.of("pullRequest", 0));
