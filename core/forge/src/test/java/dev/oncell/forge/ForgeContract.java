@@ -164,6 +164,37 @@ abstract class ForgeContract {
   }
 
   @Test
+  void editCommentReplacesTheBodyInPlaceAndIsIdempotent() {
+    PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
+    long summary = forge.comment(conn(), pr.number(), "Review 1: 2 findings");
+    long other = forge.comment(conn(), pr.number(), "Someone else");
+    forge.editComment(conn(), pr.number(), summary, "Review 2: 1 finding");
+    forge.editComment(conn(), pr.number(), summary, "Review 2: 1 finding"); // as a replay would
+
+    FakeForge.Pr held = fake.pulls(repoPath()).getFirst();
+    assertThat(held.comments)
+        .extracting(c -> c.path("body").asText())
+        .as("edited in place; no new comment; the other one untouched")
+        .containsExactly("Review 2: 1 finding", "Someone else");
+    assertThat(held.editedComments).containsExactly(summary, summary);
+    assertThat(held.commentIds).containsExactly(summary, other);
+
+    assertThat(failure(() -> forge.editComment(conn(), pr.number(), 999_999, "x")).code())
+        .as("a comment that does not exist")
+        .isEqualTo(ForgeException.NOT_FOUND);
+    assertThat(failure(() -> forge.editComment(conn(), pr.number(), summary, " ")).code())
+        .as("an empty body is refused before anything is sent")
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(failure(() -> forge.editComment(conn(), pr.number(), 0, "x")).code())
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(failure(() -> forge.editComment(conn(reader), pr.number(), summary, "x")).code())
+        .isEqualTo(ForgeException.FORBIDDEN);
+    assertThat(held.comments.getFirst().path("body").asText())
+        .as("a refused edit changes nothing")
+        .isEqualTo("Review 2: 1 finding");
+  }
+
+  @Test
   void reviewCommentsLandOnFileLineAndSide() {
     PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
     List<ReviewComment> comments =

@@ -48,6 +48,18 @@ public interface Forge extends ExtensionPoint {
   long comment(ForgeConnection connection, long number, String body);
 
   /**
+   * Replaces the body of conversation comment {@code commentId} of pull request {@code number} (an
+   * id {@link #comment} returned). Must be idempotent: the host runs it again after a crash in the
+   * middle of one. {@code forge_not_found} when the comment does not exist. The default throws
+   * {@code forge_unsupported}, so a forge plugin written before this method keeps loading; the
+   * built-in forges implement it.
+   */
+  default void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    throw new ForgeException(
+        ForgeException.UNSUPPORTED, "the " + kind() + " forge cannot edit comments");
+  }
+
+  /**
    * Adds inline comments to pull request {@code number}, each anchored to a file, a line and a side
    * of the diff as of commit {@code headSha} (the head commit the reviewer looked at). An empty
    * list sends nothing.

@@ -9,10 +9,10 @@ import java.util.List;
  *
  * <p>Each call is one journaled step of the run. {@link #ensure} is an effect outside the cell: a
  * run resumed after a crash in the middle of one looks the pull request up instead of opening a
- * second. {@link #comment} and {@link #reviewComments} are at-least-once: after a crash in the
- * middle of one, a resumed run posts it again (the forges offer no cheap way to tell whether it
- * arrived). {@link #list} and {@link #get} are read-only; a resumed run returns what they answered
- * the first time.
+ * second. {@link #editComment} is idempotent and simply runs again. {@link #comment} and {@link
+ * #reviewComments} are at-least-once: after a crash in the middle of one, a resumed run posts it
+ * again (the forges offer no cheap way to tell whether it arrived). {@link #list} and {@link #get}
+ * are read-only; a resumed run returns what they answered the first time.
  *
  * <p>Failures carry a stable code: {@code forge_auth_failed}, {@code forge_forbidden}, {@code
  * forge_not_found}, {@code forge_rate_limited}, {@code forge_unavailable}, {@code forge_invalid}
@@ -34,6 +34,16 @@ public interface PullRequests {
 
   /** Adds a comment to the conversation of pull request {@code number}; returns its id. */
   long comment(long number, String body);
+
+  /**
+   * Replaces the body of conversation comment {@code commentId} (an id {@link #comment} returned)
+   * on pull request {@code number}: a summary that a later run keeps up to date instead of posting
+   * another. Idempotent (the comment ends with {@code body} however often it runs), so a run
+   * resumed after a crash in the middle of one simply edits again. {@code forge_not_found} when the
+   * comment is gone (deleted by someone); {@code forge_unsupported} when the forge's implementation
+   * cannot edit comments.
+   */
+  void editComment(long number, long commentId, String body);
 
   /**
    * Adds inline comments to pull request {@code number}, each anchored to a file, a line and a side

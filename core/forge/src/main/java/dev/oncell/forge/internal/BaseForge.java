@@ -132,6 +132,12 @@ abstract class BaseForge implements Forge {
     }
   }
 
+  static void commentId(long id) {
+    if (id < 1) {
+      throw new ForgeException(ForgeException.INVALID, "a comment's id counts from 1");
+    }
+  }
+
   static void comments(String headSha, List<ReviewComment> comments) {
     Objects.requireNonNull(headSha, "headSha");
     Objects.requireNonNull(comments, "comments");

@@ -146,6 +146,16 @@ public final class GitLabForge extends BaseForge {
         .asLong();
   }
 
+  /** {@code PUT .../merge_requests/{iid}/notes/{id}}: a conversation comment is a note. */
+  @Override
+  public void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    number(number);
+    commentId(commentId);
+    text(body, "comment");
+    ForgeHttp http = http(connection);
+    http.json("PUT", mrs(http) + "/" + number + "/notes/" + commentId, Map.of("body", body));
+  }
+
   @Override
   public void reviewComments(
       ForgeConnection connection, long number, String headSha, List<ReviewComment> comments) {

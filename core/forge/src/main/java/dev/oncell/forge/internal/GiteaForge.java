@@ -123,6 +123,16 @@ public final class GiteaForge extends BaseForge {
         .asLong();
   }
 
+  /** {@code PATCH /repos/{o}/{r}/issues/comments/{id}}, as on GitHub. */
+  @Override
+  public void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    number(number);
+    commentId(commentId);
+    text(body, "comment");
+    ForgeHttp http = http(connection);
+    http.json("PATCH", repo(http) + "/issues/comments/" + commentId, Map.of("body", body));
+  }
+
   @Override
   public void reviewComments(
       ForgeConnection connection, long number, String headSha, List<ReviewComment> comments) {

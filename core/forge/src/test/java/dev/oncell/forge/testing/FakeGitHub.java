@@ -28,6 +28,8 @@ public final class FakeGitHub extends FakeForge {
       Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
   private static final Pattern REVIEW_COMMENTS =
       Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/comments");
+  private static final Pattern ISSUE_COMMENT =
+      Pattern.compile("/repos/([^/]+/[^/]+)/issues/comments/(\\d+)");
   private static final String DOCS = "https://docs.github.com/rest";
 
   private FakeGitHub(String prefix) {
@@ -121,6 +123,8 @@ public final class FakeGitHub extends FakeForge {
       return comment(call, m, canWrite, false);
     } else if ((m = REVIEW_COMMENTS.matcher(path)).matches() && call.method().equals("POST")) {
       return comment(call, m, canWrite, true);
+    } else if ((m = ISSUE_COMMENT.matcher(path)).matches() && call.method().equals("PATCH")) {
+      return editComment(call, m, canWrite);
     }
     return Answer.of(404, error(404, ""));
   }
@@ -149,10 +153,8 @@ public final class FakeGitHub extends FakeForge {
         return Answer.of(422, validation("path", "invalid", "path, line and side are required"));
       }
       pr.get().reviewComments.add(b);
-    } else {
-      pr.get().comments.add(b);
     }
-    long id = repo.nextCommentId++;
+    long id = inline ? repo.nextCommentId++ : repo.comment(pr.get(), b);
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", id);
     c.put("body", b.path("body").asText());
@@ -164,6 +166,33 @@ public final class FakeGitHub extends FakeForge {
       c.put("commit_id", b.path("commit_id").asText());
     }
     return Answer.of(201, c);
+  }
+
+  /**
+   * {@code PATCH /repos/{o}/{r}/issues/comments/{id}} with {@code {"body"}}: 200 and the comment.
+   */
+  private Answer editComment(Call call, Matcher m, boolean canWrite) {
+    Repo repo = repo(m.group(1), false);
+    if (repo == null) {
+      return Answer.of(404, error(404, ""));
+    }
+    if (!canWrite) {
+      return Answer.of(403, error(403, ""));
+    }
+    JsonNode b = call.json();
+    if (b.path("body").asText("").isBlank()) {
+      return Answer.of(422, validation("body", "missing_field", "body is missing"));
+    }
+    long id = Long.parseLong(m.group(2));
+    Optional<Pr> pr = repo.edit(id, b);
+    if (pr.isEmpty()) {
+      return Answer.of(404, error(404, ""));
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", id);
+    c.put("body", b.path("body").asText());
+    c.put("html_url", url() + "/" + repo.path + "/pull/" + pr.get().number + "#comment-" + id);
+    return Answer.of(200, c);
   }
 
   private Answer list(Call call, Repo repo) {

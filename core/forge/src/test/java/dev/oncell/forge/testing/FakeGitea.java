@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class FakeGitea extends FakeForge {
 
   private static final Pattern PULLS = Pattern.compile("/repos/([^/]+/[^/]+)/pulls");
+  private static final Pattern ISSUE_COMMENT =
+      Pattern.compile("/repos/([^/]+/[^/]+)/issues/comments/(\\d+)");
   private static final Pattern PULL = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)");
   private static final Pattern COMMENTS =
       Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
@@ -123,8 +125,7 @@ public final class FakeGitea extends FakeForge {
       if (b.path("body").asText("").isBlank()) {
         return Answer.of(422, Map.of("message", "[Body]: Required", "url", url() + "/api/swagger"));
       }
-      pr.get().comments.add(b);
-      long id = repo(m.group(1), true).nextCommentId++;
+      long id = repo(m.group(1), true).comment(pr.get(), b);
       return Answer.of(
           201,
           Map.of(
@@ -164,6 +165,32 @@ public final class FakeGitea extends FakeForge {
       review.put("state", "COMMENT");
       review.put("comments_count", b.path("comments").size());
       return Answer.of(200, review);
+    } else if ((m = ISSUE_COMMENT.matcher(path)).matches() && call.method().equals("PATCH")) {
+      Repo repo = repo(m.group(1), false);
+      if (repo == null) {
+        return Answer.of(404, error(404, ""));
+      }
+      if (!canWrite) {
+        return Answer.of(403, error(403, ""));
+      }
+      JsonNode b = call.json();
+      if (b.path("body").asText("").isBlank()) {
+        return Answer.of(422, Map.of("message", "[Body]: Required", "url", url() + "/api/swagger"));
+      }
+      long id = Long.parseLong(m.group(2));
+      Optional<Pr> pr = repo.edit(id, b);
+      if (pr.isEmpty()) {
+        return Answer.of(404, error(404, ""));
+      }
+      return Answer.of(
+          200,
+          Map.of(
+              "id",
+              id,
+              "body",
+              b.get("body").asText(),
+              "html_url",
+              url() + "/" + pr.get().repo + "/pulls/" + pr.get().number + "#issuecomment-" + id));
     }
     return Answer.of(404, error(404, ""));
   }

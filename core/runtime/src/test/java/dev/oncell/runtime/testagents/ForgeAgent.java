@@ -38,11 +38,15 @@ public class ForgeAgent extends Agent {
     return o.of(ctx).ensure(o.head(), o.base(), o.title(), o.body(), false);
   }
 
-  /** Ensures the pull request, comments on it, adds an inline comment, lists and reads it. */
+  /**
+   * Ensures the pull request, comments on it and edits the comment, adds an inline comment, lists
+   * and reads it.
+   */
   public Review review(Context ctx, Open o) {
     PullRequests prs = o.of(ctx);
     PullRequest pr = prs.ensure(o.head(), o.base(), o.title(), o.body(), false);
     long comment = prs.comment(pr.number(), "Ready for review.");
+    prs.editComment(pr.number(), comment, "Ready for review (edited).");
     prs.reviewComments(
         pr.number(),
         pr.headSha(),

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * {@code ctx.pullRequests()}: each call one journaled step of the run (see the package's
  * invariants). Step kinds are {@code forge.ensure}, {@code forge.comment}, {@code
- * forge.reviewComments}, {@code forge.list} and {@code forge.get}; a step's name is the repository
- * and what the call is about, its request the target and the arguments.
+ * forge.editComment}, {@code forge.reviewComments}, {@code forge.list} and {@code forge.get}; a
+ * step's name is the repository and what the call is about, its request the target and the
+ * arguments.
  */
 final class JournaledPullRequests implements PullRequests {
 
@@ -92,6 +93,31 @@ final class JournaledPullRequests implements PullRequests {
         "comment " + target.repo() + " #" + number,
         Optional::empty,
         () -> client.call("comment", c -> client.forge().comment(c, number, body)));
+  }
+
+  @Override
+  public void editComment(long number, long commentId, String body) {
+    Objects.requireNonNull(body, "body");
+    ObjectNode request = target.request();
+    request.put("number", number);
+    request.put("commentId", commentId);
+    request.put("body", body);
+    // Idempotent: the comment ends with this body however often the edit runs, so a cut edit is
+    // reconciled by running it again (the empty reconcile).
+    steps.effect(
+        "forge.editComment",
+        target.repo() + " #" + number + " comment " + commentId,
+        request,
+        VOID,
+        "edit-comment " + target.repo() + " #" + number + " " + commentId,
+        Optional::empty,
+        () ->
+            client.call(
+                "editComment",
+                c -> {
+                  client.forge().editComment(c, number, commentId, body);
+                  return null;
+                }));
   }
 
   @Override
