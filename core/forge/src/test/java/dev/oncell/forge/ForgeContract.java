@@ -11,6 +11,7 @@ import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.ForgeRepo;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.forge.testing.FakeForge;
 import java.net.URI;
 import java.time.Duration;
@@ -192,6 +193,49 @@ abstract class ForgeContract {
     assertThat(held.comments.getFirst().path("body").asText())
         .as("a refused edit changes nothing")
         .isEqualTo("Review 2: 1 finding");
+  }
+
+  @Test
+  void submitReviewRecordsTheVerdictAtTheHead() {
+    PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
+    forge.submitReview(conn(), pr.number(), pr.headSha(), ReviewEvent.APPROVE, "Looks good.");
+    forge.submitReview(
+        conn(), pr.number(), pr.headSha(), ReviewEvent.REQUEST_CHANGES, "A critical finding.");
+    FakeForge.Pr held = fake.pulls(repoPath()).getFirst();
+    assertThat(held.verdicts).containsExactly("APPROVE", "REQUEST_CHANGES");
+
+    String otherSha = "0".repeat(40);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(), pr.number(), otherSha, ReviewEvent.APPROVE, "Looks good."))
+                .code())
+        .as("a commit that is not the head")
+        .isIn(ForgeException.INVALID);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(), pr.number(), "main", ReviewEvent.APPROVE, "Looks good."))
+                .code())
+        .as("not a SHA: refused before anything is sent")
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(), pr.number(), pr.headSha(), ReviewEvent.APPROVE, " "))
+                .code())
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(reader), pr.number(), pr.headSha(), ReviewEvent.APPROVE, "ok"))
+                .code())
+        .isEqualTo(ForgeException.FORBIDDEN);
+    assertThat(held.verdicts).as("refused reviews record nothing").hasSize(2);
   }
 
   @Test

@@ -67,6 +67,19 @@ public interface Forge extends ExtensionPoint {
   void reviewComments(
       ForgeConnection connection, long number, String headSha, List<ReviewComment> comments);
 
+  /**
+   * Submits a review of pull request {@code number} at commit {@code headSha}: GitHub and Gitea
+   * {@code POST .../pulls/{n}/reviews} with the event; GitLab approves ({@code .../approve} with
+   * the SHA) or withdraws its approval ({@code .../unapprove}, nothing to withdraw is fine) and
+   * posts {@code body} as a note. {@code forge_invalid} for a SHA that is not the head or an empty
+   * body. The default throws {@code forge_unsupported}, so older forge plugins keep loading.
+   */
+  default void submitReview(
+      ForgeConnection connection, long number, String headSha, ReviewEvent event, String body) {
+    throw new ForgeException(
+        ForgeException.UNSUPPORTED, "the " + kind() + " forge cannot submit reviews");
+  }
+
   /** The pull requests in {@code state}, newest first, across all the forge's pages. */
   List<PullRequest> listPullRequests(ForgeConnection connection, PullRequest.State state);
 

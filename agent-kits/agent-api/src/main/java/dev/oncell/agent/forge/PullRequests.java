@@ -51,6 +51,15 @@ public interface PullRequests {
    */
   void reviewComments(long number, String headSha, List<ReviewComment> comments);
 
+  /**
+   * Submits a review of pull request {@code number} at commit {@code headSha} with a verdict and a
+   * message (required: GitHub refuses a request for changes without one). At-least-once, like
+   * {@link #comment}. A forge may refuse it: GitHub answers {@code forge_invalid} to an approval of
+   * one's own pull request; {@code forge_unsupported} when the forge's implementation has no
+   * reviews.
+   */
+  void submitReview(long number, String headSha, ReviewEvent event, String body);
+
   /** The pull requests in {@code state}, newest first. */
   List<PullRequest> list(PullRequest.State state);
 

@@ -92,6 +92,15 @@ public abstract class FakeForge implements AutoCloseable {
     /** The ids of the conversation comments edited, in the order of the edits. */
     public final List<Long> editedComments = new CopyOnWriteArrayList<>();
 
+    /**
+     * Review verdicts as submitted, one forge's spelling made common: {@code APPROVE}, {@code
+     * REQUEST_CHANGES} (GitLab: an approval withdrawn), {@code COMMENT}.
+     */
+    public final List<String> verdicts = new CopyOnWriteArrayList<>();
+
+    /** Whether the token's user approves it now (GitLab's approvals). */
+    public volatile boolean approved;
+
     /** Inline comments, each the JSON the client sent (GitLab: with its position). */
     public final List<JsonNode> reviewComments = new CopyOnWriteArrayList<>();
 

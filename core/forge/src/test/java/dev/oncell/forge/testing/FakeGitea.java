@@ -144,9 +144,14 @@ public final class FakeGitea extends FakeForge {
         return Answer.of(403, error(403, ""));
       }
       JsonNode b = call.json();
-      if (!b.path("event").asText().equals("COMMENT")) {
+      String event = b.path("event").asText();
+      if (!List.of("COMMENT", "APPROVED", "REQUEST_CHANGES").contains(event)) {
         return Answer.of(
             422, Map.of("message", "unsupported review event", "url", url() + "/api/swagger"));
+      }
+      if (b.has("commit_id") && !b.path("commit_id").asText().equals(pr.get().headSha)) {
+        return Answer.of(
+            422, Map.of("message", "commit_id is not the head", "url", url() + "/api/swagger"));
       }
       for (JsonNode c : b.path("comments")) {
         if (c.path("path").asText("").isBlank()
@@ -157,12 +162,15 @@ public final class FakeGitea extends FakeForge {
         }
       }
       b.path("comments").forEach(pr.get().reviewComments::add);
+      if (!event.equals("COMMENT")) {
+        pr.get().verdicts.add(event.equals("APPROVED") ? "APPROVE" : event);
+      }
       long id = repo(m.group(1), true).nextCommentId++;
       Map<String, Object> review = new LinkedHashMap<>();
       review.put("id", id);
       review.put("body", b.path("body").asText(""));
       review.put("commit_id", b.path("commit_id").asText(pr.get().headSha));
-      review.put("state", "COMMENT");
+      review.put("state", event);
       review.put("comments_count", b.path("comments").size());
       return Answer.of(200, review);
     } else if ((m = ISSUE_COMMENT.matcher(path)).matches() && call.method().equals("PATCH")) {

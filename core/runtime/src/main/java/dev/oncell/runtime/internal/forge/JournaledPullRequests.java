@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.runtime.internal.store.Json;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +16,9 @@ import java.util.Optional;
 /**
  * {@code ctx.pullRequests()}: each call one journaled step of the run (see the package's
  * invariants). Step kinds are {@code forge.ensure}, {@code forge.comment}, {@code
- * forge.editComment}, {@code forge.reviewComments}, {@code forge.list} and {@code forge.get}; a
- * step's name is the repository and what the call is about, its request the target and the
- * arguments.
+ * forge.editComment}, {@code forge.reviewComments}, {@code forge.submitReview}, {@code forge.list}
+ * and {@code forge.get}; a step's name is the repository and what the call is about, its request
+ * the target and the arguments.
  */
 final class JournaledPullRequests implements PullRequests {
 
@@ -141,6 +142,33 @@ final class JournaledPullRequests implements PullRequests {
                 "reviewComments",
                 c -> {
                   client.forge().reviewComments(c, number, headSha, copy);
+                  return null;
+                }));
+  }
+
+  @Override
+  public void submitReview(long number, String headSha, ReviewEvent event, String body) {
+    Objects.requireNonNull(headSha, "headSha");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(body, "body");
+    ObjectNode request = target.request();
+    request.put("number", number);
+    request.put("headSha", headSha);
+    request.put("event", event.name());
+    request.put("body", body);
+    // At-least-once, like comment: a cut review is submitted again (the same verdict twice).
+    steps.effect(
+        "forge.submitReview",
+        target.repo() + " #" + number,
+        request,
+        VOID,
+        "review " + target.repo() + " #" + number + " " + headSha,
+        Optional::empty,
+        () ->
+            client.call(
+                "submitReview",
+                c -> {
+                  client.forge().submitReview(c, number, headSha, event, body);
                   return null;
                 }));
   }

@@ -167,11 +167,14 @@ class PullRequestsTest {
       assertThat(review.get("number").asLong()).isEqualTo(pr.number);
       assertThat(review.get("open").asInt()).isEqualTo(1);
       assertThat(review.get("headSha").asText()).isEqualTo(FakeForge.sha("oncell/r"));
-      assertThat(pr.comments).as("%s comments", c.getKey()).hasSize(1);
+      assertThat(pr.comments)
+          .as("%s comments (GitLab: the approval's message is a note)", c.getKey())
+          .hasSize(c.getKey().equals("lab") ? 2 : 1);
       assertThat(pr.comments.getFirst().path("body").asText())
           .as("%s: the comment edited in place", c.getKey())
           .isEqualTo("Ready for review (edited).");
       assertThat(pr.editedComments).containsExactly(review.get("commentId").asLong());
+      assertThat(pr.verdicts).as("%s verdict", c.getKey()).containsExactly("APPROVE");
       assertThat(pr.reviewComments).as("%s inline comments", c.getKey()).hasSize(1);
     }
   }
