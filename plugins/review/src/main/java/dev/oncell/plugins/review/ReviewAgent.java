@@ -11,6 +11,7 @@ import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.agent.git.CloneOptions;
 import dev.oncell.agent.git.DiffRequest;
 import dev.oncell.agent.git.Git;
@@ -141,6 +142,7 @@ public class ReviewAgent extends Agent {
             ledger,
             number,
             Summary.render(verdict, range, outcome, outcome.inline(), resolved));
+    boolean submitted = submitVerdict(ctx, forge, number, rev.head(), verdict);
     ledger.reviewed(number, rev.head());
     ctx.stream(
         "progress",
@@ -156,7 +158,8 @@ public class ReviewAgent extends Agent {
         outcome.duplicates(),
         outcome.dropped(),
         resolved.stream().map(ReviewLedger.Open::describe).toList(),
-        summary);
+        summary,
+        submitted);
   }
 
   /**
@@ -182,6 +185,37 @@ public class ReviewAgent extends Agent {
     ledger.summaryPosted(number, posted);
     return posted;
   }
+
+  /**
+   * Submits the verdict as a review on the forge (GitHub and Gitea: approve or request changes;
+   * GitLab: approve or withdraw the approval), so branch protection sees it. A forge that refuses
+   * (GitHub refuses the approval of one's own pull request, a token may lack the permission, a
+   * forge plugin may have no reviews) leaves the verdict in the summary only: reported, not fatal.
+   */
+  private static boolean submitVerdict(
+      Context ctx, PullRequests forge, long number, String head, Verdict verdict) {
+    boolean approved = verdict == Verdict.APPROVED;
+    try {
+      forge.submitReview(
+          number,
+          head,
+          approved ? ReviewEvent.APPROVE : ReviewEvent.REQUEST_CHANGES,
+          approved
+              ? "oncell review: approved (see the summary)."
+              : "oncell review: changes requested (see the summary and the comments).");
+      return true;
+    } catch (RuntimeException e) {
+      if (!(e instanceof Failure f && REFUSED_VERDICT.contains(f.code()))) {
+        throw e;
+      }
+      ctx.stream("progress", Map.of("step", "verdict-not-submitted", "code", f.code()));
+      return false;
+    }
+  }
+
+  /** Refusals of a verdict that leave it in the summary instead of failing the review. */
+  private static final Set<String> REFUSED_VERDICT =
+      Set.of(ForgeException.INVALID, ForgeException.FORBIDDEN, ForgeException.UNSUPPORTED);
 
   /** The base and head commits of a pull request, fetched into the cell's repository. */
   record Revisions(String base, String head) {

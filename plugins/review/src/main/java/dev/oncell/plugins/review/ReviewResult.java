@@ -19,6 +19,8 @@ import java.util.List;
  *     no longer exists at head
  * @param summaryComment the id of the pull request's summary comment, posted by the first review
  *     and edited by the later ones
+ * @param verdictSubmitted whether the forge took the verdict as a review (approve or request
+ *     changes); false when it refused, and the verdict is in the summary only
  */
 public record ReviewResult(
     long pullRequest,
@@ -31,7 +33,8 @@ public record ReviewResult(
     int duplicates,
     int dropped,
     List<String> resolved,
-    long summaryComment) {
+    long summaryComment,
+    boolean verdictSubmitted) {
 
   public ReviewResult {
     comments = List.copyOf(comments);

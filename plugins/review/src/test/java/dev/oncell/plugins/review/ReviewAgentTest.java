@@ -195,6 +195,8 @@ class ReviewAgentTest {
         .contains("Outside the diff")
         .contains("`calc.py:5` price does nothing");
     assertThat(result.verdict()).isEqualTo(Verdict.CHANGES_REQUESTED);
+    assertThat(pr.verdicts).as("submitted to the forge").containsExactly("REQUEST_CHANGES");
+    assertThat(result.verdictSubmitted()).isTrue();
     assertThat(result.incremental()).isFalse();
     assertThat(result.since()).isEqualTo(main);
     assertThat(result.outsideDiff()).extracting(Finding::line).containsExactly(5);
@@ -300,6 +302,7 @@ class ReviewAgentTest {
     assertThat(again.verdict())
         .as("the only critical finding is fixed")
         .isEqualTo(Verdict.APPROVED);
+    assertThat(pr.verdicts).containsExactly("REQUEST_CHANGES", "APPROVE");
     assertThat(pr.comments).as("the one summary").hasSize(1);
     assertThat(pr.comments.getFirst().path("body").asText())
         .contains("approved")
