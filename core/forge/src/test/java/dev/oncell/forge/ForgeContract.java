@@ -11,6 +11,7 @@ import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.ForgeRepo;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.forge.testing.FakeForge;
 import java.net.URI;
 import java.time.Duration;
@@ -161,6 +162,80 @@ abstract class ForgeContract {
     List<JsonNode> comments = fake.pulls(repoPath()).getFirst().comments;
     assertThat(comments).hasSize(1);
     assertThat(comments.getFirst().path("body").asText()).isEqualTo("Looks good to me");
+  }
+
+  @Test
+  void editCommentReplacesTheBodyInPlaceAndIsIdempotent() {
+    PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
+    long summary = forge.comment(conn(), pr.number(), "Review 1: 2 findings");
+    long other = forge.comment(conn(), pr.number(), "Someone else");
+    forge.editComment(conn(), pr.number(), summary, "Review 2: 1 finding");
+    forge.editComment(conn(), pr.number(), summary, "Review 2: 1 finding"); // as a replay would
+
+    FakeForge.Pr held = fake.pulls(repoPath()).getFirst();
+    assertThat(held.comments)
+        .extracting(c -> c.path("body").asText())
+        .as("edited in place; no new comment; the other one untouched")
+        .containsExactly("Review 2: 1 finding", "Someone else");
+    assertThat(held.editedComments).containsExactly(summary, summary);
+    assertThat(held.commentIds).containsExactly(summary, other);
+
+    assertThat(failure(() -> forge.editComment(conn(), pr.number(), 999_999, "x")).code())
+        .as("a comment that does not exist")
+        .isEqualTo(ForgeException.NOT_FOUND);
+    assertThat(failure(() -> forge.editComment(conn(), pr.number(), summary, " ")).code())
+        .as("an empty body is refused before anything is sent")
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(failure(() -> forge.editComment(conn(), pr.number(), 0, "x")).code())
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(failure(() -> forge.editComment(conn(reader), pr.number(), summary, "x")).code())
+        .isEqualTo(ForgeException.FORBIDDEN);
+    assertThat(held.comments.getFirst().path("body").asText())
+        .as("a refused edit changes nothing")
+        .isEqualTo("Review 2: 1 finding");
+  }
+
+  @Test
+  void submitReviewRecordsTheVerdictAtTheHead() {
+    PullRequest pr = forge.ensurePullRequest(conn(), "feature", "main", "T", "B", false);
+    forge.submitReview(conn(), pr.number(), pr.headSha(), ReviewEvent.APPROVE, "Looks good.");
+    forge.submitReview(
+        conn(), pr.number(), pr.headSha(), ReviewEvent.REQUEST_CHANGES, "A critical finding.");
+    FakeForge.Pr held = fake.pulls(repoPath()).getFirst();
+    assertThat(held.verdicts).containsExactly("APPROVE", "REQUEST_CHANGES");
+
+    String otherSha = "0".repeat(40);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(), pr.number(), otherSha, ReviewEvent.APPROVE, "Looks good."))
+                .code())
+        .as("a commit that is not the head")
+        .isIn(ForgeException.INVALID);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(), pr.number(), "main", ReviewEvent.APPROVE, "Looks good."))
+                .code())
+        .as("not a SHA: refused before anything is sent")
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(), pr.number(), pr.headSha(), ReviewEvent.APPROVE, " "))
+                .code())
+        .isEqualTo(ForgeException.INVALID);
+    assertThat(
+            failure(
+                    () ->
+                        forge.submitReview(
+                            conn(reader), pr.number(), pr.headSha(), ReviewEvent.APPROVE, "ok"))
+                .code())
+        .isEqualTo(ForgeException.FORBIDDEN);
+    assertThat(held.verdicts).as("refused reviews record nothing").hasSize(2);
   }
 
   @Test

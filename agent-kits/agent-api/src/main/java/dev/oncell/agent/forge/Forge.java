@@ -48,12 +48,37 @@ public interface Forge extends ExtensionPoint {
   long comment(ForgeConnection connection, long number, String body);
 
   /**
+   * Replaces the body of conversation comment {@code commentId} of pull request {@code number} (an
+   * id {@link #comment} returned). Must be idempotent: the host runs it again after a crash in the
+   * middle of one. {@code forge_not_found} when the comment does not exist. The default throws
+   * {@code forge_unsupported}, so a forge plugin written before this method keeps loading; the
+   * built-in forges implement it.
+   */
+  default void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    throw new ForgeException(
+        ForgeException.UNSUPPORTED, "the " + kind() + " forge cannot edit comments");
+  }
+
+  /**
    * Adds inline comments to pull request {@code number}, each anchored to a file, a line and a side
    * of the diff as of commit {@code headSha} (the head commit the reviewer looked at). An empty
    * list sends nothing.
    */
   void reviewComments(
       ForgeConnection connection, long number, String headSha, List<ReviewComment> comments);
+
+  /**
+   * Submits a review of pull request {@code number} at commit {@code headSha}: GitHub and Gitea
+   * {@code POST .../pulls/{n}/reviews} with the event; GitLab approves ({@code .../approve} with
+   * the SHA) or withdraws its approval ({@code .../unapprove}, nothing to withdraw is fine) and
+   * posts {@code body} as a note. {@code forge_invalid} for a SHA that is not the head or an empty
+   * body. The default throws {@code forge_unsupported}, so older forge plugins keep loading.
+   */
+  default void submitReview(
+      ForgeConnection connection, long number, String headSha, ReviewEvent event, String body) {
+    throw new ForgeException(
+        ForgeException.UNSUPPORTED, "the " + kind() + " forge cannot submit reviews");
+  }
 
   /** The pull requests in {@code state}, newest first, across all the forge's pages. */
   List<PullRequest> listPullRequests(ForgeConnection connection, PullRequest.State state);

@@ -28,7 +28,7 @@ public class ForgeException extends RuntimeException {
   /** The request is invalid: refused by the forge (400, 409, 422) or before anything was sent. */
   public static final String INVALID = "forge_invalid";
 
-  /** The forge (or its implementation) does not offer this call. */
+  /** The forge's implementation does not offer this call (a plugin written before it existed). */
   public static final String UNSUPPORTED = "forge_unsupported";
 
   /** A repository URL that names no repository of a forge. */

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>Each call is one journaled step of the run. {@link #ensure} is an effect outside the cell: a
  * run resumed after a crash in the middle of one looks the pull request up instead of opening a
- * second. {@link #comment}, {@link #reviewComments} and {@link #reply} are at-least-once: after a
- * crash in the middle of one, a resumed run posts it again (the forges offer no cheap way to tell
- * whether it arrived). {@link #list}, {@link #get} and {@link #inlineComments} are read-only; a
- * resumed run returns what they answered the first time.
+ * second. {@link #editComment} is idempotent and simply runs again. {@link #comment}, {@link
+ * #reviewComments}, {@link #reply} and {@link #submitReview} are at-least-once: after a crash in the
+ * middle of one, a resumed run posts it again (the forges offer no cheap way to tell whether it
+ * arrived). {@link #list}, {@link #get} and {@link #inlineComments} are read-only; a resumed run
+ * returns what they answered the first time.
  *
  * <p>Failures carry a stable code: {@code forge_auth_failed}, {@code forge_forbidden}, {@code
  * forge_not_found}, {@code forge_rate_limited}, {@code forge_unavailable}, {@code forge_invalid}
@@ -36,10 +37,29 @@ public interface PullRequests {
   long comment(long number, String body);
 
   /**
+   * Replaces the body of conversation comment {@code commentId} (an id {@link #comment} returned)
+   * on pull request {@code number}: a summary that a later run keeps up to date instead of posting
+   * another. Idempotent (the comment ends with {@code body} however often it runs), so a run
+   * resumed after a crash in the middle of one simply edits again. {@code forge_not_found} when the
+   * comment is gone (deleted by someone); {@code forge_unsupported} when the forge's implementation
+   * cannot edit comments.
+   */
+  void editComment(long number, long commentId, String body);
+
+  /**
    * Adds inline comments to pull request {@code number}, each anchored to a file, a line and a side
    * of the diff at commit {@code headSha} (usually {@link PullRequest#headSha()} of {@link #get}).
    */
   void reviewComments(long number, String headSha, List<ReviewComment> comments);
+
+  /**
+   * Submits a review of pull request {@code number} at commit {@code headSha} with a verdict and a
+   * message (required: GitHub refuses a request for changes without one). At-least-once, like
+   * {@link #comment}. A forge may refuse it: GitHub answers {@code forge_invalid} to an approval of
+   * one's own pull request; {@code forge_unsupported} when the forge's implementation has no
+   * reviews.
+   */
+  void submitReview(long number, String headSha, ReviewEvent event, String body);
 
   /** The pull requests in {@code state}, newest first. */
   List<PullRequest> list(PullRequest.State state);

@@ -5,6 +5,7 @@ import dev.oncell.agent.forge.ForgeConnection;
 import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.forge.RetryPolicy;
 import java.util.Comparator;
 import java.util.List;
@@ -129,6 +130,20 @@ abstract class BaseForge implements Forge {
   static void number(long number) {
     if (number < 1) {
       throw new ForgeException(ForgeException.INVALID, "a pull request's number counts from 1");
+    }
+  }
+
+  /** The arguments of a review: a pull request, a full head SHA, an event, a message. */
+  static void review(long number, String headSha, ReviewEvent event, String body) {
+    number(number);
+    comments(headSha, List.of());
+    Objects.requireNonNull(event, "event");
+    text(body, "review's message");
+  }
+
+  static void commentId(long id) {
+    if (id < 1) {
+      throw new ForgeException(ForgeException.INVALID, "a comment's id counts from 1");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.InlineComment;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.forge.RetryPolicy;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -128,6 +129,31 @@ public final class GitHubForge extends BaseForge {
     return http.json("POST", repo(http) + "/issues/" + number + "/comments", Map.of("body", body))
         .path("id")
         .asLong();
+  }
+
+  /**
+   * {@code PATCH /repos/{o}/{r}/issues/comments/{id}}: conversation comments are issue comments.
+   */
+  @Override
+  public void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    number(number);
+    commentId(commentId);
+    text(body, "comment");
+    ForgeHttp http = http(connection);
+    http.json("PATCH", repo(http) + "/issues/comments/" + commentId, Map.of("body", body));
+  }
+
+  /** {@code POST /repos/{o}/{r}/pulls/{n}/reviews} with the event as GitHub spells it. */
+  @Override
+  public void submitReview(
+      ForgeConnection connection, long number, String headSha, ReviewEvent event, String body) {
+    review(number, headSha, event, body);
+    ForgeHttp http = http(connection);
+    Map<String, Object> req = new LinkedHashMap<>();
+    req.put("commit_id", headSha);
+    req.put("body", body);
+    req.put("event", event.name());
+    http.json("POST", repo(http) + "/pulls/" + number + "/reviews", req);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.oncell.agent.forge.ForgeConnection;
 import dev.oncell.agent.forge.ForgeException;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.forge.RetryPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -144,6 +145,41 @@ public final class GitLabForge extends BaseForge {
     return http.json("POST", mrs(http) + "/" + number + "/notes", Map.of("body", body))
         .path("id")
         .asLong();
+  }
+
+  /** {@code PUT .../merge_requests/{iid}/notes/{id}}: a conversation comment is a note. */
+  @Override
+  public void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    number(number);
+    commentId(commentId);
+    text(body, "comment");
+    ForgeHttp http = http(connection);
+    http.json("PUT", mrs(http) + "/" + number + "/notes/" + commentId, Map.of("body", body));
+  }
+
+  /**
+   * GitLab has no review verdicts: an approval ({@code .../approve} with the head SHA, so a push
+   * since is not approved by mistake) or the withdrawal of this user's approval ({@code
+   * .../unapprove}; a 404 means there was none, which is the wanted state), then the message as a
+   * note.
+   */
+  @Override
+  public void submitReview(
+      ForgeConnection connection, long number, String headSha, ReviewEvent event, String body) {
+    review(number, headSha, event, body);
+    ForgeHttp http = http(connection);
+    String mr = mrs(http) + "/" + number;
+    switch (event) {
+      case APPROVE -> http.json("POST", mr + "/approve", Map.of("sha", headSha));
+      case REQUEST_CHANGES -> {
+        ForgeHttp.Response r = http.send("POST", http.uri(mr + "/unapprove"), Map.of());
+        if (!r.ok() && r.status() != 404) {
+          throw http.failure("POST", mr + "/unapprove", r);
+        }
+      }
+      case COMMENT -> {}
+    }
+    http.json("POST", mr + "/notes", Map.of("body", body));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oncell.agent.forge.ForgeConnection;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.forge.RetryPolicy;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -121,6 +122,36 @@ public final class GiteaForge extends BaseForge {
     return http.json("POST", repo(http) + "/issues/" + number + "/comments", Map.of("body", body))
         .path("id")
         .asLong();
+  }
+
+  /** {@code PATCH /repos/{o}/{r}/issues/comments/{id}}, as on GitHub. */
+  @Override
+  public void editComment(ForgeConnection connection, long number, long commentId, String body) {
+    number(number);
+    commentId(commentId);
+    text(body, "comment");
+    ForgeHttp http = http(connection);
+    http.json("PATCH", repo(http) + "/issues/comments/" + commentId, Map.of("body", body));
+  }
+
+  /** {@code POST /repos/{o}/{r}/pulls/{n}/reviews}; Gitea spells approval {@code APPROVED}. */
+  @Override
+  public void submitReview(
+      ForgeConnection connection, long number, String headSha, ReviewEvent event, String body) {
+    review(number, headSha, event, body);
+    ForgeHttp http = http(connection);
+    Map<String, Object> req = new LinkedHashMap<>();
+    req.put("commit_id", headSha);
+    req.put("body", body);
+    req.put(
+        "event",
+        switch (event) {
+          case APPROVE -> "APPROVED";
+          case REQUEST_CHANGES -> "REQUEST_CHANGES";
+          case COMMENT -> "COMMENT";
+        });
+    req.put("comments", List.of());
+    http.json("POST", repo(http) + "/pulls/" + number + "/reviews", req);
   }
 
   @Override

@@ -86,6 +86,21 @@ public abstract class FakeForge implements AutoCloseable {
     /** Conversation comments, each the JSON the client sent. */
     public final List<JsonNode> comments = new CopyOnWriteArrayList<>();
 
+    /** The ids of {@link #comments}, in the same order: an edit replaces its comment in place. */
+    public final List<Long> commentIds = new CopyOnWriteArrayList<>();
+
+    /** The ids of the conversation comments edited, in the order of the edits. */
+    public final List<Long> editedComments = new CopyOnWriteArrayList<>();
+
+    /**
+     * Review verdicts as submitted, one forge's spelling made common: {@code APPROVE}, {@code
+     * REQUEST_CHANGES} (GitLab: an approval withdrawn), {@code COMMENT}.
+     */
+    public final List<String> verdicts = new CopyOnWriteArrayList<>();
+
+    /** Whether the token's user approves it now (GitLab's approvals). */
+    public volatile boolean approved;
+
     /** Inline comments, each the JSON the client sent (GitLab: with its position). */
     public final List<JsonNode> reviewComments = new CopyOnWriteArrayList<>();
 
@@ -163,6 +178,27 @@ public abstract class FakeForge implements AutoCloseable {
       pr.draft = draft;
       pulls.add(pr);
       return pr;
+    }
+
+    /** Records a new conversation comment of {@code pr}; returns its id. */
+    long comment(Pr pr, JsonNode body) {
+      long id = nextCommentId++;
+      pr.comments.add(body);
+      pr.commentIds.add(id);
+      return id;
+    }
+
+    /** Replaces conversation comment {@code id}, as an edit does; the pull request it is on. */
+    Optional<Pr> edit(long id, JsonNode body) {
+      for (Pr pr : pulls) {
+        int i = pr.commentIds.indexOf(id);
+        if (i >= 0) {
+          pr.comments.set(i, body);
+          pr.editedComments.add(id);
+          return Optional.of(pr);
+        }
+      }
+      return Optional.empty();
     }
 
     Optional<Pr> pr(long number) {

@@ -31,6 +31,10 @@ public final class FakeGitHub extends FakeForge {
       Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/comments");
   private static final Pattern REPLIES =
       Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/comments/(\\d+)/replies");
+  private static final Pattern ISSUE_COMMENT =
+      Pattern.compile("/repos/([^/]+/[^/]+)/issues/comments/(\\d+)");
+  private static final Pattern REVIEWS =
+      Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)/reviews");
   private static final String DOCS = "https://docs.github.com/rest";
 
   private FakeGitHub(String prefix) {
@@ -132,6 +136,10 @@ public final class FakeGitHub extends FakeForge {
           : page(call, new ArrayList<>(pr.get().reviewComments), "per_page", 30);
     } else if ((m = REPLIES.matcher(path)).matches() && call.method().equals("POST")) {
       return reply(call, m, canWrite);
+    } else if ((m = REVIEWS.matcher(path)).matches() && call.method().equals("POST")) {
+      return review(call, m, canWrite);
+    } else if ((m = ISSUE_COMMENT.matcher(path)).matches() && call.method().equals("PATCH")) {
+      return editComment(call, m, canWrite);
     }
     return Answer.of(404, error(404, ""));
   }
@@ -160,11 +168,12 @@ public final class FakeGitHub extends FakeForge {
         return Answer.of(422, validation("path", "invalid", "path, line and side are required"));
       }
     }
-    long id = repo.nextCommentId++;
+    long id;
     if (inline) {
+      id = repo.nextCommentId++;
       pr.get().reviewComments.add(stored(b, id, "oncell-bot", 0));
     } else {
-      pr.get().comments.add(b);
+      id = repo.comment(pr.get(), b);
     }
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", id);
@@ -241,6 +250,73 @@ public final class FakeGitHub extends FakeForge {
       c.put("in_reply_to_id", inReplyTo);
     }
     return c;
+  }
+
+  /**
+   * {@code PATCH /repos/{o}/{r}/issues/comments/{id}} with {@code {"body"}}: 200 and the comment.
+   */
+  private Answer editComment(Call call, Matcher m, boolean canWrite) {
+    Repo repo = repo(m.group(1), false);
+    if (repo == null) {
+      return Answer.of(404, error(404, ""));
+    }
+    if (!canWrite) {
+      return Answer.of(403, error(403, ""));
+    }
+    JsonNode b = call.json();
+    if (b.path("body").asText("").isBlank()) {
+      return Answer.of(422, validation("body", "missing_field", "body is missing"));
+    }
+    long id = Long.parseLong(m.group(2));
+    Optional<Pr> pr = repo.edit(id, b);
+    if (pr.isEmpty()) {
+      return Answer.of(404, error(404, ""));
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", id);
+    c.put("body", b.path("body").asText());
+    c.put("html_url", url() + "/" + repo.path + "/pull/" + pr.get().number + "#comment-" + id);
+    return Answer.of(200, c);
+  }
+
+  /**
+   * {@code POST .../pulls/{n}/reviews} with {@code {commit_id, body, event}}, no inline comments.
+   */
+  private Answer review(Call call, Matcher m, boolean canWrite) {
+    Repo repo = repo(m.group(1), false);
+    Optional<Pr> pr = repo == null ? Optional.empty() : repo.pr(Long.parseLong(m.group(2)));
+    if (pr.isEmpty()) {
+      return Answer.of(404, error(404, ""));
+    }
+    if (!canWrite) {
+      return Answer.of(403, error(403, ""));
+    }
+    JsonNode b = call.json();
+    String event = b.path("event").asText();
+    if (!List.of("APPROVE", "REQUEST_CHANGES", "COMMENT").contains(event)) {
+      return Answer.of(422, validation("event", "invalid", "event is not valid"));
+    }
+    if (!b.path("commit_id").asText().equals(pr.get().headSha)) {
+      return Answer.of(
+          422, validation("commit_id", "invalid", "commit_id is not part of the pull request"));
+    }
+    if (!event.equals("APPROVE") && b.path("body").asText("").isBlank()) {
+      return Answer.of(422, validation("body", "missing_field", "body is required"));
+    }
+    pr.get().verdicts.add(event);
+    long id = repo.nextCommentId++;
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", id);
+    r.put("body", b.path("body").asText(""));
+    r.put(
+        "state",
+        switch (event) {
+          case "APPROVE" -> "APPROVED";
+          case "REQUEST_CHANGES" -> "CHANGES_REQUESTED";
+          default -> "COMMENTED";
+        });
+    r.put("commit_id", pr.get().headSha);
+    return Answer.of(200, r);
   }
 
   private Answer list(Call call, Repo repo) {

@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
 public final class FakeGitLab extends FakeForge {
 
   private static final Pattern MRS = Pattern.compile("/projects/([^/]+)/merge_requests");
+  private static final Pattern NOTE =
+      Pattern.compile("/projects/([^/]+)/merge_requests/(\\d+)/notes/(\\d+)");
+  private static final Pattern APPROVAL =
+      Pattern.compile("/projects/([^/]+)/merge_requests/(\\d+)/(approve|unapprove)");
   private static final Pattern MR = Pattern.compile("/projects/([^/]+)/merge_requests/(\\d+)");
   private static final Pattern SUB =
       Pattern.compile("/projects/([^/]+)/merge_requests/(\\d+)/(notes|discussions)");
@@ -128,6 +132,56 @@ public final class FakeGitLab extends FakeForge {
       return m.group(3).equals("notes")
           ? note(call, repo, pr.get())
           : discussion(call, repo, pr.get());
+    } else if ((m = APPROVAL.matcher(path)).matches() && call.method().equals("POST")) {
+      Repo repo = project(m.group(1));
+      if (repo == null) {
+        return Answer.of(404, error(404, "404 Project Not Found"));
+      }
+      Optional<Pr> pr = repo.pr(Long.parseLong(m.group(2)));
+      if (pr.isEmpty()) {
+        return Answer.of(404, error(404, "404 Not found"));
+      }
+      if (!canWrite) {
+        return Answer.of(403, error(403, ""));
+      }
+      if (m.group(3).equals("approve")) {
+        JsonNode b = call.body().isBlank() ? JSON.createObjectNode() : call.json();
+        if (b.has("sha") && !b.path("sha").asText().equals(pr.get().headSha)) {
+          return Answer.of(
+              409,
+              Map.of("message", "SHA does not match HEAD of source branch: " + pr.get().headSha));
+        }
+        pr.get().approved = true;
+        pr.get().verdicts.add("APPROVE");
+      } else {
+        if (!pr.get().approved) {
+          return Answer.of(404, error(404, "404 Not found"));
+        }
+        pr.get().approved = false;
+        pr.get().verdicts.add("REQUEST_CHANGES");
+      }
+      return Answer.of(
+          201, Map.of("iid", pr.get().number, "approved", pr.get().approved, "approvals_left", 0));
+    } else if ((m = NOTE.matcher(path)).matches() && call.method().equals("PUT")) {
+      Repo repo = project(m.group(1));
+      if (repo == null) {
+        return Answer.of(404, error(404, "404 Project Not Found"));
+      }
+      Optional<Pr> pr = repo.pr(Long.parseLong(m.group(2)));
+      long id = Long.parseLong(m.group(3));
+      if (pr.isEmpty() || !pr.get().commentIds.contains(id)) {
+        return Answer.of(404, error(404, "404 Not found"));
+      }
+      if (!canWrite) {
+        return Answer.of(403, error(403, ""));
+      }
+      JsonNode b = call.json();
+      if (b.path("body").asText("").isBlank()) {
+        return Answer.of(400, Map.of("error", "body is missing"));
+      }
+      repo.edit(id, b);
+      return Answer.of(
+          200, Map.of("id", id, "type", "", "body", b.get("body").asText(), "system", false));
     }
     return Answer.of(404, error(404, "404 Not found"));
   }
@@ -137,8 +191,7 @@ public final class FakeGitLab extends FakeForge {
     if (b.path("body").asText("").isBlank()) {
       return Answer.of(400, Map.of("error", "body is missing"));
     }
-    pr.comments.add(b);
-    long id = repo.nextCommentId++;
+    long id = repo.comment(pr, b);
     return Answer.of(
         201, Map.of("id", id, "type", "", "body", b.get("body").asText(), "system", false));
   }

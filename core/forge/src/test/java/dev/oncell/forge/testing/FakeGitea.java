@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class FakeGitea extends FakeForge {
 
   private static final Pattern PULLS = Pattern.compile("/repos/([^/]+/[^/]+)/pulls");
+  private static final Pattern ISSUE_COMMENT =
+      Pattern.compile("/repos/([^/]+/[^/]+)/issues/comments/(\\d+)");
   private static final Pattern PULL = Pattern.compile("/repos/([^/]+/[^/]+)/pulls/(\\d+)");
   private static final Pattern COMMENTS =
       Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
@@ -123,8 +125,7 @@ public final class FakeGitea extends FakeForge {
       if (b.path("body").asText("").isBlank()) {
         return Answer.of(422, Map.of("message", "[Body]: Required", "url", url() + "/api/swagger"));
       }
-      pr.get().comments.add(b);
-      long id = repo(m.group(1), true).nextCommentId++;
+      long id = repo(m.group(1), true).comment(pr.get(), b);
       return Answer.of(
           201,
           Map.of(
@@ -143,9 +144,14 @@ public final class FakeGitea extends FakeForge {
         return Answer.of(403, error(403, ""));
       }
       JsonNode b = call.json();
-      if (!b.path("event").asText().equals("COMMENT")) {
+      String event = b.path("event").asText();
+      if (!List.of("COMMENT", "APPROVED", "REQUEST_CHANGES").contains(event)) {
         return Answer.of(
             422, Map.of("message", "unsupported review event", "url", url() + "/api/swagger"));
+      }
+      if (b.has("commit_id") && !b.path("commit_id").asText().equals(pr.get().headSha)) {
+        return Answer.of(
+            422, Map.of("message", "commit_id is not the head", "url", url() + "/api/swagger"));
       }
       for (JsonNode c : b.path("comments")) {
         if (c.path("path").asText("").isBlank()
@@ -156,14 +162,43 @@ public final class FakeGitea extends FakeForge {
         }
       }
       b.path("comments").forEach(pr.get().reviewComments::add);
+      if (!event.equals("COMMENT")) {
+        pr.get().verdicts.add(event.equals("APPROVED") ? "APPROVE" : event);
+      }
       long id = repo(m.group(1), true).nextCommentId++;
       Map<String, Object> review = new LinkedHashMap<>();
       review.put("id", id);
       review.put("body", b.path("body").asText(""));
       review.put("commit_id", b.path("commit_id").asText(pr.get().headSha));
-      review.put("state", "COMMENT");
+      review.put("state", event);
       review.put("comments_count", b.path("comments").size());
       return Answer.of(200, review);
+    } else if ((m = ISSUE_COMMENT.matcher(path)).matches() && call.method().equals("PATCH")) {
+      Repo repo = repo(m.group(1), false);
+      if (repo == null) {
+        return Answer.of(404, error(404, ""));
+      }
+      if (!canWrite) {
+        return Answer.of(403, error(403, ""));
+      }
+      JsonNode b = call.json();
+      if (b.path("body").asText("").isBlank()) {
+        return Answer.of(422, Map.of("message", "[Body]: Required", "url", url() + "/api/swagger"));
+      }
+      long id = Long.parseLong(m.group(2));
+      Optional<Pr> pr = repo.edit(id, b);
+      if (pr.isEmpty()) {
+        return Answer.of(404, error(404, ""));
+      }
+      return Answer.of(
+          200,
+          Map.of(
+              "id",
+              id,
+              "body",
+              b.get("body").asText(),
+              "html_url",
+              url() + "/" + pr.get().repo + "/pulls/" + pr.get().number + "#issuecomment-" + id));
     }
     return Answer.of(404, error(404, ""));
   }

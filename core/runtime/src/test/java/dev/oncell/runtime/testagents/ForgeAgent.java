@@ -6,6 +6,7 @@ import dev.oncell.agent.Context;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,15 +39,20 @@ public class ForgeAgent extends Agent {
     return o.of(ctx).ensure(o.head(), o.base(), o.title(), o.body(), false);
   }
 
-  /** Ensures the pull request, comments on it, adds an inline comment, lists and reads it. */
+  /**
+   * Ensures the pull request, comments on it and edits the comment, adds an inline comment,
+   * approves, lists and reads it.
+   */
   public Review review(Context ctx, Open o) {
     PullRequests prs = o.of(ctx);
     PullRequest pr = prs.ensure(o.head(), o.base(), o.title(), o.body(), false);
     long comment = prs.comment(pr.number(), "Ready for review.");
+    prs.editComment(pr.number(), comment, "Ready for review (edited).");
     prs.reviewComments(
         pr.number(),
         pr.headSha(),
         List.of(new ReviewComment("src/App.java", 3, ReviewComment.Side.RIGHT, "Rename this.")));
+    prs.submitReview(pr.number(), pr.headSha(), ReviewEvent.APPROVE, "Looks good.");
     int open = prs.list(PullRequest.State.OPEN, o.head()).size();
     PullRequest read = prs.get(pr.number());
     return new Review(pr.number(), comment, open, read.headSha(), read.url());

@@ -31,8 +31,11 @@ import java.util.Set;
 record FindingCheck(
     UnifiedDiff diff, Set<String> filesAtHead, ReviewConfig config, Set<Fingerprint> posted) {
 
-  /** A finding to post, with its fingerprint. */
-  record Checked(Finding finding, Fingerprint fingerprint) {}
+  /**
+   * A finding to post, with its fingerprint and the text of its line in the diff (empty when the
+   * diff does not show it): a later review marks it resolved once no line at head reads so.
+   */
+  record Checked(Finding finding, Fingerprint fingerprint, String lineText) {}
 
   /**
    * What the check made of the findings.
@@ -62,9 +65,9 @@ record FindingCheck(
         continue;
       }
       if (lineText.isPresent()) {
-        inline.add(new Checked(suggestionChecked(f, lineText.get()), print));
+        inline.add(new Checked(suggestionChecked(f, lineText.get()), print, lineText.get()));
       } else {
-        outside.add(new Checked(f.withoutSuggestion(), print));
+        outside.add(new Checked(f.withoutSuggestion(), print, ""));
       }
     }
     return new Outcome(inline, outside, duplicates, dropped);

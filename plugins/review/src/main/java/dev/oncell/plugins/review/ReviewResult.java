@@ -15,7 +15,12 @@ import java.util.List;
  * @param outsideDiff the findings that went to the summary
  * @param duplicates findings the model repeated from an earlier review, not posted again
  * @param dropped findings filtered by the rules or pointing at no file
- * @param summaryComment the id of the summary comment posted
+ * @param resolved findings of earlier reviews fixed by now ({@code `file:line` title}): their line
+ *     no longer exists at head
+ * @param summaryComment the id of the pull request's summary comment, posted by the first review
+ *     and edited by the later ones
+ * @param verdictSubmitted whether the forge took the verdict as a review (approve or request
+ *     changes); false when it refused, and the verdict is in the summary only
  */
 public record ReviewResult(
     long pullRequest,
@@ -27,10 +32,13 @@ public record ReviewResult(
     List<Finding> outsideDiff,
     int duplicates,
     int dropped,
-    long summaryComment) {
+    List<String> resolved,
+    long summaryComment,
+    boolean verdictSubmitted) {
 
   public ReviewResult {
     comments = List.copyOf(comments);
     outsideDiff = List.copyOf(outsideDiff);
+    resolved = List.copyOf(resolved);
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The review's summary comment. The forge API of {@code ctx.pullRequests()} has no way to edit a
- * comment, so each review posts a new summary that covers that review (the incremental range it
- * looked at); editing one summary in place waits for the API.
+ * The review's summary comment: one per pull request, posted by the first review and edited in
+ * place by the later ones ({@code ctx.pullRequests().editComment}), so the conversation holds one
+ * current verdict instead of a trail of stale ones. It names the range the latest review looked at.
  */
 final class Summary {
 
@@ -16,7 +16,8 @@ final class Summary {
       Verdict verdict,
       String range,
       FindingCheck.Outcome outcome,
-      List<FindingCheck.Checked> posted) {
+      List<FindingCheck.Checked> posted,
+      List<ReviewLedger.Open> resolved) {
     StringBuilder s = new StringBuilder();
     s.append("## oncell review: ")
         .append(verdict == Verdict.APPROVED ? "approved" : "changes requested")
@@ -42,6 +43,12 @@ final class Summary {
             .append(": ")
             .append(f.body().strip().replace("\n", " "))
             .append('\n');
+      }
+    }
+    if (!resolved.isEmpty()) {
+      s.append("\n### Resolved\n\n");
+      for (ReviewLedger.Open r : resolved) {
+        s.append("- ").append(r.describe()).append('\n');
       }
     }
     return s.toString();

@@ -1,6 +1,9 @@
 package dev.oncell.plugins.review;
 
-/** The review's conclusion, written in the summary and returned. */
+/**
+ * The review's conclusion, written in the summary, submitted to the forge as a review (approve or
+ * request changes) and returned.
+ */
 public enum Verdict {
   /** No open finding reaches {@link ReviewConfig#blockOn()}. */
   APPROVED,

@@ -195,6 +195,8 @@ class ReviewAgentTest {
         .contains("Outside the diff")
         .contains("`calc.py:5` price does nothing");
     assertThat(result.verdict()).isEqualTo(Verdict.CHANGES_REQUESTED);
+    assertThat(pr.verdicts).as("submitted to the forge").containsExactly("REQUEST_CHANGES");
+    assertThat(result.verdictSubmitted()).isTrue();
     assertThat(result.incremental()).isFalse();
     assertThat(result.since()).isEqualTo(main);
     assertThat(result.outsideDiff()).extracting(Finding::line).containsExactly(5);
@@ -245,8 +247,67 @@ class ReviewAgentTest {
         .extracting(c -> c.path("line").asInt())
         .as("the duplicate is not posted again")
         .containsExactly(17, 21);
-    assertThat(pr.comments).as("a summary per review").hasSize(2);
+    assertThat(pr.comments).as("one summary, edited in place").hasSize(1);
+    assertThat(again.summaryComment()).isEqualTo(first.summaryComment());
+    assertThat(pr.editedComments).containsExactly(first.summaryComment());
+    assertThat(pr.comments.getFirst().path("body").asText())
+        .as("the summary now speaks of the second review")
+        .contains(second.substring(0, 7))
+        .contains("changes requested");
     assertThat(again.verdict()).isEqualTo(Verdict.CHANGES_REQUESTED);
+  }
+
+  @Test
+  void aSecretAddedByThePullRequestIsACriticalFindingEvenWhenTheModelMissesIt() {
+    TestCell acme = acme();
+    String key = "AKIA" + "Q3EXAMPLEKEY7H2Z";
+    push(Optional.of(pr.headSha), CALC + DISCOUNT + "\nAWS_KEY = \"" + key + "\"\n", "config");
+    model.replyJson(findings());
+
+    ReviewResult result = review(acme);
+
+    assertThat(result.comments())
+        .extracting(Finding::line, Finding::category, Finding::severity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(19, Category.SECURITY, Severity.CRITICAL));
+    assertThat(result.verdict()).isEqualTo(Verdict.CHANGES_REQUESTED);
+    assertThat(pr.reviewComments).hasSize(1);
+    assertThat(pr.reviewComments.getFirst().path("line").asInt()).isEqualTo(19);
+    assertThat(pr.reviewComments.getFirst().path("body").asText())
+        .contains("aws-access-key-id")
+        .as("the secret itself is not repeated on the forge")
+        .doesNotContain(key);
+  }
+
+  @Test
+  void aForcePushIsReviewedInFullAndAFixedFindingIsMarkedResolved() {
+    TestCell acme = acme();
+    model.replyJson(findings(finding(17, "CRITICAL", "Percent divided by 10")));
+    ReviewResult first = review(acme);
+    assertThat(first.verdict()).isEqualTo(Verdict.CHANGES_REQUESTED);
+
+    // Rewritten from main: the head reviewed first is no longer in the pull request's history.
+    String fixed = DISCOUNT.replace("percent / 10", "percent / 100");
+    String rewritten = push(Optional.of(main), CALC + fixed, "discount, fixed");
+    model.replyJson(findings());
+    ReviewResult again = review(acme);
+
+    assertThat(again.incremental()).as("the last reviewed head is gone: a full review").isFalse();
+    assertThat(again.since()).isEqualTo(main);
+    assertThat(again.head()).isEqualTo(rewritten);
+    assertThat(model.requests().getLast().toString())
+        .as("the whole change is shown again")
+        .contains("def discount(amount, percent)");
+    assertThat(again.resolved()).containsExactly("`calc.py:17` Percent divided by 10");
+    assertThat(again.verdict())
+        .as("the only critical finding is fixed")
+        .isEqualTo(Verdict.APPROVED);
+    assertThat(pr.verdicts).containsExactly("REQUEST_CHANGES", "APPROVE");
+    assertThat(pr.comments).as("the one summary").hasSize(1);
+    assertThat(pr.comments.getFirst().path("body").asText())
+        .contains("approved")
+        .contains("### Resolved")
+        .contains("`calc.py:17` Percent divided by 10");
   }
 
   @Test

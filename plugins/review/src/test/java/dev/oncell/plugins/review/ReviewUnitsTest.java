@@ -98,6 +98,35 @@ class ReviewUnitsTest {
     assertThat(out.dropped()).as("a file that does not exist at head").isEqualTo(1);
   }
 
+  @Test
+  void secretsOnAddedLinesAreCriticalSecurityFindingsAndTheValueIsNeverShown() {
+    String key = "AKIA" + "Q3EXAMPLEKEY7H2Z";
+    UnifiedDiff diff =
+        UnifiedDiff.parse(
+            """
+            diff --git a/app.cfg b/app.cfg
+            --- a/app.cfg
+            +++ b/app.cfg
+            @@ -1,2 +1,3 @@
+            -aws_key = %1$s
+             name = shop
+            +aws_key = %1$s
+            +password = changeme-placeholder-value
+            """
+                .formatted(key));
+
+    List<Finding> found =
+        new SecretFindings(dev.oncell.agent.tools.SecretDetector.defaults()).in(diff);
+
+    assertThat(found).as("the added key only; not the removed line, not a placeholder").hasSize(1);
+    Finding f = found.getFirst();
+    assertThat(f.where()).isEqualTo("app.cfg:2");
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.category()).isEqualTo(Category.SECURITY);
+    assertThat(f.title()).contains("aws-access-key-id");
+    assertThat(f.title() + f.body()).as("the value is redacted").doesNotContain(key);
+  }
+
   private static Finding finding(String file, int line, Optional<String> suggestion) {
     return new Finding(
         file, line, Side.RIGHT, Severity.MAJOR, Category.BUG, "Off by one", "Body.", suggestion);

@@ -7,6 +7,7 @@ import dev.oncell.agent.forge.InlineComment;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.forge.ReviewComment;
+import dev.oncell.agent.forge.ReviewEvent;
 import dev.oncell.runtime.internal.store.Json;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,9 @@ import java.util.Optional;
 /**
  * {@code ctx.pullRequests()}: each call one journaled step of the run (see the package's
  * invariants). Step kinds are {@code forge.ensure}, {@code forge.comment}, {@code
- * forge.reviewComments}, {@code forge.reply}, {@code forge.list}, {@code forge.get} and {@code
- * forge.inlineComments}; a step's name is the repository and what the call is about, its request
+ * forge.editComment}, {@code forge.reviewComments}, {@code forge.reply}, {@code forge.submitReview},
+ * {@code forge.list}, {@code forge.get} and {@code forge.inlineComments}; a step's name is the
+ * repository and what the call is about, its request
  * the target and the arguments.
  */
 final class JournaledPullRequests implements PullRequests {
@@ -99,6 +101,31 @@ final class JournaledPullRequests implements PullRequests {
   }
 
   @Override
+  public void editComment(long number, long commentId, String body) {
+    Objects.requireNonNull(body, "body");
+    ObjectNode request = target.request();
+    request.put("number", number);
+    request.put("commentId", commentId);
+    request.put("body", body);
+    // Idempotent: the comment ends with this body however often the edit runs, so a cut edit is
+    // reconciled by running it again (the empty reconcile).
+    steps.effect(
+        "forge.editComment",
+        target.repo() + " #" + number + " comment " + commentId,
+        request,
+        VOID,
+        "edit-comment " + target.repo() + " #" + number + " " + commentId,
+        Optional::empty,
+        () ->
+            client.call(
+                "editComment",
+                c -> {
+                  client.forge().editComment(c, number, commentId, body);
+                  return null;
+                }));
+  }
+
+  @Override
   public void reviewComments(long number, String headSha, List<ReviewComment> comments) {
     Objects.requireNonNull(headSha, "headSha");
     List<ReviewComment> copy = List.copyOf(comments);
@@ -119,6 +146,33 @@ final class JournaledPullRequests implements PullRequests {
                 "reviewComments",
                 c -> {
                   client.forge().reviewComments(c, number, headSha, copy);
+                  return null;
+                }));
+  }
+
+  @Override
+  public void submitReview(long number, String headSha, ReviewEvent event, String body) {
+    Objects.requireNonNull(headSha, "headSha");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(body, "body");
+    ObjectNode request = target.request();
+    request.put("number", number);
+    request.put("headSha", headSha);
+    request.put("event", event.name());
+    request.put("body", body);
+    // At-least-once, like comment: a cut review is submitted again (the same verdict twice).
+    steps.effect(
+        "forge.submitReview",
+        target.repo() + " #" + number,
+        request,
+        VOID,
+        "review " + target.repo() + " #" + number + " " + headSha,
+        Optional::empty,
+        () ->
+            client.call(
+                "submitReview",
+                c -> {
+                  client.forge().submitReview(c, number, headSha, event, body);
                   return null;
                 }));
   }

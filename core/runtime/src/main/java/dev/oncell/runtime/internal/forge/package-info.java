@@ -17,9 +17,10 @@
  *       github.com}): a customer's config cannot send the token elsewhere.
  *   <li>{@code ensure} is a side-effect step whose reconcile looks the open pull request of the
  *       head branch up, so a crash between its start and its record never opens a second one.
- *       {@code comment}, {@code reviewComments} and {@code reply} are side effects without a cheap
- *       check: a resumed run posts them again (at-least-once). {@code list}, {@code get} and {@code
- *       inlineComments} are plain steps.
+ *       {@code comment}, {@code reviewComments}, {@code reply} and {@code submitReview} are side
+ *       effects without a cheap check: a resumed run posts them again (at-least-once). {@code
+ *       editComment} is idempotent: a cut one is simply run again. {@code list}, {@code get} and
+ *       {@code inlineComments} are plain steps.
  *   <li>The forge, its kind and API base are resolved from the customer's config before any step,
  *       so a replay resolves the same way; the step's request names them (never the token), and a
  *       changed config is a non-determinism error rather than a silent switch of forge.

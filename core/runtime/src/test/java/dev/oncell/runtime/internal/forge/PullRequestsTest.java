@@ -167,7 +167,14 @@ class PullRequestsTest {
       assertThat(review.get("number").asLong()).isEqualTo(pr.number);
       assertThat(review.get("open").asInt()).isEqualTo(1);
       assertThat(review.get("headSha").asText()).isEqualTo(FakeForge.sha("oncell/r"));
-      assertThat(pr.comments).as("%s comments", c.getKey()).hasSize(1);
+      assertThat(pr.comments)
+          .as("%s comments (GitLab: the approval's message is a note)", c.getKey())
+          .hasSize(c.getKey().equals("lab") ? 2 : 1);
+      assertThat(pr.comments.getFirst().path("body").asText())
+          .as("%s: the comment edited in place", c.getKey())
+          .isEqualTo("Ready for review (edited).");
+      assertThat(pr.editedComments).containsExactly(review.get("commentId").asLong());
+      assertThat(pr.verdicts).as("%s verdict", c.getKey()).containsExactly("APPROVE");
       assertThat(pr.reviewComments).as("%s inline comments", c.getKey()).hasSize(1);
     }
   }
@@ -192,6 +199,9 @@ class PullRequestsTest {
     assertThat(github.calls()).as("no forge call after the restart").hasSize(calls);
     assertThat(github.pulls(REPO)).hasSize(1);
     assertThat(github.pulls(REPO).getFirst().comments).hasSize(1);
+    assertThat(github.pulls(REPO).getFirst().editedComments)
+        .as("the journaled edit is not sent again")
+        .hasSize(1);
     assertThat(review.get("number").asLong()).isEqualTo(github.pulls(REPO).getFirst().number);
   }
 
