@@ -10,8 +10,8 @@ import java.util.List;
  * <p>Each call is one journaled step of the run. {@link #ensure} is an effect outside the cell: a
  * run resumed after a crash in the middle of one looks the pull request up instead of opening a
  * second. {@link #editComment} is idempotent and simply runs again. {@link #comment}, {@link
- * #reviewComments}, {@link #reply} and {@link #submitReview} are at-least-once: after a crash in the
- * middle of one, a resumed run posts it again (the forges offer no cheap way to tell whether it
+ * #reviewComments}, {@link #reply} and {@link #submitReview} are at-least-once: after a crash in
+ * the middle of one, a resumed run posts it again (the forges offer no cheap way to tell whether it
  * arrived). {@link #list}, {@link #get} and {@link #inlineComments} are read-only; a resumed run
  * returns what they answered the first time.
  *

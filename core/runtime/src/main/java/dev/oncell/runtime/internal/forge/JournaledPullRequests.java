@@ -17,10 +17,10 @@ import java.util.Optional;
 /**
  * {@code ctx.pullRequests()}: each call one journaled step of the run (see the package's
  * invariants). Step kinds are {@code forge.ensure}, {@code forge.comment}, {@code
- * forge.editComment}, {@code forge.reviewComments}, {@code forge.reply}, {@code forge.submitReview},
- * {@code forge.list}, {@code forge.get} and {@code forge.inlineComments}; a step's name is the
- * repository and what the call is about, its request
- * the target and the arguments.
+ * forge.editComment}, {@code forge.reviewComments}, {@code forge.reply}, {@code
+ * forge.submitReview}, {@code forge.list}, {@code forge.get} and {@code forge.inlineComments}; a
+ * step's name is the repository and what the call is about, its request the target and the
+ * arguments.
  */
 final class JournaledPullRequests implements PullRequests {
 

@@ -162,7 +162,8 @@ class PullRequestsTest {
     customer("tea", gitea, "forgejo");
 
     for (var c : List.of(Map.entry("lab", gitlab), Map.entry("tea", gitea))) {
-      JsonNode review = succeeded(run(c.getKey(), "review", pr("oncell/r", "Review me", "Body")));
+      JsonNode review =
+          succeeded(run(c.getKey(), "reviewAndApprove", pr("oncell/r", "Review me", "Body")));
       FakeForge.Pr pr = c.getValue().pulls(REPO).getFirst();
       assertThat(review.get("number").asLong()).isEqualTo(pr.number);
       assertThat(review.get("open").asInt()).isEqualTo(1);
