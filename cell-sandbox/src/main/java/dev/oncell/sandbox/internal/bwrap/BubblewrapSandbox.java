@@ -93,9 +93,18 @@ final class BubblewrapSandbox implements Sandbox {
     ProcessBuilder builder = new ProcessBuilder(args);
     builder.environment().clear();
     // Killing bwrap makes the namespace's init die (--die-with-parent), which takes every
-    // process of the PID namespace with it, setsid children included. Through the handle, not
-    // Process.destroyForcibly(), which would also close our end of the pipes and lose output.
-    return ProcessRunner.run(builder, request, process -> process.toHandle().destroyForcibly());
+    // process of the PID namespace with it, setsid children included. Its descendants are killed
+    // too, by pid: the kernel drops a parent-death signal when a process changes its credentials,
+    // so a loaded machine can leave the init running without its parent. Through the handles,
+    // not Process.destroyForcibly(), which would also close our end of the pipes and lose output.
+    return ProcessRunner.run(
+        builder,
+        request,
+        process -> {
+          List<ProcessHandle> tree = process.descendants().toList();
+          process.toHandle().destroyForcibly();
+          tree.forEach(ProcessHandle::destroyForcibly);
+        });
   }
 
   @Override
