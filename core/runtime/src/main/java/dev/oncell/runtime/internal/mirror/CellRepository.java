@@ -14,12 +14,7 @@ import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.egress.LoopbackBridge;
 import dev.oncell.sandbox.InternalService;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,15 +102,7 @@ public final class CellRepository implements AutoCloseable {
 
   /** The upstream the mirror follows, once a clone set it. */
   public Optional<RepoUrl> upstream() {
-    Path file = folder.resolve(UPSTREAM_FILE);
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(RepoUrl.parse(Files.readString(file, StandardCharsets.UTF_8).strip()));
-    } catch (IOException e) {
-      throw CellException.internal("cannot read the cell's upstream", e);
-    }
+    return MirrorFiles.readUpstream(folder.resolve(UPSTREAM_FILE));
   }
 
   /**
@@ -129,22 +116,7 @@ public final class CellRepository implements AutoCloseable {
     if (upstream().isPresent()) {
       return;
     }
-    try {
-      Files.createDirectories(folder);
-      Path temp = folder.resolve(UPSTREAM_FILE + ".tmp");
-      Files.writeString(temp, url + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temp,
-            folder.resolve(UPSTREAM_FILE),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, folder.resolve(UPSTREAM_FILE), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw CellException.internal("cannot record the cell's upstream", e);
-    }
+    MirrorFiles.writeUpstream(folder.resolve(UPSTREAM_FILE), url);
   }
 
   /**
@@ -211,7 +183,7 @@ public final class CellRepository implements AutoCloseable {
     if (maxBytes <= 0) {
       return;
     }
-    long size = sizeOf(mirrorFolder);
+    long size = MirrorFiles.size(mirrorFolder);
     if (size > maxBytes) {
       log.accept("git refused url=" + url + " reason=too_large bytes=" + size);
       throw new CellException(
@@ -227,24 +199,6 @@ public final class CellRepository implements AutoCloseable {
     }
   }
 
-  private static long sizeOf(Path folder) {
-    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .mapToLong(
-              p -> {
-                try {
-                  return Files.size(p);
-                } catch (IOException e) {
-                  return 0;
-                }
-              })
-          .sum();
-    } catch (IOException e) {
-      throw CellException.internal("cannot measure the cell's repository", e);
-    }
-  }
-
   /** Forgets a mirror that was never adopted (too large): closed and its folder removed. */
   private void discardMirror() {
     synchronized (mirror) {
@@ -252,10 +206,8 @@ public final class CellRepository implements AutoCloseable {
       if (open != null) {
         open.close();
       }
-      try (java.util.stream.Stream<Path> files = Files.walk(mirrorFolder)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      try {
+        MirrorFiles.remove(mirrorFolder);
       } catch (IOException e) {
         log.accept("git could not remove a refused mirror: " + e.getMessage());
       }
@@ -310,7 +262,8 @@ public final class CellRepository implements AutoCloseable {
   }
 
   private GitRelay cellRelay() {
-    return GitRelay.create(mirror(), new UpstreamHooks(), GitRelay.Access.READ_WRITE, packLimit());
+    return GitRelay.create(
+        mirror(), new UpstreamHooks(this), GitRelay.Access.READ_WRITE, packLimit());
   }
 
   /** A pushed pack lands on the host's disk: no more than the cell's own disk could hold. */
@@ -350,64 +303,23 @@ public final class CellRepository implements AutoCloseable {
     }
   }
 
-  /** What the cell's relay asks the host around each exchange: refresh first, push upstream. */
-  private final class UpstreamHooks implements RelayHooks {
+  /** Whether a step asked the relay not to refresh from upstream now. */
+  boolean refreshSuppressed() {
+    return refreshSuppressed.get() > 0;
+  }
 
-    @Override
-    public void beforeAdvertise(String service) {
-      if (upstream().isEmpty() || refreshSuppressed.get() > 0) {
-        return;
-      }
-      try {
-        fetchUpstream(List.of(), GitProgress.NONE);
-      } catch (CellException e) {
-        lastRelayFailure.set(e);
-        throw new GitException(GitException.Kind.REFUSED, e.code(), e.getMessage());
-      }
-    }
+  /** Keeps the failure of the relay's upstream exchange for the step that caused it. */
+  void relayFailed(CellException e) {
+    lastRelayFailure.set(e);
+  }
 
-    @Override
-    public Optional<String> beforeUpdate(RefUpdate update) {
-      if (maxBytes > 0 && sizeOf(mirrorFolder) > maxBytes) {
-        // The pushed objects are on the host's disk already; refusing the ref keeps a cell from
-        // growing the mirror push after push beyond what its own disk could hold.
-        log.accept("git refused ref=" + update.ref() + " reason=too_large");
-        return Optional.of("disk_full: the cell's repository is over the cell's disk");
-      }
-      if (upstream().isEmpty()) {
-        return Optional.empty(); // a repository of the cell's own: the mirror is all there is
-      }
-      if (!update.ref().startsWith("refs/heads/")) {
-        return Optional.of("only branches are pushed upstream, not " + update.ref());
-      }
-      if (update.newId().isEmpty()) {
-        return Optional.of("deleting a branch upstream is not supported from a cell");
-      }
-      String branch = update.ref().substring("refs/heads/".length());
-      // The cell's view of the branch is the lease: the upstream moves only from where the cell
-      // saw it, so a push never overwrites commits the cell has not seen.
-      Optional<String> lease = Optional.of(update.oldId().orElse(ZERO_ID));
-      PushResult result;
-      try {
-        result = pushUpstream(update.newId().get(), branch, lease);
-      } catch (CellException e) {
-        lastRelayFailure.set(e);
-        return Optional.of(e.code() + ": " + e.getMessage());
-      }
-      if (result.ok()) {
-        log.accept("git pushed branch=" + branch + " commit=" + update.newId().get());
-        return Optional.empty();
-      }
-      String message =
-          result.code().orElseThrow()
-              + ": the upstream refused "
-              + branch
-              + result.remoteHead().map(h -> " (its head is " + h + ")").orElse("")
-              + (result.message().isEmpty() ? "" : ": " + result.message());
-      lastRelayFailure.set(
-          new CellException(ErrorKind.CONFLICT, result.code().orElseThrow(), message));
-      return Optional.of(message);
-    }
+  /** Whether the mirror holds more than the cell's disk could. */
+  boolean overDisk() {
+    return maxBytes > 0 && MirrorFiles.size(mirrorFolder) > maxBytes;
+  }
+
+  void log(String line) {
+    log.accept(line);
   }
 
   static final String ZERO_ID = "0".repeat(40);
