@@ -275,6 +275,27 @@ class CellRepositoryTest {
   }
 
   @Test
+  void theRelayServesTheMirrorOnlyWhateverPathTheCellAsksFor() throws Exception {
+    for (String path : List.of("/../../etc/passwd", "/other.git/info/refs", "/repo.git")) {
+      int[] status = {0};
+      repository
+          .relayService()
+          .serve(
+              new dev.oncell.sandbox.InternalService.Request(
+                  "GET",
+                  path,
+                  "service=git-upload-pack",
+                  List.of(),
+                  java.io.InputStream.nullInputStream()),
+              (code, headers) -> {
+                status[0] = code;
+                return java.io.OutputStream.nullOutputStream();
+              });
+      assertThat(status[0]).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
   void aCellHoldsOneRepository() {
     repository.setUpstream(server.url("app"));
     repository.setUpstream(server.url("app"));
