@@ -117,7 +117,16 @@ public interface Context {
    * answer is checked against it, and a malformed one is sent back with what is wrong, a bounded
    * number of times, before the call fails with {@code llm_invalid_output}.
    */
-  <T> T llm(String prompt, LlmOptions options, Class<T> type);
+  default <T> T llm(String prompt, LlmOptions options, Class<T> type) {
+    return llmAnswer(prompt, options, type).value();
+  }
+
+  /**
+   * {@link #llm(String, LlmOptions, Class)} with the response the value was made from: its model
+   * and the tokens of every round, corrections included. The same journaled step: a replay spends
+   * no token and returns the same answer.
+   */
+  <T> LlmAnswer<T> llmAnswer(String prompt, LlmOptions options, Class<T> type);
 
   /** {@link #llm(String, LlmOptions, Class)} with the default options. */
   default <T> T llm(String prompt, Class<T> type) {

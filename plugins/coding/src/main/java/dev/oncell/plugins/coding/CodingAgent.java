@@ -9,6 +9,7 @@ import dev.oncell.agent.CellSpec;
 import dev.oncell.agent.Context;
 import dev.oncell.agent.Failure;
 import dev.oncell.agent.IndexResult;
+import dev.oncell.agent.LlmAnswer;
 import dev.oncell.agent.LlmDocument;
 import dev.oncell.agent.LlmOptions;
 import dev.oncell.agent.SearchHit;
@@ -106,16 +107,18 @@ public class CodingAgent extends Agent {
     instructions.forEach(d -> Progress.say(ctx, "read", "reading " + d.path()));
     List<SearchHit> hits = repo.search(in.instruction());
     List<String> symbolLines = repo.symbolLines(in.instruction());
-    Plan plan =
-        ctx.llm(
+    LlmAnswer<Plan> planned =
+        ctx.llmAnswer(
             Prompts.plan(in.instruction(), toolchain.testCommand(), hits, symbolLines),
             planOptions(settings, instructions),
             Plan.class);
+    Plan plan = planned.value();
     Progress.say(ctx, "plan", plan.title().isEmpty() ? "planned" : "planned: " + plan.title());
 
     List<LlmDocument> files = repo.filesToEdit(plan, hits);
     EditLoop loop = new EditLoop(ctx, settings, repo, toolchain.testCommand(), instructions, files);
-    EditLoop.Outcome outcome = loop.run(Prompts.edit(in.instruction(), plan));
+    EditLoop.Outcome outcome =
+        loop.run(Prompts.edit(in.instruction(), plan), planned.response().usage().totalTokens());
 
     Delivery delivery = new Delivery(ctx);
     if (!outcome.passed()) {

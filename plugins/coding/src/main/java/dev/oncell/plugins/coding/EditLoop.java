@@ -54,7 +54,12 @@ final class EditLoop {
     files.forEach(f -> shown.add(f.path()));
   }
 
-  Outcome run(String firstPrompt) {
+  /**
+   * Edit and test rounds from {@code firstPrompt}; {@code spentBefore} is what the caller's own
+   * model calls cost (the plan), so that the outcome's tokens are the task's whole cost.
+   */
+  Outcome run(String firstPrompt, long spentBefore) {
+    tokens = spentBefore;
     String prompt = firstPrompt;
     TestReport report = null;
     int round = 0;

@@ -86,7 +86,7 @@ final class Reviser {
     threads.forEach(t -> paths.add(t.first().path()));
     List<LlmDocument> files = repo.files(List.copyOf(paths));
     EditLoop loop = new EditLoop(ctx, settings, repo, toolchain.testCommand(), instructions, files);
-    EditLoop.Outcome outcome = loop.run(Prompts.revise(pr, threads, in.feedback()));
+    EditLoop.Outcome outcome = loop.run(Prompts.revise(pr, threads, in.feedback()), 0);
 
     Delivery delivery = new Delivery(ctx);
     Optional<String> refused = refusal(delivery, outcome);

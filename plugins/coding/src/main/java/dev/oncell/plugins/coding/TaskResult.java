@@ -13,8 +13,7 @@ import java.util.Optional;
  * @param filesChanged the files the model's edits changed, sorted
  * @param testsPassed whether the last test run passed
  * @param rounds how many times the tests ran
- * @param tokens tokens spent on the model's edits (the structured plan's are not reported by the
- *     API)
+ * @param tokens tokens the task's model calls spent: the plan, every edit and correction
  * @param reason why it failed, when it did
  * @param testOutput the end of the last test run's output
  */

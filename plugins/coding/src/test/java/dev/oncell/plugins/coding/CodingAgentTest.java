@@ -159,6 +159,7 @@ class CodingAgentTest {
     model.reply(block("calc.py", "    return a * b + 1\n", "    return a * b\n"));
 
     int before = model.requestCount();
+    long spentBefore = kit.host().usage().customer("acme").totalTokens();
     RunInfo run = cell.run("task", new Task("Make `add` add instead of subtract", null, null));
     assertThat(run.status().toString()).as(String.valueOf(run)).isEqualToIgnoringCase("succeeded");
     TaskResult result = result(run);
@@ -166,7 +167,10 @@ class CodingAgentTest {
     assertThat(result.testsPassed()).isTrue();
     assertThat(result.rounds()).isEqualTo(2);
     assertThat(result.filesChanged()).containsExactly("calc.py");
-    assertThat(result.tokens()).isPositive();
+    assertThat(result.tokens())
+        .as("every call's tokens, the structured plan's included, as the host metered them")
+        .isPositive()
+        .isEqualTo(kit.host().usage().customer("acme").totalTokens() - spentBefore);
     assertThat(result.branch()).startsWith("oncell/coding/");
 
     List<JsonNode> requests = model.requests().subList(before, model.requestCount());

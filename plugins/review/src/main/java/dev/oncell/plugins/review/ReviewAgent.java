@@ -5,6 +5,7 @@ import dev.oncell.agent.Agent;
 import dev.oncell.agent.CellSpec;
 import dev.oncell.agent.Context;
 import dev.oncell.agent.Failure;
+import dev.oncell.agent.LlmAnswer;
 import dev.oncell.agent.LlmOptions;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.forge.ForgeException;
@@ -103,17 +104,19 @@ public class ReviewAgent extends Agent {
 
     List<Finding> findings =
         new ArrayList<>(new SecretFindings(SecretDetector.defaults()).in(scope));
+    long tokens = 0;
     if (!scope.files().isEmpty()) {
       git.checkout(rev.head());
       ctx.index("/work");
       ctx.stream("progress", Map.of("step", "reviewing", "files", scope.files().size()));
       List<HunkContext.Snippet> context = HunkContext.gather(ctx, scope);
-      findings.addAll(
-          ctx.llm(
-                  ReviewPrompt.user(pr, scope, context),
-                  LlmOptions.defaults().withSystem(ReviewPrompt.system(config)),
-                  Findings.class)
-              .findings());
+      LlmAnswer<Findings> answer =
+          ctx.llmAnswer(
+              ReviewPrompt.user(pr, scope, context),
+              LlmOptions.defaults().withSystem(ReviewPrompt.system(config)),
+              Findings.class);
+      findings.addAll(answer.value().findings());
+      tokens = answer.response().usage().totalTokens();
     }
 
     Set<String> files = filesAt(ctx, rev.head());
@@ -159,7 +162,8 @@ public class ReviewAgent extends Agent {
         outcome.dropped(),
         resolved.stream().map(ReviewLedger.Open::describe).toList(),
         summary,
-        submitted);
+        submitted,
+        tokens);
   }
 
   /**

@@ -21,6 +21,8 @@ import java.util.List;
  *     and edited by the later ones
  * @param verdictSubmitted whether the forge took the verdict as a review (approve or request
  *     changes); false when it refused, and the verdict is in the summary only
+ * @param tokens tokens the review's model call spent, corrections of a malformed answer included (0
+ *     when no file was in scope and the model was not asked)
  */
 public record ReviewResult(
     long pullRequest,
@@ -34,7 +36,8 @@ public record ReviewResult(
     int dropped,
     List<String> resolved,
     long summaryComment,
-    boolean verdictSubmitted) {
+    boolean verdictSubmitted,
+    long tokens) {
 
   public ReviewResult {
     comments = List.copyOf(comments);

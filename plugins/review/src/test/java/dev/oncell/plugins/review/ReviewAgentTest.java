@@ -210,10 +210,15 @@ class ReviewAgentTest {
   void aMalformedStructuredAnswerIsSentBackAndTheCorrectedOneIsUsed() {
     TestCell acme = acme();
     int before = model.requestCount();
+    long spentBefore = kit.host().usage().customer("acme").totalTokens();
     model.reply("Looks fine to me!").replyJson(findings(finding(17, "MINOR", "Magic number")));
 
     ReviewResult result = review(acme);
 
+    assertThat(result.tokens())
+        .as("both answers' tokens, as the host metered them")
+        .isPositive()
+        .isEqualTo(kit.host().usage().customer("acme").totalTokens() - spentBefore);
     assertThat(model.requestCount() - before).as("the answer and its correction").isEqualTo(2);
     assertThat(result.comments()).extracting(Finding::title).containsExactly("Magic number");
     assertThat(result.verdict()).as("no critical finding").isEqualTo(Verdict.APPROVED);

@@ -8,6 +8,7 @@ import dev.oncell.agent.Db;
 import dev.oncell.agent.FileStore;
 import dev.oncell.agent.GrepMatch;
 import dev.oncell.agent.IndexResult;
+import dev.oncell.agent.LlmAnswer;
 import dev.oncell.agent.LlmOptions;
 import dev.oncell.agent.LlmResponse;
 import dev.oncell.agent.Memory;
@@ -254,11 +255,12 @@ public final class RunContext implements Context {
   }
 
   @Override
-  public <T> T llm(String prompt, LlmOptions options, Class<T> type) {
+  public <T> LlmAnswer<T> llmAnswer(String prompt, LlmOptions options, Class<T> type) {
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(type, "type");
-    return type.cast(llmCall().ask(prompt, options, Optional.of(type)).value().orElseThrow());
+    LlmCall.Result result = llmCall().ask(prompt, options, Optional.of(type));
+    return new LlmAnswer<>(type.cast(result.value().orElseThrow()), result.response());
   }
 
   private LlmCall llmCall() {
