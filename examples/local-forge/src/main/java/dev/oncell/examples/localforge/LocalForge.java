@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
@@ -33,9 +34,9 @@ import org.eclipse.jgit.lib.Repository;
  * reuses the stand-ins of the platform's own tests (the git relay that {@code LoopbackGitServer}
  * serves, {@code FakeGitHub}) rather than imitating a forge a second time.
  *
- * <p>Not a forge: pull requests are kept in memory and are gone when it stops; its pull requests'
- * {@code head.sha} is a stand-in value, not the branch's commit. Without a fixed port a restart
- * prints new URLs.
+ * <p>Not a forge: pull requests are kept in memory and are gone when it stops. Their {@code
+ * head.sha} and {@code refs/pull/N/head} follow the branches as pushes land. Without a fixed port a
+ * restart prints new URLs.
  */
 public final class LocalForge implements AutoCloseable {
 
@@ -45,13 +46,31 @@ public final class LocalForge implements AutoCloseable {
   /** The demo repository's default branch. */
   public static final String DEMO_BRANCH = "main";
 
+  /**
+   * A small Python project whose tests run with {@code python3 -m unittest}, as a coding agent's.
+   */
   private static final Map<String, String> DEMO_FILES =
       new TreeMap<>(
           Map.of(
               "README.md",
               "# app\n\nA demo repository of oncell's local forge.\n",
+              "pyproject.toml",
+              "[project]\nname = \"app\"\nversion = \"0.1.0\"\n",
               "src/greeting.py",
               "def greeting(name):\n    return 'Hello, ' + name\n",
+              "tests/__init__.py",
+              "",
+              "tests/test_greeting.py",
+              """
+              import unittest
+
+              from src.greeting import greeting
+
+
+              class GreetingTest(unittest.TestCase):
+                  def test_greeting(self):
+                      self.assertEqual(greeting('oncell'), 'Hello, oncell')
+              """,
               "docs/usage.md",
               "Call greeting('world').\n"));
 
@@ -163,12 +182,38 @@ public final class LocalForge implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      syncPullRequests();
       String path = exchange.getRequestURI().getPath();
       if (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/")) {
         api.handle(exchange);
       } else {
         git.handle(exchange);
       }
+    }
+  }
+
+  /**
+   * Points each open pull request at its branches' commits, as a forge does on every push: {@code
+   * head.sha} and {@code base.sha} in the API, and {@code refs/pull/N/head} in the repository (what
+   * a review agent fetches). Done before each request, so it is never behind a push.
+   */
+  private synchronized void syncPullRequests() {
+    try (Repository repo = demo()) {
+      for (FakeForge.Pr pr : github.pulls(DEMO_REPO)) {
+        Optional<String> head = Repos.head(repo, pr.head);
+        Optional<String> base = Repos.head(repo, pr.base);
+        if (head.isEmpty() || base.isEmpty()) {
+          continue;
+        }
+        pr.headSha = head.get();
+        pr.baseSha = base.get();
+        RefUpdate pull = repo.updateRef("refs/pull/" + pr.number + "/head");
+        pull.setNewObjectId(ObjectId.fromString(head.get()));
+        pull.setForceUpdate(true);
+        pull.update();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

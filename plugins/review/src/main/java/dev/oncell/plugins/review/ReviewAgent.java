@@ -112,7 +112,7 @@ public class ReviewAgent extends Agent {
       List<HunkContext.Snippet> context = HunkContext.gather(ctx, scope);
       LlmAnswer<Findings> answer =
           ctx.llmAnswer(
-              ReviewPrompt.user(pr, scope, context),
+              ReviewPrompt.user(pr, scope, context, config),
               LlmOptions.defaults().withSystem(ReviewPrompt.system(config)),
               Findings.class);
       findings.addAll(answer.value().findings());

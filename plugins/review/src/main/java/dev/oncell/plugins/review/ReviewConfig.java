@@ -17,13 +17,24 @@ import java.util.Objects;
  * @param threshold the least severity posted; less serious findings are dropped
  * @param blockOn the least severity that makes the verdict {@link Verdict#CHANGES_REQUESTED}
  * @param profile how much the model is asked to say
+ * @param instructions what to look for in the files a glob matches, in the order written; sent to
+ *     the model with the changes of those files
  */
 public record ReviewConfig(
     List<String> include,
     List<String> exclude,
     Severity threshold,
     Severity blockOn,
-    Profile profile) {
+    Profile profile,
+    List<PathInstruction> instructions) {
+
+  /** What the team wants looked at in the files {@code glob} matches. */
+  public record PathInstruction(String glob, String text) {
+    public PathInstruction {
+      Objects.requireNonNull(glob, "glob");
+      Objects.requireNonNull(text, "text");
+    }
+  }
 
   /** How much the model is asked to say. */
   public enum Profile {
@@ -39,12 +50,13 @@ public record ReviewConfig(
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(blockOn, "blockOn");
     Objects.requireNonNull(profile, "profile");
+    instructions = List.copyOf(instructions);
   }
 
   /** Everything reviewed, every finding posted, critical ones block, terse. */
   public static ReviewConfig defaults() {
     return new ReviewConfig(
-        List.of("**"), List.of(), Severity.INFO, Severity.CRITICAL, Profile.TERSE);
+        List.of("**"), List.of(), Severity.INFO, Severity.CRITICAL, Profile.TERSE, List.of());
   }
 
   /** Whether {@code path} (relative, {@code /} separators) is reviewed. */
@@ -52,6 +64,15 @@ public record ReviewConfig(
     Path p = Path.of(path);
     return include.stream().anyMatch(g -> matches(g, p))
         && exclude.stream().noneMatch(g -> matches(g, p));
+  }
+
+  /** The instructions whose glob matches {@code path}, in the order written. */
+  public List<String> instructionsFor(String path) {
+    Path p = Path.of(path);
+    return instructions.stream()
+        .filter(i -> matches(i.glob(), p))
+        .map(PathInstruction::text)
+        .toList();
   }
 
   /** Whether a finding of {@code severity} is posted. */

@@ -1,19 +1,20 @@
 package dev.oncell.plugins.review;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Reads {@link ReviewConfig} from {@code .oncell/review.yaml} or from the customer's config {@code
- * review} object. The file is a small YAML subset, on purpose: {@code key: value} lines and lists
- * ({@code - item} lines below the key, or {@code [a, b]}), comments with {@code #}. That keeps the
- * plugin free of a YAML library the host would have to provide, and every file people write for
- * these five keys fits it. An unknown key or value fails the review with {@code
- * review_config_invalid} and names it, rather than reviewing by rules nobody wrote.
+ * Reads {@link ReviewConfig} from {@code .oncell/review.yaml} (YAML, read with Jackson's YAML
+ * parser) or from the customer's config {@code review} object: the same keys either way. An unknown
+ * key or value fails the review with {@code review_config_invalid} and names it, rather than
+ * reviewing by rules nobody wrote.
  *
  * <pre>
  * include: ["src/**", "lib/**"]
@@ -22,111 +23,124 @@ import java.util.TreeMap;
  * threshold: minor        # critical | major | minor | info
  * blockOn: critical       # the least severity that requests changes
  * profile: thorough       # terse | thorough
+ * instructions:           # what to look for, per glob, in file order
+ *   "src/db/**": Every query must be parameterised.
+ *   "**&#47;*.py": Public functions need type hints.
  * </pre>
  */
 final class ReviewConfigReader {
 
   private static final Set<String> KEYS =
-      Set.of("include", "exclude", "threshold", "blockOn", "profile");
+      new TreeSet<>(
+          Set.of("include", "exclude", "threshold", "blockOn", "profile", "instructions"));
+
+  /** The file comes from the customer's repository: a bound on what is read at all. */
+  static final int MAX_FILE_CHARS = 64 * 1024;
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private ReviewConfigReader() {}
 
   /** The rules in a {@code review.yaml} text, over the defaults. */
   static ReviewConfig fromYaml(String text) {
-    Map<String, List<String>> values = new TreeMap<>();
-    String listKey = null;
-    for (String raw : text.split("\n")) {
-      String line = stripComment(raw);
-      if (line.isBlank()) {
-        continue;
-      }
-      String trimmed = line.strip();
-      if (trimmed.startsWith("- ") && listKey != null && Character.isWhitespace(line.charAt(0))) {
-        values.get(listKey).add(unquote(trimmed.substring(2)));
-        continue;
-      }
-      int colon = trimmed.indexOf(':');
-      if (colon < 1 || Character.isWhitespace(line.charAt(0))) {
-        throw invalid("cannot read the line '" + raw.strip() + "' of .oncell/review.yaml");
-      }
-      String key = known(trimmed.substring(0, colon).strip());
-      String value = trimmed.substring(colon + 1).strip();
-      List<String> items = new ArrayList<>();
-      values.put(key, items);
-      listKey = value.isEmpty() ? key : null;
-      if (value.startsWith("[") && value.endsWith("]")) {
-        for (String item : value.substring(1, value.length() - 1).split(",")) {
-          if (!item.isBlank()) {
-            items.add(unquote(item.strip()));
-          }
-        }
-      } else if (!value.isEmpty()) {
-        items.add(unquote(value));
-      }
+    if (text.length() > MAX_FILE_CHARS) {
+      throw invalid(
+          ".oncell/review.yaml is "
+              + text.length()
+              + " characters, over the "
+              + MAX_FILE_CHARS
+              + " a review's rules may have");
     }
-    return build(values);
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JacksonException e) {
+      throw invalid("cannot read .oncell/review.yaml: " + e.getOriginalMessage() + location(e));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return ReviewConfig.defaults(); // an empty file, or only comments
+    }
+    if (!root.isObject()) {
+      throw invalid(
+          ".oncell/review.yaml must be a mapping of settings, such as 'threshold: major'");
+    }
+    return fromJson(root);
   }
 
   /** The rules in the customer config's {@code review} object, over the defaults. */
   static ReviewConfig fromJson(JsonNode review) {
-    Map<String, List<String>> values = new TreeMap<>();
-    review
-        .properties()
-        .forEach(
-            e -> {
-              List<String> items = new ArrayList<>();
-              if (e.getValue().isArray()) {
-                e.getValue().forEach(v -> items.add(v.asText()));
-              } else {
-                items.add(e.getValue().asText());
-              }
-              values.put(known(e.getKey()), items);
-            });
-    return build(values);
-  }
-
-  private static ReviewConfig build(Map<String, List<String>> values) {
+    review.fieldNames().forEachRemaining(ReviewConfigReader::known);
     ReviewConfig d = ReviewConfig.defaults();
     return new ReviewConfig(
-        values.getOrDefault("include", d.include()),
-        values.getOrDefault("exclude", d.exclude()),
-        single(values, "threshold", Severity.class, d.threshold()),
-        single(values, "blockOn", Severity.class, d.blockOn()),
-        single(values, "profile", ReviewConfig.Profile.class, d.profile()));
+        globs(review, "include", d.include()),
+        globs(review, "exclude", d.exclude()),
+        single(review, "threshold", Severity.class, d.threshold()),
+        single(review, "blockOn", Severity.class, d.blockOn()),
+        single(review, "profile", ReviewConfig.Profile.class, d.profile()),
+        instructions(review.path("instructions")));
+  }
+
+  private static List<String> globs(JsonNode review, String key, List<String> fallback) {
+    JsonNode value = review.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return fallback;
+    }
+    List<String> items = new ArrayList<>();
+    if (value.isTextual()) {
+      items.add(value.asText());
+    } else if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw invalid(key + " lists globs (text), not " + item);
+        }
+        items.add(item.asText());
+      }
+    } else {
+      throw invalid(key + " is a glob or a list of globs, not " + value);
+    }
+    return items;
   }
 
   private static <E extends Enum<E>> E single(
-      Map<String, List<String>> values, String key, Class<E> type, E fallback) {
-    List<String> v = values.get(key);
-    if (v == null) {
+      JsonNode review, String key, Class<E> type, E fallback) {
+    JsonNode value = review.path(key);
+    if (value.isMissingNode() || value.isNull()) {
       return fallback;
     }
-    if (v.size() != 1) {
-      throw invalid(key + " takes one value, not " + v);
+    if (!value.isTextual()) {
+      throw invalid(key + " takes one value, not " + value);
     }
-    return ReviewConfig.parse(type, key, v.getFirst());
+    return ReviewConfig.parse(type, key, value.asText());
   }
 
-  private static String known(String key) {
-    if (!KEYS.contains(key)) {
+  private static List<ReviewConfig.PathInstruction> instructions(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isObject()) {
       throw invalid(
-          "unknown review setting '" + key + "'; known: " + KEYS.stream().sorted().toList());
+          "instructions maps globs to what to look for ('\"src/db/**\": Every query is"
+              + " parameterised'), not "
+              + value);
     }
-    return key;
+    List<ReviewConfig.PathInstruction> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : value.properties()) {
+      if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+        throw invalid("the instruction for '" + e.getKey() + "' must be text");
+      }
+      out.add(new ReviewConfig.PathInstruction(e.getKey(), e.getValue().asText().strip()));
+    }
+    return out;
   }
 
-  private static String stripComment(String line) {
-    int hash = line.indexOf(" #");
-    String cut = line.startsWith("#") ? "" : hash < 0 ? line : line.substring(0, hash);
-    return cut.stripTrailing();
+  private static void known(String key) {
+    if (!KEYS.contains(key)) {
+      throw invalid("unknown review setting '" + key + "'; known: " + List.copyOf(KEYS));
+    }
   }
 
-  private static String unquote(String s) {
-    if (s.length() >= 2
-        && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-      return s.substring(1, s.length() - 1);
-    }
-    return s;
+  private static String location(JacksonException e) {
+    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
   }
 
   private static ReviewException invalid(String message) {

@@ -30,7 +30,8 @@ final class ReviewPrompt {
         .formatted(scope);
   }
 
-  static String user(PullRequest pr, UnifiedDiff scope, List<HunkContext.Snippet> context) {
+  static String user(
+      PullRequest pr, UnifiedDiff scope, List<HunkContext.Snippet> context, ReviewConfig config) {
     StringBuilder p = new StringBuilder();
     p.append("Pull request #").append(pr.number()).append(": ").append(pr.title()).append('\n');
     if (!pr.body().isBlank()) {
@@ -42,6 +43,9 @@ final class ReviewPrompt {
           .append(file.path())
           .append(file.deleted() ? " (deleted)" : "")
           .append('\n');
+      for (String instruction : config.instructionsFor(file.path())) {
+        p.append("Team's instruction for this file: ").append(instruction).append('\n');
+      }
       for (UnifiedDiff.Hunk hunk : file.hunks()) {
         p.append(hunk.header()).append('\n');
         for (UnifiedDiff.Line line : hunk.lines()) {

@@ -74,6 +74,82 @@ class ReviewUnitsTest {
         .hasMessageContaining("unknown review setting 'treshold'");
     assertThatThrownBy(() -> ReviewConfigReader.fromYaml("threshold: huge"))
         .hasMessageContaining("threshold is 'huge'");
+    assertThat(ReviewConfigReader.fromYaml("# nothing but a comment\n"))
+        .isEqualTo(ReviewConfig.defaults());
+  }
+
+  @Test
+  void perPathInstructionsGoToTheModelWithTheFilesTheyMatch() {
+    ReviewConfig config =
+        ReviewConfigReader.fromYaml(
+            """
+            instructions:
+              "src/**": Every query must be parameterised.
+              "**/*.py": Public functions need type hints.
+              "docs/**": Links must be relative.
+            """);
+    assertThat(config.instructionsFor("src/a.py"))
+        .as("every matching glob, in the order written")
+        .containsExactly("Every query must be parameterised.", "Public functions need type hints.");
+    assertThat(config.instructionsFor("gone.txt")).isEmpty();
+
+    String prompt =
+        ReviewPrompt.user(
+            new dev.oncell.agent.forge.PullRequest(
+                7,
+                "http://forge/pr/7",
+                dev.oncell.agent.forge.PullRequest.State.OPEN,
+                false,
+                "Change a",
+                "",
+                "feature",
+                "a".repeat(40),
+                "main",
+                "b".repeat(40)),
+            UnifiedDiff.parse(PATCH),
+            List.of(),
+            config);
+    String forA = prompt.substring(prompt.indexOf("### src/a.py"), prompt.indexOf("### gone.txt"));
+    assertThat(forA)
+        .contains("Team's instruction for this file: Every query must be parameterised.")
+        .contains("Team's instruction for this file: Public functions need type hints.")
+        .doesNotContain("Links must be relative");
+    assertThat(prompt.substring(prompt.indexOf("### gone.txt"))).doesNotContain("instruction");
+
+    // the customer's config takes the same shape as JSON
+    ReviewConfig fromJson =
+        ReviewConfigReader.fromJson(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .set(
+                    "instructions",
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .put("src/**", "Check the locking.")));
+    assertThat(fromJson.instructionsFor("src/b.py")).containsExactly("Check the locking.");
+  }
+
+  @Test
+  void aBadRulesFileFailsWithWhatIsWrongAndWhere() {
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("threshold: major\n  profile: [terse\n"))
+        .isInstanceOf(ReviewException.class)
+        .hasMessageContaining("cannot read .oncell/review.yaml")
+        .hasMessageContaining("line");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("- a\n- b\n"))
+        .hasMessageContaining("must be a mapping of settings");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("instructions: [a, b]\n"))
+        .hasMessageContaining("instructions maps globs");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("instructions:\n  \"src/**\": [x]\n"))
+        .hasMessageContaining("the instruction for 'src/**' must be text");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("threshold: [major, minor]\n"))
+        .hasMessageContaining("threshold takes one value");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml("include: {a: b}\n"))
+        .hasMessageContaining("include is a glob or a list of globs");
+    assertThatThrownBy(
+            () ->
+                ReviewConfigReader.fromYaml(
+                    "profile: terse\n# " + "x".repeat(ReviewConfigReader.MAX_FILE_CHARS)))
+        .hasMessageContaining("over the " + ReviewConfigReader.MAX_FILE_CHARS);
   }
 
   @Test
