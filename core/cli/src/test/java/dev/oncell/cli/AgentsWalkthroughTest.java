@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.examples.localforge.LocalForge;
 import dev.oncell.forge.testing.FakeForge;
 import dev.oncell.llm.testing.StandIn;
@@ -13,11 +14,20 @@ import dev.oncell.plugins.review.ReviewAgent;
 import dev.oncell.runtime.CellDefaults;
 import dev.oncell.runtime.fixtures.TestHost;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentsWalkthroughTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HOOK_SECRET = "walkthrough-hook-secret-0123456789";
 
   @RegisterExtension
   final TestHost oncell =
@@ -203,15 +214,24 @@ class AgentsWalkthroughTest {
     assertThat(revised.path("status").asText()).as("%s", revised).isEqualTo("succeeded");
     assertThat(forge.pullRequests()).as("still one pull request").hasSize(1);
 
-    // 4. the second review looks only at what changed since the first
+    // 4. the second review, started as a real forge would start it: GitHub's signed
+    // pull_request "synchronize" delivery; it looks only at what changed since the first
+    ok(
+        cli.withStdin(
+            HOOK_SECRET + "\n",
+            "webhooks",
+            "set",
+            "--customer",
+            "acme-review",
+            "--forge",
+            "github",
+            "--method",
+            "review"));
     model.then(
         answer(
             Map.of(
                 "findings", List.of(finding(6, "INFO", "TESTS", "An empty name is not tested")))));
-    JsonNode second =
-        result(
-            cli.oncell(
-                "run", "review", "--customer", "acme-review", "--input", "{\"pullRequest\":1}"));
+    JsonNode second = reviewFromWebhook(pr);
     assertThat(second.path("incremental").asBoolean()).isTrue();
     assertThat(second.path("since").asText()).isEqualTo(first.path("head").asText());
     assertThat(second.path("head").asText()).isEqualTo(revised.path("commit").asText());
@@ -239,6 +259,49 @@ class AgentsWalkthroughTest {
     assertThat(pr.comments.getLast().path("body").asText())
         .startsWith("Addressed in " + revised.path("commit").asText());
     assertThat(model.count()).as("plan, edit, review, revision, review").isEqualTo(5);
+  }
+
+  /**
+   * Delivers GitHub's {@code pull_request} {@code synchronize} event for {@code pr} to the server,
+   * signed with the hook's secret, and waits for the review run it starts.
+   */
+  private JsonNode reviewFromWebhook(FakeForge.Pr pr) throws Exception {
+    ObjectNode payload = JSON.createObjectNode().put("action", "synchronize").put("number", 1);
+    ObjectNode pull = payload.putObject("pull_request").put("number", 1).put("state", "open");
+    pull.putObject("head").put("ref", pr.head).put("sha", forge.branchHead(pr.head).orElseThrow());
+    pull.putObject("base").put("ref", "main").put("sha", forge.branchHead("main").orElseThrow());
+    payload.putObject("repository").put("clone_url", forge.repoUrl());
+    byte[] body = JSON.writeValueAsBytes(payload);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(HOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    HttpResponse<String> delivered =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(cli.server.url() + "/v1/webhooks/github?customer=acme-review"))
+                    .header("Content-Type", "application/json")
+                    .header("X-GitHub-Event", "pull_request")
+                    .header("X-GitHub-Delivery", "walkthrough-delivery-1")
+                    .header(
+                        "X-Hub-Signature-256",
+                        "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
+    String runId = JSON.readTree(delivered.body()).path("runs").get(0).path("runId").asText();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonNode run;
+    while ((run = result(cli.oncell("runs", "get", runId, "--json")))
+        .path("status")
+        .asText()
+        .equals("running")) {
+      assertThat(System.nanoTime()).as("run %s finishes", runId).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    assertThat(run.path("status").asText()).as("%s", run).isEqualTo("succeeded");
+    assertThat(run.path("method").asText()).isEqualTo("review");
+    return run.path("result");
   }
 
   private Path jar(String name, byte[] bytes) throws IOException {
