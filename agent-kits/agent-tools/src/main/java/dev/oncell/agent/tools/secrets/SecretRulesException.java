@@ -6,7 +6,8 @@ package dev.oncell.agent.tools.secrets;
  */
 public final class SecretRulesException extends IllegalArgumentException {
 
-  SecretRulesException(String message) {
+  /** For a caller that refuses a rule file before parsing it (too large, unreadable). */
+  public SecretRulesException(String message) {
     super(message);
   }
 
