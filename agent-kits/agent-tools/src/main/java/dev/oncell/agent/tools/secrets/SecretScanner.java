@@ -96,6 +96,8 @@ public final class SecretScanner {
     String lower = text.toLowerCase(Locale.ROOT);
     Lines lines = new Lines(text);
     List<Leak> leaks = new ArrayList<>();
+    List<String> lineTexts = new ArrayList<>();
+    java.util.Set<String> secrets = new java.util.TreeSet<>();
     List<String> skipped = new ArrayList<>();
     for (SecretRule rule : rules.rules()) {
       if (!rule.keywords().isEmpty() && rule.keywords().stream().noneMatch(lower::contains)) {
@@ -106,10 +108,11 @@ public final class SecretScanner {
       }
       if (rule.regex().isEmpty()) {
         leaks.add(pathLeak(rule, path, commit));
+        lineTexts.add(path);
         continue;
       }
       try {
-        match(rule, path, text, commit, lines, leaks);
+        match(rule, path, text, commit, lines, leaks, lineTexts, secrets);
       } catch (TimedText.RegexTimeout e) {
         skipped.add(
             path
@@ -120,7 +123,7 @@ public final class SecretScanner {
                 + " ms");
       }
     }
-    return new Result(yieldGeneric(leaks), skipped);
+    return new Result(yieldGeneric(snippets(leaks, lineTexts, secrets)), skipped);
   }
 
   private void match(
@@ -129,7 +132,9 @@ public final class SecretScanner {
       String text,
       Optional<String> commit,
       Lines lines,
-      List<Leak> leaks) {
+      List<Leak> leaks,
+      List<String> lineTexts,
+      java.util.Set<String> secrets) {
     long deadline = System.nanoTime() + limits.perRuleTime().toNanos();
     Matcher m = rule.regex().orElseThrow().matcher(new TimedText(text, deadline));
     while (m.find()) {
@@ -154,7 +159,8 @@ public final class SecretScanner {
         continue;
       }
       String redacted = redact(secret);
-      String snippet = line.replace(secret, redacted).strip();
+      secrets.add(secret);
+      lineTexts.add(line);
       leaks.add(
           new Leak(
               rule.id(),
@@ -165,7 +171,7 @@ public final class SecretScanner {
               endLine,
               redacted,
               sha256(secret),
-              snippet.length() > 200 ? snippet.substring(0, 200) + "…" : snippet,
+              "", // set once every secret of the text is known: see snippets
               entropy,
               rule.tags()));
     }
@@ -201,6 +207,40 @@ public final class SecretScanner {
   private static Leak pathLeak(SecretRule rule, String path, Optional<String> commit) {
     return new Leak(
         rule.id(), rule.description(), path, commit, 0, 0, "", sha256(path), path, 0, rule.tags());
+  }
+
+  /**
+   * Each leak with its snippet: its line with every secret found in the text redacted, not only its
+   * own (a line may hold two).
+   */
+  private static List<Leak> snippets(
+      List<Leak> leaks, List<String> lineTexts, java.util.Set<String> secrets) {
+    List<String> longestFirst = new ArrayList<>(secrets);
+    longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    List<Leak> out = new ArrayList<>();
+    for (int i = 0; i < leaks.size(); i++) {
+      Leak l = leaks.get(i);
+      String snippet = lineTexts.get(i);
+      for (String secret : longestFirst) {
+        snippet = snippet.replace(secret, redact(secret));
+      }
+      snippet = snippet.strip();
+      snippet = snippet.length() > 200 ? snippet.substring(0, 200) + "…" : snippet;
+      out.add(
+          new Leak(
+              l.ruleId(),
+              l.description(),
+              l.path(),
+              l.commit(),
+              l.line(),
+              l.endLine(),
+              l.redacted(),
+              l.secretSha256(),
+              snippet,
+              l.entropy(),
+              l.tags()));
+    }
+    return out;
   }
 
   /** Drops a generic rule's finding on a line where a specific rule found something. */

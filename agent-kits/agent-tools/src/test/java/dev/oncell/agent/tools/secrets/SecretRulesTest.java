@@ -195,6 +195,20 @@ class SecretRulesTest {
   }
 
   @Test
+  void aSnippetHidesEverySecretOnItsLine() {
+    String aws = "AKIA" + "Q3DRZ7KLMN2PWX4T";
+    String github = "ghp_" + "53X83RZJzzzzgEOzdmenCkhvMdgaKjIg8xNb";
+    var leaks =
+        SecretScanner.defaults()
+            .scan("x.env", "K=" + aws + " T=" + github + "\n", Optional.empty())
+            .leaks();
+    assertThat(leaks).hasSize(2);
+    for (Leak l : leaks) {
+      assertThat(l.snippet()).isEqualTo("K=AKIA… T=ghp_…");
+    }
+  }
+
+  @Test
   void aGenericFindingYieldsToASpecificOneOnTheSameLine() {
     assertThat(
             SecretScanner.defaults()
