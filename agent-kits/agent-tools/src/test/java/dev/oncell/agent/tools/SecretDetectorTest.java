@@ -59,9 +59,9 @@ class SecretDetectorTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.rule()).isEqualTo("github-token");
+              assertThat(f.rule()).isEqualTo("github-pat");
               assertThat(f.redacted()).isEqualTo("ghp_…").doesNotContain(token.substring(4));
-              assertThat(f.describe()).isEqualTo("x:1 (github-token)");
+              assertThat(f.describe()).isEqualTo("x:1 (github-pat)");
             });
   }
 

@@ -243,7 +243,7 @@ class CodingAgentTest {
     assertThat(result.testsPassed()).isTrue();
     assertThat(result.reason())
         .hasValueSatisfying(
-            r -> assertThat(r).contains("settings.py:1 (github-token)").doesNotContain("ghp_a1B2"));
+            r -> assertThat(r).contains("settings.py:1 (github-pat)").doesNotContain("ghp_a1B2"));
     assertThat(Repos.head(upstream.open(REPO), "settings")).isEmpty();
     assertThat(github.pulls(REPO)).isEmpty();
   }

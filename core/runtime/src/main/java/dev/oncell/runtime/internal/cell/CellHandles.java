@@ -4,19 +4,21 @@ import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.internal.egress.CellEgress;
 import dev.oncell.runtime.internal.mirror.CellRepository;
+import dev.oncell.runtime.internal.mirror.UpstreamRoute;
 import dev.oncell.runtime.internal.store.CellDatabase;
 import dev.oncell.sandbox.EgressProxy;
 import dev.oncell.sandbox.Sandbox;
 import dev.oncell.sandbox.SandboxException;
 import dev.oncell.sandbox.SandboxSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an active cell holds open: its database, its egress proxy (only when its egress is allowed),
- * its sandbox, its resolved work folder, its code index. The proxy starts before the sandbox, whose
- * spec names its socket, and stops after it.
+ * What an active cell holds open: its database, its egress proxy (for a blocked cell, one that
+ * serves only its repository's relay), its sandbox, its resolved work folder, its code index. The
+ * proxy starts before the sandbox, whose spec names its socket, and stops after it.
  */
 public record CellHandles(
     CellProfile profile,
@@ -34,24 +36,22 @@ public record CellHandles(
     Optional<EgressProxy> egress = Optional.empty();
     CellRepository repository = null;
     try {
-      Optional<Path> socket =
-          CellEgress.policy(profile.network())
-              .map(p -> CellEgress.socket(env.config().home(), paths.id()));
       repository =
           new CellRepository(
               paths.id(),
               paths.git(),
-              socket,
+              upstreamRoute(paths, env, profile),
               env.gitCredentials(),
               line -> env.log(paths, line),
               profile.limits().diskBytes());
       egress =
-          CellEgress.start(
-              env.config().home(),
-              paths.id(),
-              profile.network(),
-              line -> env.log(paths, line),
-              Map.of(CellRepository.RELAY_HOST, repository.relayService()));
+          Optional.of(
+              CellEgress.start(
+                  env.config().home(),
+                  paths.id(),
+                  profile.network(),
+                  line -> env.log(paths, line),
+                  Map.of(CellRepository.RELAY_HOST, repository.relayService())));
       Sandbox sandbox =
           profile.backend().open(sandboxSpec(paths, profile, egress.map(EgressProxy::socket)));
       WorkFolder files = new WorkFolder(paths.work(), env.config().maxFileReadBytes());
@@ -75,6 +75,25 @@ public record CellHandles(
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * How the host reaches the cell's upstream: through the cell's proxy when its agent allows
+   * egress; read-only through the host's own proxy with the operator's allow-list when it is
+   * blocked (an air-gapped cell still receives its repository); not at all when the operator allows
+   * nothing.
+   */
+  private static UpstreamRoute upstreamRoute(
+      CellPaths paths, CellEnvironment env, CellProfile profile) {
+    Path home = env.config().home();
+    if (CellEgress.policy(profile.network()).isPresent()) {
+      return UpstreamRoute.throughCell(CellEgress.socket(home, paths.id()));
+    }
+    List<String> operator = env.config().cells().egressAllow();
+    return operator.isEmpty()
+        ? UpstreamRoute.none()
+        : UpstreamRoute.readOnly(
+            CellEgress.fetchSocket(home, paths.id()), operator, line -> env.log(paths, line));
   }
 
   private static void closeQuietly(CellRepository repository) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,7 +21,9 @@ import java.util.function.Consumer;
 /**
  * A cell's egress: the allow-list of its agent's {@link CellSpec.Network} as an {@link
  * EgressPolicy}, and the {@link EgressProxy} the host runs for it while its handles are open. A
- * cell with blocked egress has no proxy and no socket at all.
+ * cell with blocked egress gets a proxy too, that allows no host at all and answers only the cell's
+ * internal services (its repository's relay), so an air-gapped cell can still receive its
+ * repository from the host while nothing leaves it.
  *
  * <p>The proxy's socket is {@code <home>/runtime/egress/<cell id>.sock} when that fits the 107
  * bytes of a unix socket path for the longest cell id (63 characters), else {@code
@@ -29,10 +32,13 @@ import java.util.function.Consumer;
  */
 public final class CellEgress {
 
+  /** The name of the socket of the host's own fetch proxy of an air-gapped cell, after its id. */
+  static final String FETCH_SUFFIX = ".fetch.sock";
+
   /** The longest path a unix socket may have (sun_path is 108 bytes with its NUL). */
   static final int MAX_SOCKET_PATH_BYTES = 107;
 
-  private static final int LONGEST_SOCKET_NAME = 63 + ".sock".length();
+  private static final int LONGEST_SOCKET_NAME = 63 + FETCH_SUFFIX.length();
 
   private CellEgress() {}
 
@@ -65,25 +71,22 @@ public final class CellEgress {
   }
 
   /**
-   * Starts the proxy of a cell whose egress is allowed; every line it logs goes to the cell's log.
+   * Starts the proxy of a cell; every line it logs goes to the cell's log. A cell whose egress is
+   * blocked gets one that allows no host: it serves {@code services} only.
    *
-   * @return empty when the cell's egress is blocked
    * @throws CellException INTERNAL when the socket cannot be made
    */
-  public static Optional<EgressProxy> start(
+  public static EgressProxy start(
       Path home,
       String cellId,
       CellSpec.Network network,
       Consumer<String> cellLog,
       Map<String, InternalService> services) {
-    Optional<EgressPolicy> policy = policy(network);
-    if (policy.isEmpty()) {
-      return Optional.empty();
-    }
+    EgressPolicy policy = policy(network).orElseGet(() -> EgressPolicy.allowing(List.of()));
     Path socket = socket(home, cellId);
     try {
       createPrivateFolder(socket.getParent());
-      return Optional.of(EgressProxy.start(socket, policy.get(), cellLog, services));
+      return EgressProxy.start(socket, policy, cellLog, services);
     } catch (SandboxException | IOException e) {
       throw CellException.internal(
           "cannot start the egress proxy of cell " + cellId + ": " + e.getMessage(), e);
@@ -111,6 +114,14 @@ public final class CellEgress {
               + " bytes a unix socket path may have");
     }
     return socket;
+  }
+
+  /**
+   * The socket of the proxy the host starts, one exchange at a time, to fetch the repository of
+   * air-gapped cell {@code id} (never mounted in any sandbox), in the same private folder.
+   */
+  public static Path fetchSocket(Path home, String id) {
+    return socket(home, id).resolveSibling(id + FETCH_SUFFIX);
   }
 
   /** Where the sockets of the cells of {@code home} live. */

@@ -11,7 +11,6 @@ import dev.oncell.git.PushResult;
 import dev.oncell.git.RelayHooks;
 import dev.oncell.git.RepoUrl;
 import dev.oncell.runtime.CellException;
-import dev.oncell.runtime.internal.egress.LoopbackBridge;
 import dev.oncell.sandbox.InternalService;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ public final class CellRepository implements AutoCloseable {
   private final String customerId;
   private final Path folder;
   private final Path mirrorFolder;
-  private final Optional<Path> egressSocket;
+  private final UpstreamRoute route;
   private final CredentialLookup credentials;
   private final Consumer<String> log;
   private final long maxBytes;
@@ -60,7 +59,8 @@ public final class CellRepository implements AutoCloseable {
 
   /**
    * @param folder the cell's host-only git folder
-   * @param egressSocket the cell's egress proxy socket; empty when its egress is blocked
+   * @param egressSocket the cell's egress proxy socket; empty when its egress is blocked and the
+   *     host fetches nothing for it
    * @param log the cell's log
    * @param maxBytes the most the mirror may hold on the host's disk, which is outside the cell's
    *     quota: the cell's disk quota (a repository over it could not be checked out anyway); 0 for
@@ -73,11 +73,28 @@ public final class CellRepository implements AutoCloseable {
       CredentialLookup credentials,
       Consumer<String> log,
       long maxBytes) {
+    this(
+        customerId,
+        folder,
+        egressSocket.map(UpstreamRoute::throughCell).orElseGet(UpstreamRoute::none),
+        credentials,
+        log,
+        maxBytes);
+  }
+
+  /** The same, with {@code route} for how the host reaches the upstream ({@link UpstreamRoute}). */
+  public CellRepository(
+      String customerId,
+      Path folder,
+      UpstreamRoute route,
+      CredentialLookup credentials,
+      Consumer<String> log,
+      long maxBytes) {
     this.maxBytes = maxBytes;
     this.customerId = customerId;
     this.folder = folder;
     this.mirrorFolder = folder.resolve("repo.git");
-    this.egressSocket = egressSocket;
+    this.route = route;
     this.credentials = credentials;
     this.log = log;
   }
@@ -131,7 +148,8 @@ public final class CellRepository implements AutoCloseable {
     FetchResult result =
         withEgress(
             url,
-            bridge -> mirror().fetch(url, List.of(), credential(url), bridge.proxy(), progress));
+            UpstreamRoute.Use.READ,
+            proxy -> mirror().fetch(url, List.of(), credential(url), proxy, progress));
     try {
       checkSize(url);
     } catch (CellException e) {
@@ -168,7 +186,8 @@ public final class CellRepository implements AutoCloseable {
     FetchResult result =
         withEgress(
             url,
-            bridge -> mirror().fetch(url, refspecs, credential(url), bridge.proxy(), progress));
+            UpstreamRoute.Use.READ,
+            proxy -> mirror().fetch(url, refspecs, credential(url), proxy, progress));
     checkSize(url);
     return result;
   }
@@ -221,13 +240,16 @@ public final class CellRepository implements AutoCloseable {
   public PushResult pushUpstream(String commit, String branch, Optional<String> lease) {
     RepoUrl url = requireUpstream();
     return withEgress(
-        url, bridge -> mirror().push(url, commit, branch, lease, credential(url), bridge.proxy()));
+        url,
+        UpstreamRoute.Use.WRITE,
+        proxy -> mirror().push(url, commit, branch, lease, credential(url), proxy));
   }
 
   /** The upstream's branch heads and tags, asked now. */
   public Map<String, String> lsUpstream() {
     RepoUrl url = requireUpstream();
-    return withEgress(url, bridge -> mirror().lsRemote(url, credential(url), bridge.proxy()));
+    return withEgress(
+        url, UpstreamRoute.Use.READ, proxy -> mirror().lsRemote(url, credential(url), proxy));
   }
 
   /**
@@ -285,18 +307,10 @@ public final class CellRepository implements AutoCloseable {
     return credentials.find(customerId, url.host());
   }
 
-  private <T> T withEgress(RepoUrl url, java.util.function.Function<LoopbackBridge, T> op) {
-    if (egressSocket.isEmpty()) {
-      log.accept("git refused url=" + url + " reason=egress_blocked");
-      throw CellException.invalid(
-          "egress_blocked",
-          "cannot reach "
-              + url.host()
-              + ": the cell's agent blocks network egress (CellSpec.network); allow the host with"
-              + " Network.allow(...)");
-    }
-    try (LoopbackBridge bridge = LoopbackBridge.open(egressSocket.get())) {
-      return op.apply(bridge);
+  private <T> T withEgress(
+      RepoUrl url, UpstreamRoute.Use use, java.util.function.Function<java.net.Proxy, T> op) {
+    try (UpstreamRoute.Open open = route.open(url, use)) {
+      return op.apply(open.proxy());
     } catch (GitException e) {
       log.accept("git failed url=" + url + " code=" + e.code());
       throw GitErrors.toCell(e);

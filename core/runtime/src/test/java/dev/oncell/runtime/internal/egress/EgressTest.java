@@ -120,7 +120,7 @@ public class EgressTest {
     ShellResult reached = sh(forge, "curl -sS " + url);
     assertThat(reached.stdout()).as(reached.stderr()).isEqualTo("hello from origin");
     Cell blocked = cell("blocked", "lifecycle");
-    ShellResult refused = sh(blocked, "curl -sS --max-time 5 " + url);
+    ShellResult refused = sh(blocked, "curl -fsS --max-time 5 " + url);
     assertThat(refused.exitCode()).isNotZero();
     assertThatThrownBy(
             () ->
@@ -162,17 +162,22 @@ public class EgressTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"auto", "bubblewrap"})
-  void aCellWithBlockedEgressGetsNoProxyAtAll(String sandbox) throws IOException {
+  void aCellWithBlockedEgressGetsAProxyThatReachesNoHost(String sandbox) throws IOException {
     open(sandbox);
     host.deployments().deploy(LIFECYCLE, "production");
     Cell closed = cell("closed", "lifecycle");
-    assertThat(sh(closed, "echo \"${HTTP_PROXY:-none} ${HTTPS_PROXY:-none}\"").stdout())
-        .isEqualTo("none none\n");
-    assertThat(sh(closed, "test -e /run/oncell/egress.sock && echo there || echo absent").stdout())
-        .isEqualTo("absent\n");
-    assertThat(sh(closed, "curl -sS --max-time 10 http://127.0.0.1:" + port + "/hello").exitCode())
+    String url = "http://127.0.0.1:" + port + "/hello";
+    assertThat(sh(closed, "curl -s -o /dev/null -w '%{http_code}' " + url).stdout())
+        .as("the proxy serves the cell's repository relay only")
+        .isEqualTo("403");
+    assertThat(sh(closed, "curl -sS --noproxy '*' --max-time 10 " + url).exitCode())
+        .as("a direct connection has no route out")
         .isNotZero();
-    assertThat(sockets()).isEmpty();
+    assertThat(sh(closed, "curl -s -w '%{http_code}' http://git.oncell.internal/other").stdout())
+        .as("the relay itself answers")
+        .endsWith("404");
+    assertThat(log("closed")).contains("egress decision=refused method=GET host=127.0.0.1");
+    assertThat(sockets()).containsExactly("closed.sock");
   }
 
   @Test
