@@ -121,6 +121,11 @@ record OsvRanges(List<Range> ranges, List<String> versions) {
   private static Optional<Match> matchRange(Range range, String version, VersionOrder order) {
     List<Event> sorted;
     try {
+      for (Event e : range.events()) {
+        if (!(e.kind() == Kind.INTRODUCED && e.version().equals("0"))) {
+          order.compare(e.version(), e.version()); // refuses what is not a version
+        }
+      }
       sorted = sort(range.events(), order);
       order.compare(version, version);
     } catch (IllegalArgumentException e) {
