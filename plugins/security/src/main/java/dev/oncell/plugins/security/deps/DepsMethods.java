@@ -4,6 +4,7 @@ import dev.oncell.agent.Context;
 import dev.oncell.agent.FileEntry;
 import dev.oncell.agent.FileStore;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +51,11 @@ public final class DepsMethods {
     }
     FileStore store = ctx.store();
     List<String> parts = parts(store, request.path());
-    String importedAt = ctx.step("osv-import-time", String.class, () -> Instant.now().toString());
+    String importedAt =
+        ctx.step(
+            "osv-import-time",
+            String.class,
+            () -> Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     OsvImport.Archives archives =
         new OsvImport.Archives() {
           @Override

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -84,9 +85,7 @@ public final class OsvImport {
       Progress progress = new Progress(only);
       MessageDigest sha = sha256();
       for (int i = 0; i < archives.count(); i++) {
-        Archive archive = archives.read(i);
-        sha.update(archive.bytes());
-        readArchive(archive, generation, progress);
+        readArchive(archives.read(i), generation, progress, sha);
       }
       progress.flush(generation);
       if (progress.perEcosystem.isEmpty()) {
@@ -130,7 +129,12 @@ public final class OsvImport {
         .toList();
   }
 
-  private void readArchive(Archive archive, long generation, Progress progress) {
+  /**
+   * Reads one archive's records into the snapshot; {@code sha} digests each record's name and
+   * content, so that the same records in other zip bytes (parts cut elsewhere, another compression)
+   * are the same archive to {@link OsvStore#isCurrent}.
+   */
+  private void readArchive(Archive archive, long generation, Progress progress, MessageDigest sha) {
     byte[] bytes = archive.bytes();
     int expected = ZipDirectory.entryCount(bytes, archive.name());
     int entries = 0;
@@ -142,6 +146,9 @@ public final class OsvImport {
           continue;
         }
         byte[] record = readBounded(zip, archive.name(), entry.getName(), progress);
+        sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(record);
         progress.record(parse(archive.name(), entry.getName(), record));
         if (progress.buffer.size() >= OsvStore.ROWS_PER_INSERT * 10) {
           progress.flush(generation);

@@ -68,6 +68,21 @@ class OsvImportTest {
   }
 
   @Test
+  void theSameRecordsInOtherZipBytesAreTheSameArchive() {
+    OsvFixtures.importInto(store, OsvFixtures.zip(LODASH, MINIMIST));
+    ImportResult inParts =
+        new OsvImport(store)
+            .run(
+                OsvFixtures.archives(OsvFixtures.zip(LODASH), OsvFixtures.zip(MINIMIST)),
+                Optional.empty(),
+                "2026-12-08T12:00:00Z");
+    assertThat(inParts.unchanged()).isTrue();
+    assertThat(store.snapshot(Ecosystem.NPM).orElseThrow().importedAt())
+        .as("the first import's")
+        .isEqualTo("2026-12-07T12:00:00Z");
+  }
+
+  @Test
   void aNewArchiveReplacesTheSnapshotOfItsEcosystemsOnly() {
     OsvFixtures.importInto(store, OsvFixtures.zip(LODASH, DJANGO));
     ImportResult second = OsvFixtures.importInto(store, OsvFixtures.zip(MINIMIST));
