@@ -26,10 +26,13 @@ final class H2Db implements Db, AutoCloseable {
   int statements;
 
   H2Db() {
+    this("jdbc:h2:mem:osv" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  /** A database at {@code url}: a file database for the benchmark, as a cell's is. */
+  H2Db(String url) {
     try {
-      connection =
-          DriverManager.getConnection(
-              "jdbc:h2:mem:osv" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+      connection = DriverManager.getConnection(url);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
