@@ -63,7 +63,7 @@ final class OsvArchiveParts {
       if (inPart > 0 || parts == 0) {
         sink.accept(name(++parts), buffer.toByteArray());
       }
-    } catch (ZipException e) {
+    } catch (ZipException | IllegalArgumentException e) { // IAE: an entry name that is not UTF-8
       throw badZip(archive, e.getMessage());
     }
     return parts;

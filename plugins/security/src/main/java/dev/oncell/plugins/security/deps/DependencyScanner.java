@@ -2,6 +2,7 @@ package dev.oncell.plugins.security.deps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oncell.agent.Db;
 import dev.oncell.plugins.security.Finding;
 import dev.oncell.plugins.security.Scanner;
 import dev.oncell.plugins.security.Severity;
@@ -37,6 +38,13 @@ public final class DependencyScanner implements Scanner {
 
   private final OsvStore store;
   private final Lockfiles lockfiles;
+
+  /**
+   * A scanner over the snapshot in the cell's database: {@code new DependencyScanner(ctx.db())}.
+   */
+  public DependencyScanner(Db db) {
+    this(OsvStore.over(db));
+  }
 
   public DependencyScanner(OsvStore store) {
     this(store, Lockfiles.DEFAULT_MAX_BYTES);
@@ -152,13 +160,21 @@ public final class DependencyScanner implements Scanner {
     return new Finding(
         CATEGORY,
         entry.vulnerability(),
-        Severity.valueOf(entry.severity()),
+        severity(entry.severity()),
         entry.cwe(),
         d.file(),
         d.line(),
         d.coordinates(),
         fingerprint(d, entry.vulnerability()),
         evidence);
+  }
+
+  private static Severity severity(String name) {
+    try {
+      return Severity.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return Severity.MEDIUM; // the import writes only Severity names; be lenient with old rows
+    }
   }
 
   /** Stable across scans and unrelated edits: the line is not part of it. */

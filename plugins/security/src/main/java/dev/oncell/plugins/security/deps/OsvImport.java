@@ -154,7 +154,7 @@ public final class OsvImport {
           progress.flush(generation);
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) { // IAE: an entry name that is not UTF-8
       throw DepsException.invalid(
           "osv_bad_zip",
           "'"

@@ -84,6 +84,9 @@ final class YarnLockParser implements LockfileParser {
       }
       name = first.substring(0, at);
       String range = first.substring(at + 1);
+      if (isNotRegistry(range)) {
+        return; // a git, URL, file or link dependency: its version is not the registry's
+      }
       if (range.startsWith("npm:")) {
         String target = range.substring(4);
         int targetAt = target.indexOf('@', 1);
@@ -100,6 +103,15 @@ final class YarnLockParser implements LockfileParser {
       return;
     }
     out.add(new Dependency(Ecosystem.NPM, name, version, path, line));
+  }
+
+  private static boolean isNotRegistry(String range) {
+    return range.contains("://")
+        || range.startsWith("git")
+        || range.startsWith("file:")
+        || range.startsWith("link:")
+        || range.startsWith("portal:")
+        || range.contains("/") && !range.startsWith("npm:");
   }
 
   static String unquote(String s) {

@@ -154,6 +154,33 @@ class OsvImportTest {
   }
 
   @Test
+  void randomlyDamagedArchivesFailWithACodeOrImportWholly() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    System.out.println("OsvImportTest seed: -Dtests.seed=" + seed);
+    java.util.Random random = new java.util.Random(seed);
+    byte[] good = OsvFixtures.zip(MINIMIST, JACKSON, GO_NET);
+    OsvFixtures.importInto(store, OsvFixtures.zip(LODASH));
+    for (int round = 0; round < 300; round++) {
+      byte[] damaged = good.clone();
+      for (int k = 0; k < 1 + random.nextInt(4); k++) {
+        damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+      }
+      List<Snapshot> before = store.snapshots();
+      try {
+        OsvFixtures.importInto(store, damaged);
+      } catch (DepsException e) {
+        assertThat(store.snapshots())
+            .as("seed %d round %d: %s", seed, round, e.getMessage())
+            .isEqualTo(before);
+        continue;
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed " + seed + " round " + round + ": not a DepsException", e);
+      }
+      assertThat(store.snapshots()).extracting(Snapshot::ecosystem).contains("npm");
+    }
+  }
+
+  @Test
   void anImportKilledHalfWayLeavesThePreviousSnapshotAndIsCleanedUpByTheNext() {
     OsvFixtures.importInto(store, OsvFixtures.zip(LODASH));
     // A run killed after writing rows and before publishing them:
