@@ -40,6 +40,11 @@ class LockfileParsersTest {
   }
 
   @Test
+  void packageLockV2ReadsThePackagesMapNotBoth() {
+    assertThat(summary(parse("npm-v2/package-lock.json"))).containsExactly("npm lodash@4.17.11 :9");
+  }
+
+  @Test
   void pnpmLockVersions5To9() {
     List<String> expected5 =
         List.of(
