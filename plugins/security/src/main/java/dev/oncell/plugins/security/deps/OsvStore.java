@@ -24,6 +24,9 @@ public final class OsvStore {
   /** Rows per INSERT: fewer steps in the run's journal, statements H2 still parses quickly. */
   static final int ROWS_PER_INSERT = 100;
 
+  /** Characters of ranges per INSERT: a record with a long versions list must not make one huge. */
+  static final int CHARS_PER_INSERT = 1 << 20;
+
   /** Names per lookup query. */
   static final int NAMES_PER_QUERY = 200;
 
@@ -124,32 +127,47 @@ public final class OsvStore {
     return generation;
   }
 
-  /** Writes {@code entries} under {@code generation}, {@link #ROWS_PER_INSERT} to a statement. */
+  /**
+   * Writes {@code entries} under {@code generation}, up to {@link #ROWS_PER_INSERT} rows and about
+   * {@link #CHARS_PER_INSERT} characters of ranges to a statement.
+   */
   void insert(long generation, List<AffectedEntry> entries) {
-    for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
-      List<AffectedEntry> batch =
-          entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
-      StringBuilder sql =
-          new StringBuilder(
-              "INSERT INTO osv_affected (generation, ecosystem, name, vuln_id, severity, cwe,"
-                  + " aliases, ranges) VALUES ");
-      List<Object> params = new ArrayList<>(batch.size() * 8);
-      for (int i = 0; i < batch.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-        AffectedEntry e = batch.get(i);
-        Collections.addAll(
-            params,
-            generation,
-            e.ecosystem(),
-            e.name(),
-            e.vulnerability(),
-            e.severity(),
-            e.cwe(),
-            e.aliases(),
-            e.ranges());
+    int from = 0;
+    while (from < entries.size()) {
+      int to = from;
+      long chars = 0;
+      while (to < entries.size()
+          && to - from < ROWS_PER_INSERT
+          && (to == from || chars + entries.get(to).ranges().length() <= CHARS_PER_INSERT)) {
+        chars += entries.get(to).ranges().length();
+        to++;
       }
-      db.update(sql.toString(), params.toArray());
+      insertRows(generation, entries.subList(from, to));
+      from = to;
     }
+  }
+
+  private void insertRows(long generation, List<AffectedEntry> batch) {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO osv_affected (generation, ecosystem, name, vuln_id, severity, cwe,"
+                + " aliases, ranges) VALUES ");
+    List<Object> params = new ArrayList<>(batch.size() * 8);
+    for (int i = 0; i < batch.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+      AffectedEntry e = batch.get(i);
+      Collections.addAll(
+          params,
+          generation,
+          e.ecosystem(),
+          e.name(),
+          e.vulnerability(),
+          e.severity(),
+          e.cwe(),
+          e.aliases(),
+          e.ranges());
+    }
+    db.update(sql.toString(), params.toArray());
   }
 
   /** Records the snapshot of one ecosystem of {@code generation} (not yet in force). */

@@ -24,6 +24,7 @@ final class H2Db implements Db, AutoCloseable {
 
   private final Connection connection;
   int statements;
+  final List<String> updates = new ArrayList<>();
 
   H2Db() {
     this("jdbc:h2:mem:osv" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
@@ -41,6 +42,7 @@ final class H2Db implements Db, AutoCloseable {
   @Override
   public int update(String sql, Object... params) {
     statements++;
+    updates.add(sql);
     try (PreparedStatement s = prepare(sql, params)) {
       return s.executeUpdate();
     } catch (SQLException e) {

@@ -210,6 +210,34 @@ class OsvImportTest {
     assertThat(db.statements - before).as("5 inserts, not 450").isLessThan(40);
   }
 
+  @Test
+  void recordsWithLongVersionListsAreWrittenInSmallerStatements() {
+    String versions =
+        String.join(
+            ",",
+            java.util.stream.IntStream.range(0, 20_000)
+                .mapToObj(i -> "\"0.0." + i + "\"")
+                .toList());
+    String[] records = new String[10];
+    for (int i = 0; i < records.length; i++) {
+      records[i] =
+          "{\"id\": \"GO-"
+              + i
+              + "\", \"modified\": \"2026-01-01T00:00:00Z\", \"affected\": [{\"package\":"
+              + " {\"ecosystem\": \"Go\", \"name\": \"example.com/m"
+              + i
+              + "\"}, \"versions\": ["
+              + versions
+              + "]}]}";
+    }
+    OsvFixtures.importInto(store, OsvFixtures.zip(records));
+    assertThat(rows()).isEqualTo(10);
+    long inserts =
+        db.updates.stream().filter(u -> u.startsWith("INSERT INTO osv_affected")).count();
+    assertThat(inserts).as("about 1 MB of ranges a statement, not 2 MB in one").isBetween(2L, 4L);
+    assertThat(store.affected(Ecosystem.GO, List.of("example.com/m3"))).hasSize(1);
+  }
+
   private long rows() {
     return ((Number) db.query("SELECT COUNT(*) AS n FROM osv_affected").getFirst().get("N"))
         .longValue();
