@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.client.CustomerFiles;
 import dev.oncell.client.OncellApiException;
 import dev.oncell.client.OncellClient;
+import dev.oncell.client.RunEvent;
 import dev.oncell.client.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +69,16 @@ final class SecurityCommand extends CommandGroup {
       }
       CustomerFiles files = client.files(customer.id);
       String folder = UPLOAD_FOLDER + UUID.randomUUID();
+      boolean runGoesOn = false;
       try {
         int parts =
             OsvArchiveParts.split(
                 archive, partSize, (name, bytes) -> files.write(folder + "/" + name, bytes));
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("path", folder);
         ecosystem.ifPresent(e -> input.put("ecosystem", e));
-        RunResult result = client.agents().call("importOsv", customer.id, input);
+        RunResult result =
+            client.agents().stream(
+                "importOsv", customer.id, input, event -> progress(event, parts));
         if (!result.succeeded()) {
           return RunOutput.failure(err(), result);
         }
@@ -85,8 +89,32 @@ final class SecurityCommand extends CommandGroup {
           print(imported, parts);
         }
         return 0;
+      } catch (OncellApiException e) {
+        // The stream broke but the run goes on and reads the parts: leave them (the error names
+        // the run to follow with `oncell runs events`).
+        runGoesOn = e.code().equals("disconnected");
+        throw e;
       } finally {
-        removeQuietly(files, folder);
+        if (!runGoesOn) {
+          removeQuietly(files, folder);
+        }
+      }
+    }
+
+    /** The agent's {@code osv-import} events, on stderr: stdout stays the table or the JSON. */
+    private void progress(RunEvent event, int parts) {
+      if (event.type().equals("osv-import")) {
+        JsonNode data = event.data();
+        err()
+            .println(
+                "imported part "
+                    + data.path("part").asInt()
+                    + " of "
+                    + parts
+                    + " ("
+                    + data.path("records").asInt()
+                    + " records)");
+        err().flush();
       }
     }
 

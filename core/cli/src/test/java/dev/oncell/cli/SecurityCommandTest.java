@@ -98,6 +98,11 @@ class SecurityCommandTest {
         .contains("npm        2026-11-05T00:00:00Z  300")
         .contains("PyPI       2026-10-01T00:00:00Z  1");
     assertThat(parts(run)).as("split to fit --part-size").isGreaterThan(3);
+    assertThat(run.err().lines().filter(l -> l.startsWith("imported part ")).count())
+        .as("one progress line a part, on stderr")
+        .isEqualTo(parts(run));
+    assertThat(run.err())
+        .contains("imported part " + parts(run) + " of " + parts(run) + " (301 records)");
     assertThat(cli.oncell("files", "ls", "--customer", "acme", ".oncell").out())
         .as("the parts are removed after the import")
         .doesNotContain("part-");

@@ -6,6 +6,7 @@ import dev.oncell.agent.FileStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,8 +25,9 @@ public final class DepsMethods {
 
   /**
    * Imports the OSV archive at {@code request.path()} (a zip, or a folder of zip parts) into the
-   * cell's snapshot. Each part is read as one step; the import's time is a recorded step, so a
-   * replay records the same time.
+   * cell's snapshot. Each part is read as one step and followed by an {@code osv-import} event
+   * ({@code {part, parts, records}}); the import's time is a recorded step, so a replay records the
+   * same time.
    *
    * @throws DepsException {@code unknown_ecosystem}, {@code invalid_path} or one of {@link
    *     OsvImport#run}'s; nothing is imported then
@@ -66,6 +68,12 @@ public final class DepsMethods {
           @Override
           public OsvImport.Archive read(int index) {
             return new OsvImport.Archive(parts.get(index), store.read(parts.get(index)));
+          }
+
+          @Override
+          public void imported(int part, int records) {
+            ctx.stream(
+                "osv-import", Map.of("part", part, "parts", parts.size(), "records", records));
           }
         };
     ImportResult result = new OsvImport(OsvStore.over(ctx.db())).run(archives, only, importedAt);

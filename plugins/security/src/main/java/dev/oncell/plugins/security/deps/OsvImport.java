@@ -63,6 +63,9 @@ public final class OsvImport {
     int count();
 
     Archive read(int index);
+
+    /** Called after each part with how far the import is; does nothing by default. */
+    default void imported(int part, int records) {}
   }
 
   private final OsvStore store;
@@ -86,6 +89,7 @@ public final class OsvImport {
       MessageDigest sha = sha256();
       for (int i = 0; i < archives.count(); i++) {
         readArchive(archives.read(i), generation, progress, sha);
+        archives.imported(i + 1, progress.records);
       }
       progress.flush(generation);
       if (progress.perEcosystem.isEmpty()) {

@@ -55,7 +55,12 @@ class DepsMethodsTest {
     acme.files().write("osv/part-000.zip", OsvFixtures.zip(OsvFixtures.LODASH, OsvFixtures.DJANGO));
     acme.files().write("osv/part-001.zip", OsvFixtures.zip(OsvFixtures.MINIMIST));
 
-    JsonNode imported = acme.call("importOsv", Map.of("path", "osv", "ecosystem", "NPM"));
+    dev.oncell.runtime.RunInfo run =
+        acme.run("importOsv", Map.of("path", "osv", "ecosystem", "NPM"));
+    JsonNode imported = run.result().orElseThrow();
+    assertThat(acme.events(run.id(), "osv-import"))
+        .extracting(e -> e.data().path("part").asInt() + "/" + e.data().path("parts").asInt())
+        .containsExactly("1/2", "2/2");
     assertThat(imported.path("snapshots").findValuesAsText("ecosystem")).containsExactly("npm");
     assertThat(imported.path("snapshots").get(0).path("vulnerabilities").asInt()).isEqualTo(2);
     assertThat(acme.call("osvSnapshots").findValuesAsText("ecosystem")).containsExactly("npm");
