@@ -1,0 +1,451 @@
+package dev.oncell.plugins.security.code;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Intra-procedural taint and constant propagation over one unit (a function, or a file's top-level
+ * code): walks its statements in order, keeps a {@link State} of its variables, forks it at
+ * branches and joins it after them, and asks {@link Sinks} at every call, assignment and return.
+ * Each node is visited once (a loop body too, joined with the state before it), so the work is
+ * linear in the file's size.
+ */
+final class Flow {
+
+  private static final Set<String> STRINGS =
+      Set.of(
+          "string_literal",
+          "string",
+          "interpreted_string_literal",
+          "raw_string_literal",
+          "template_string",
+          "text_block",
+          "concatenated_string");
+  private static final Set<String> LITERALS =
+      Set.of(
+          "character_literal",
+          "decimal_integer_literal",
+          "hex_integer_literal",
+          "integer",
+          "int_literal",
+          "float",
+          "float_literal",
+          "decimal_floating_point_literal",
+          "number",
+          "true",
+          "false",
+          "null_literal",
+          "none",
+          "null",
+          "nil",
+          "undefined",
+          "rune_literal",
+          "regex");
+  static final Set<String> MEMBERS =
+      Set.of("field_access", "attribute", "member_expression", "selector_expression");
+  static final Set<String> SUBSCRIPTS =
+      Set.of("subscript", "subscript_expression", "array_access", "index_expression");
+  private static final Set<String> BINARY =
+      Set.of("binary_expression", "binary_operator", "boolean_operator", "comparison_operator");
+  private static final Set<String> ASSIGNMENTS =
+      Set.of(
+          "assignment_expression",
+          "augmented_assignment_expression",
+          "assignment",
+          "augmented_assignment",
+          "assignment_statement");
+  private static final Set<String> DECLARATIONS =
+      Set.of(
+          "local_variable_declaration",
+          "field_declaration",
+          "lexical_declaration",
+          "variable_declaration",
+          "var_declaration",
+          "const_declaration",
+          "short_var_declaration");
+  private static final Set<String> SWITCHES =
+      Set.of(
+          "switch_expression",
+          "switch_statement",
+          "expression_switch_statement",
+          "type_switch_statement",
+          "match_statement");
+  private static final Set<String> CASES =
+      Set.of(
+          "switch_block_statement_group",
+          "switch_rule",
+          "switch_case",
+          "switch_default",
+          "expression_case",
+          "default_case",
+          "type_case",
+          "case_clause");
+  private static final Set<String> LOOPS =
+      Set.of(
+          "for_statement",
+          "enhanced_for_statement",
+          "for_in_statement",
+          "while_statement",
+          "do_statement");
+
+  private final ParsedFile file;
+  private final Sinks sinks;
+  private final Deadline deadline;
+
+  Flow(ParsedFile file, Sinks sinks, Deadline deadline) {
+    this.file = file;
+    this.sinks = sinks;
+    this.deadline = deadline;
+  }
+
+  /** Runs the flow over {@code unit}; its findings go to the {@link Sinks}. */
+  void run(Units unit) {
+    State state = new State();
+    Node node = unit.node();
+    sinks.enter(unit);
+    if (!Units.FUNCTIONS.contains(node.type())) {
+      visitChildren(node, state);
+      return;
+    }
+    Params.bind(node, unit.decorators(), file, sinks.rules(), state, deadline);
+    node.child("body").ifPresent(body -> visit(body, state));
+  }
+
+  Value visit(Node node, State state) {
+    deadline.check();
+    if (!state.reachable()) {
+      return Value.CLEAN;
+    }
+    String type = node.type();
+    if (Units.FUNCTIONS.contains(type)) {
+      return Value.CLEAN; // a unit of its own
+    }
+    if (STRINGS.contains(type)) {
+      return string(node, state);
+    }
+    if (LITERALS.contains(type)) {
+      return literal(node);
+    }
+    if (Calls.TYPES.contains(type)) {
+      return call(node, state);
+    }
+    if (MEMBERS.contains(type) || SUBSCRIPTS.contains(type)) {
+      return member(node, state);
+    }
+    if (BINARY.contains(type)) {
+      return binary(node, state);
+    }
+    if (ASSIGNMENTS.contains(type)) {
+      return assignment(node, state);
+    }
+    if (DECLARATIONS.contains(type)) {
+      declaration(node, state);
+      return Value.CLEAN;
+    }
+    if (SWITCHES.contains(type)) {
+      Branches.switchStatement(this, node, state);
+      return Value.CLEAN;
+    }
+    if (LOOPS.contains(type)) {
+      Branches.loop(this, node, state);
+      return Value.CLEAN;
+    }
+    return switch (type) {
+      case "identifier", "shorthand_property_identifier" -> state.get(file.text(node));
+      case "if_statement" -> {
+        Branches.ifStatement(this, node, state);
+        yield Value.CLEAN;
+      }
+      case "ternary_expression", "conditional_expression" -> Branches.ternary(this, node, state);
+      case "return_statement" -> {
+        Value value = visitChildren(node, state);
+        sinks.returned(node, value);
+        state.unreachable();
+        yield Value.CLEAN;
+      }
+      case "throw_statement", "raise_statement" -> {
+        visitChildren(node, state);
+        state.unreachable();
+        yield Value.CLEAN;
+      }
+      case "unary_expression", "not_operator" -> unary(node, state);
+      case "cast_expression" -> node.child("value").map(v -> visit(v, state)).orElse(Value.CLEAN);
+      case "pair", "keyword_argument" ->
+          node.child("value").map(v -> visit(v, state)).orElse(Value.CLEAN);
+      case "decorator",
+          "comment",
+          "line_comment",
+          "block_comment",
+          "import_declaration",
+          "import_statement",
+          "import_from_statement",
+          "package_clause" ->
+          Value.CLEAN;
+      default -> visitChildren(node, state);
+    };
+  }
+
+  /** Visits the named children in order; the value is what they make together. */
+  Value visitChildren(Node node, State state) {
+    Value value = null;
+    for (Node child : node.children()) {
+      if (!child.isNamed()) {
+        continue;
+      }
+      Value v = visit(child, state);
+      value = value == null ? v : value.and(v);
+    }
+    return value == null ? Value.CLEAN : value;
+  }
+
+  ParsedFile file() {
+    return file;
+  }
+
+  Sinks sinks() {
+    return sinks;
+  }
+
+  private Value string(Node node, State state) {
+    Value parts = null;
+    StringBuilder text = new StringBuilder();
+    for (Node child : node.children()) {
+      String t = child.type();
+      if (t.equals("interpolation") || t.equals("template_substitution")) {
+        Value v = visitChildren(child, state);
+        parts = parts == null ? v : parts.and(v);
+      } else if (t.contains("fragment") || t.contains("content") || t.equals("escape_sequence")) {
+        text.append(file.text(child));
+      } else if (STRINGS.contains(t)) {
+        Value v = string(child, state); // Python's implicit concatenation
+        parts = parts == null ? v : parts.and(v);
+      }
+    }
+    if (parts != null) {
+      return parts.tainted() ? parts : Value.CLEAN;
+    }
+    return Value.literal(text.toString());
+  }
+
+  private Value literal(Node node) {
+    String text = file.text(node);
+    return switch (node.type()) {
+      case "true" -> Value.literal(Boolean.TRUE);
+      case "false" -> Value.literal(Boolean.FALSE);
+      case "character_literal", "rune_literal" ->
+          Value.literal(text.length() >= 2 ? text.substring(1, text.length() - 1) : text);
+      case "decimal_integer_literal", "integer", "int_literal", "number" -> {
+        try {
+          yield Value.literal(Long.parseLong(text.replace("_", "").replaceAll("[lL]$", "")));
+        } catch (NumberFormatException e) {
+          yield Value.UNKNOWN_CONSTANT;
+        }
+      }
+      default -> Value.UNKNOWN_CONSTANT;
+    };
+  }
+
+  private Value unary(Node node, State state) {
+    Node operand =
+        node.child("argument").or(() -> node.child("operand")).orElse(node.named().getLast());
+    Value v = visit(operand, state);
+    if (node.hasToken("!") || node.hasToken("not")) {
+      if (v.literal().orElse(null) instanceof Boolean b) {
+        return Value.literal(!b);
+      }
+      return v.constant() ? Value.UNKNOWN_CONSTANT : Value.CLEAN; // a boolean carries no data
+    }
+    return v;
+  }
+
+  private Value binary(Node node, State state) {
+    List<Node> operands = node.named();
+    String op =
+        node.child("operator")
+            .or(() -> node.child("operators"))
+            .map(file::text)
+            .orElseGet(() -> operator(node));
+    if (operands.size() != 2) {
+      Value v = visitChildren(node, state);
+      return Folding.isComparison(op) ? (v.constant() ? Value.UNKNOWN_CONSTANT : Value.CLEAN) : v;
+    }
+    Value left = visit(operands.get(0), state);
+    Value right = visit(operands.get(1), state);
+    return Folding.binary(op, left, right);
+  }
+
+  private static String operator(Node node) {
+    for (Node child : node.children()) {
+      if (!child.isNamed()) {
+        return child.type();
+      }
+    }
+    return "";
+  }
+
+  private Value member(Node node, State state) {
+    String key = Calls.squeeze(file.text(node));
+    if (state.knows(key)) {
+      return state.get(key);
+    }
+    Optional<Value> source = sinks.memberSource(node, key);
+    if (source.isPresent()) {
+      return source.get();
+    }
+    Optional<Node> object =
+        node.child("object")
+            .or(() -> node.child("operand"))
+            .or(() -> node.child("value"))
+            .or(() -> node.child("array"));
+    Value value = object.map(o -> visit(o, state)).orElse(Value.CLEAN);
+    for (Node index : node.all("index")) {
+      visit(index, state);
+    }
+    return value.tainted() ? value : Value.CLEAN;
+  }
+
+  private Value call(Node node, State state) {
+    Call call = Calls.of(node, file);
+    Value receiver = call.receiver().map(r -> visit(r, state)).orElse(Value.CLEAN);
+    Value[] args = new Value[call.args().size()];
+    Value inputs = receiver;
+    for (int i = 0; i < args.length; i++) {
+      args[i] = visit(call.args().get(i).value(), state);
+      inputs = i == 0 && call.receiver().isEmpty() ? args[i] : inputs.and(args[i]);
+    }
+    sinks.call(call, receiver, args, state);
+    Optional<Value> source = sinks.callSource(call);
+    if (source.isPresent()) {
+      return source.get();
+    }
+    if (sinks.mutates(call) && call.receiver().isPresent()) {
+      Node r = mutated(call.receiver().get());
+      if (r.type().equals("identifier") || MEMBERS.contains(r.type())) {
+        String key = Calls.squeeze(file.text(r));
+        Value argsValue = Value.CLEAN;
+        for (Value a : args) {
+          argsValue = argsValue.and(a);
+        }
+        if (argsValue.tainted()) {
+          state.set(key, state.get(key).and(argsValue));
+        }
+      }
+    }
+    Optional<Value> folded = Folding.stringMethod(call.name(), receiver, args);
+    if (folded.isPresent()) {
+      return folded.get();
+    }
+    Value result = sinks.sanitize(call, inputs);
+    return result.tainted() ? result : Value.CLEAN;
+  }
+
+  /** The variable a chain of mutators changes: {@code sb} in {@code sb.append(a).append(b)}. */
+  private Node mutated(Node receiver) {
+    Node r = receiver;
+    for (int i = 0; i < 64 && Calls.TYPES.contains(r.type()); i++) {
+      Call inner = Calls.of(r, file);
+      if (inner.receiver().isEmpty() || !sinks.mutates(inner)) {
+        return r;
+      }
+      r = inner.receiver().get();
+    }
+    return r;
+  }
+
+  private Value assignment(Node node, State state) {
+    Optional<Node> left = node.child("left");
+    Optional<Node> right = node.child("right");
+    if (left.isEmpty()) {
+      return visitChildren(node, state);
+    }
+    if (right.isEmpty()) {
+      return Value.CLEAN; // a Python annotation without a value
+    }
+    boolean augmented =
+        node.type().startsWith("augmented")
+            || node.child("operator")
+                .map(o -> !file.text(o).equals("=") && !file.text(o).equals(":="))
+                .orElse(false);
+    bind(left.get(), right.get(), state, augmented);
+    return state.get(Calls.squeeze(file.text(left.get())));
+  }
+
+  private void declaration(Node node, State state) {
+    if (node.type().equals("short_var_declaration")) {
+      node.child("left")
+          .ifPresent(l -> node.child("right").ifPresent(r -> bind(l, r, state, false)));
+      return;
+    }
+    for (Node child : node.named()) {
+      if (child.type().equals("variable_declarator")
+          || child.type().equals("var_spec")
+          || child.type().equals("const_spec")) {
+        Optional<Node> value = child.child("value");
+        List<Node> names = child.all("name");
+        if (value.isEmpty()) {
+          for (Node name : names) {
+            state.set(Calls.squeeze(file.text(name)), Value.CLEAN);
+          }
+        } else if (names.size() == 1) {
+          bind(names.getFirst(), value.get(), state, false);
+        } else {
+          Value v = visit(value.get(), state);
+          for (Node name : names) {
+            assign(name, v, state);
+          }
+        }
+      } else {
+        visit(child, state);
+      }
+    }
+  }
+
+  /** {@code left = right}, pairwise for {@code a, b = x, y}. */
+  void bind(Node left, Node right, State state, boolean augmented) {
+    List<Node> targets = Lists.items(left);
+    List<Node> values = Lists.items(right);
+    if (targets.size() > 1 && targets.size() == values.size()) {
+      Value[] computed = new Value[values.size()];
+      for (int i = 0; i < computed.length; i++) {
+        computed[i] = visit(values.get(i), state);
+      }
+      for (int i = 0; i < computed.length; i++) {
+        assign(targets.get(i), computed[i], state);
+      }
+      return;
+    }
+    Value value = visit(right, state);
+    if (augmented) {
+      value = state.get(Calls.squeeze(file.text(left))).and(value);
+    }
+    if (targets.size() > 1) {
+      for (Node target : targets) {
+        assign(target, value, state);
+      }
+    } else {
+      assign(left, value, state);
+    }
+  }
+
+  /** Stores {@code value} in the variable, field or element {@code target} names. */
+  void assign(Node target, Value value, State state) {
+    if (Lists.isList(target)) {
+      for (Node item : Lists.items(target)) {
+        assign(item, value, state);
+      }
+      return;
+    }
+    String key = Calls.squeeze(file.text(target));
+    if (SUBSCRIPTS.contains(target.type()) || MEMBERS.contains(target.type())) {
+      // visit the object and index for their own calls, not for the value
+      for (Node child : target.named()) {
+        if (!child.type().equals("identifier") && !child.type().contains("property")) {
+          visit(child, state);
+        }
+      }
+    }
+    state.set(key, value);
+    sinks.assigned(target, key, value);
+  }
+}

@@ -1,0 +1,23 @@
+// oncell-bench: vulnerable random
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func randomTokenBad(w http.ResponseWriter, r *http.Request) {
+	token := strconv.Itoa(rand.Int())
+	_ = token
+}

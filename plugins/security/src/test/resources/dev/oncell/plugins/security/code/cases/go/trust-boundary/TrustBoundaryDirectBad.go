@@ -1,0 +1,23 @@
+// oncell-bench: vulnerable trust-boundary
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func trustBoundaryDirectBad(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	session.Values["user"] = param
+}

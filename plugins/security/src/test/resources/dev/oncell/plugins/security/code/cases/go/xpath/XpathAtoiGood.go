@@ -1,0 +1,28 @@
+// oncell-bench: safe xpath
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func xpathAtoiGood(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	n, err := strconv.Atoi(param)
+	if err != nil {
+		return
+	}
+	bar := strconv.Itoa(n)
+	xmlquery.Find(doc, "//user[@name='"+bar+"']")
+}

@@ -1,0 +1,27 @@
+// oncell-bench: vulnerable xpath
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func xpathBranchBad(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := "none"
+	if len(param) > 3 {
+		bar = param
+	}
+	xmlquery.Find(doc, "//user[@name='"+bar+"']")
+}

@@ -1,0 +1,15 @@
+# oncell-bench: safe path
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+@app.route("/case", methods=["POST"])
+def pathSanitized0Good():
+    param = request.args.get("name")
+    bar = os.path.basename(param)
+    open(os.path.join("/var/data", bar)).close()
+    return "ok"
