@@ -25,6 +25,17 @@ public class {name} extends HttpServlet {{
   private SearchControls controls;
   private XPath xpath;
   private Object doc;
+  private String name;
+
+  static class Helper {{
+    String decorate(String s) {{
+      return "[" + s + "]";
+    }}
+
+    String ignore(String s) {{
+      return "constant";
+    }}
+  }}
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws Exception {{
@@ -38,6 +49,14 @@ from markupsafe import escape
 
 app = Flask(__name__)
 ALLOWED = {{"alice", "bob"}}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
 
 
 @app.route("/case", methods=["POST"])
@@ -55,6 +74,8 @@ const serialize = require('node-serialize');
 const escapeHtml = require('escape-html');
 const app = express();
 const ALLOWED = new Set(['alice', 'bob']);
+const decorate = (s) => '[' + s + ']';
+const ignore = (s) => 'constant';
 
 app.post('/case', (req, res) => {{
 {body}
@@ -78,6 +99,10 @@ import (
 
 var db *sql.DB
 var allowed = map[string]bool{{"alice": true, "bob": true}}
+
+func decorate(s string) string {{ return "[" + s + "]" }}
+
+func ignore(s string) string {{ return "constant" }}
 
 func {name}(w http.ResponseWriter, r *http.Request) {{
 {body}
@@ -262,6 +287,75 @@ def go_variants(src, sink, sans, safeapi):
         out.append(("safe", "SafeApi", f'param := {src}\n' + safeapi.replace("{v}", "param")))
     return out
 
+
+# Harder variants, for the categories where a flow decides: inter-procedural code, collections, wrong
+# sanitizers, loops. Several are beyond an intra-procedural engine on purpose: they are the known misses.
+HARD_CATEGORIES = ["sql", "command", "path", "xss"]
+WRONG_SANITIZER = {"java": "org.owasp.encoder.Encode.forHtml({v})", "python": "escape({v})",
+                   "javascript": "escapeHtml({v})", "go": "html.EscapeString({v})"}
+XSS_WRONG = {"java": 'param.replace("\'", "")', "python": 'param.replace("\'", "")',
+             "javascript": 'param.replace("\'", "")', "go": 'strings.ReplaceAll(param, "\'", "")'}
+
+def java_hard(src, sink, category):
+    s = lambda v: sink.replace("{v}", v)
+    wrong = WRONG_SANITIZER["java"] if category != "xss" else XSS_WRONG["java"]
+    return [
+        ("vulnerable", "HardHelper", f'String param = {src};\nString bar = new Helper().decorate(param);\n' + s("bar")),
+        ("safe", "HardHelperConstant", f'String param = {src};\nString bar = new Helper().ignore(param);\n' + s("bar")),
+        ("vulnerable", "HardMapTaintedKey", f'String param = {src};\nMap<String, String> map = new HashMap<>();\nmap.put("keyA", "a-value");\nmap.put("keyB", param);\nString bar = map.get("keyB");\n' + s("bar")),
+        ("safe", "HardMapSafeKey", f'String param = {src};\nMap<String, String> map = new HashMap<>();\nmap.put("keyA", "a-value");\nmap.put("keyB", param);\nString bar = map.get("keyA");\n' + s("bar")),
+        ("vulnerable", "HardArrayElement", f'String param = {src};\nString[] values = {{"safe", param}};\nString bar = values[1];\n' + s("bar")),
+        ("safe", "HardArrayElementSafe", f'String param = {src};\nString[] values = {{"safe", param}};\nString bar = values[0];\n' + s("bar")),
+        ("vulnerable", "HardWrongSanitizer", f'String param = {src};\nString bar = {wrong.replace("{v}", "param")};\n' + s("bar")),
+        ("vulnerable", "HardSanitizedOneBranch", f'String param = {src};\nString bar;\nif (param.startsWith("1")) {{\n  bar = String.valueOf(Integer.parseInt(param));\n}} else {{\n  bar = param;\n}}\n' + s("bar")),
+        ("vulnerable", "HardLoopCarried", f'String param = {src};\nString previous = "start";\nString bar = "start";\nfor (int i = 0; i < 2; i++) {{\n  bar = previous;\n  previous = param;\n}}\n' + s("bar")),
+        ("vulnerable", "HardStream", f'String param = {src};\nString bar = java.util.stream.Stream.of(param).map(String::trim).findFirst().orElse("");\n' + s("bar")),
+        ("safe", "HardFieldOverwritten", f'this.name = {src};\nthis.name = "fixed";\n' + s("this.name")),
+    ]
+
+def py_hard(src, sink, category):
+    s = lambda v: sink.replace("{v}", v)
+    wrong = WRONG_SANITIZER["python"] if category != "xss" else XSS_WRONG["python"]
+    return [
+        ("vulnerable", "HardHelper", f'param = {src}\nbar = decorate(param)\n' + s("bar")),
+        ("safe", "HardHelperConstant", f'param = {src}\nbar = ignore(param)\n' + s("bar")),
+        ("vulnerable", "HardDictTaintedKey", f'param = {src}\nvalues = {{"a": "a-value", "b": param}}\nbar = values["b"]\n' + s("bar")),
+        ("safe", "HardDictSafeKey", f'param = {src}\nvalues = {{"a": "a-value", "b": param}}\nbar = values["a"]\n' + s("bar")),
+        ("vulnerable", "HardWrongSanitizer", f'param = {src}\nbar = {wrong.replace("{v}", "param")}\n' + s("bar")),
+        ("vulnerable", "HardSanitizedOneBranch", f'param = {src}\nif param.startswith("1"):\n    bar = str(int(param))\nelse:\n    bar = param\n' + s("bar")),
+        ("vulnerable", "HardLoopCarried", f'param = {src}\nprevious = "start"\nbar = "start"\nfor _ in range(2):\n    bar = previous\n    previous = param\n' + s("bar")),
+        ("vulnerable", "HardComprehension", f'param = {src}\nbar = " ".join([p.strip() for p in param.split(",")])\n' + s("bar")),
+    ]
+
+def js_hard(src, sink, category):
+    s = lambda v: sink.replace("{v}", v)
+    wrong = WRONG_SANITIZER["javascript"] if category != "xss" else XSS_WRONG["javascript"]
+    return [
+        ("vulnerable", "HardHelper", f'const param = {src};\nconst bar = decorate(param);\n' + s("bar")),
+        ("safe", "HardHelperConstant", f'const param = {src};\nconst bar = ignore(param);\n' + s("bar")),
+        ("vulnerable", "HardObjectTaintedKey", f'const param = {src};\nconst values = {{ a: "a-value", b: param }};\nconst bar = values.b;\n' + s("bar")),
+        ("safe", "HardObjectSafeKey", f'const param = {src};\nconst values = {{ a: "a-value", b: param }};\nconst bar = values.a;\n' + s("bar")),
+        ("vulnerable", "HardWrongSanitizer", f'const param = {src};\nconst bar = {wrong.replace("{v}", "param")};\n' + s("bar")),
+        ("vulnerable", "HardDestructured", f'const {{ name }} = req.query;\n' + s("name")),
+        ("vulnerable", "HardLoopCarried", f'const param = {src};\nlet previous = "start";\nlet bar = "start";\nfor (let i = 0; i < 2; i++) {{\n  bar = previous;\n  previous = param;\n}}\n' + s("bar")),
+        ("vulnerable", "HardMap", f'const param = {src};\nconst bar = [param].map((p) => p.trim()).join(",");\n' + s("bar")),
+    ]
+
+def go_hard(src, sink, category):
+    s = lambda v: sink.replace("{v}", v)
+    wrong = WRONG_SANITIZER["go"] if category != "xss" else XSS_WRONG["go"]
+    return [
+        ("vulnerable", "HardHelper", f'param := {src}\nbar := decorate(param)\n' + s("bar")),
+        ("safe", "HardHelperConstant", f'param := {src}\nbar := ignore(param)\n' + s("bar")),
+        ("vulnerable", "HardMapTaintedKey", f'param := {src}\nvalues := map[string]string{{"a": "a-value", "b": param}}\nbar := values["b"]\n' + s("bar")),
+        ("safe", "HardMapSafeKey", f'param := {src}\nvalues := map[string]string{{"a": "a-value", "b": param}}\nbar := values["a"]\n' + s("bar")),
+        ("vulnerable", "HardWrongSanitizer", f'param := {src}\nbar := {wrong.replace("{v}", "param")}\n' + s("bar")),
+        ("vulnerable", "HardLoopCarried", f'param := {src}\nprevious := "start"\nbar := "start"\nfor i := 0; i < 2; i++ {{\n\tbar = previous\n\tprevious = param\n}}\n' + s("bar")),
+        ("vulnerable", "HardBuilder", f'param := {src}\nvar sb strings.Builder\nsb.WriteString("x-")\nsb.WriteString(param)\nbar := sb.String()\n' + s("bar")),
+    ]
+
+HARD = {"java": java_hard, "python": py_hard, "javascript": js_hard, "go": go_hard}
+
 VARIANTS = {"java": java_variants, "python": py_variants, "javascript": js_variants, "go": go_variants}
 
 # Categories decided by the call's shape, not a flow: written by hand.
@@ -388,6 +482,11 @@ if os.path.isdir(OUT):
 for lang, cats in SINKS.items():
     for category, spec in cats.items():
         for verdict, variant, body in VARIANTS[lang](LANGS[lang]["src"], spec["sink"], spec["san"], spec.get("safeapi")):
+            write(lang, category, verdict, variant, body)
+for lang, cats in SINKS.items():
+    for category in HARD_CATEGORIES:
+        spec = cats[category]
+        for verdict, variant, body in HARD[lang](LANGS[lang]["src"], spec["sink"], category):
             write(lang, category, verdict, variant, body)
 for lang, cats in HAND.items():
     for category, cases in cats.items():

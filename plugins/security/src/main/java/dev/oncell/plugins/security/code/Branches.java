@@ -220,9 +220,19 @@ final class Branches {
       iterate(flow, left.get(), right.get(), state);
     }
     if (body.isPresent()) {
-      State inside = state.copy();
-      flow.visit(body.get(), inside);
-      state.become(State.join(state, inside));
+      // A second pass carries what one iteration leaves to the next (bar = prev; prev = param).
+      // Only for loops nested at most twice, so the work stays within four visits per node.
+      int passes = flow.loopDepth() < 2 ? 2 : 1;
+      flow.enterLoop();
+      try {
+        for (int pass = 0; pass < passes; pass++) {
+          State inside = state.copy();
+          flow.visit(body.get(), inside);
+          state.become(State.join(state, inside));
+        }
+      } finally {
+        flow.leaveLoop();
+      }
     }
     node.child("alternative").ifPresent(a -> flow.visit(a, state));
   }

@@ -107,9 +107,12 @@ public final class CodeScanner implements Scanner {
     Deadline deadline = Deadline.in(limits.maxMillisPerFile());
     String text = source.text();
     ParsedFile file = ParsedFile.parse(parser, text, limits.maxNodes(), limits.maxDepth());
-    Sinks sinks = new Sinks(rules.get(lang.rules()), file, text, deadline);
+    Rules languageRules = rules.get(lang.rules());
+    List<Units> units = Units.of(file.root(), file);
+    Map<String, Sinks.Summary> summaries = Summaries.of(file, text, languageRules, deadline, units);
+    Sinks sinks = new Sinks(languageRules, file, text, deadline, false, summaries);
     Flow flow = new Flow(file, sinks, deadline);
-    for (Units unit : Units.of(file.root(), file)) {
+    for (Units unit : units) {
       flow.run(unit);
     }
     List<Hit> hits = sinks.hits();

@@ -81,6 +81,7 @@ final class Flow {
           "default_case",
           "type_case",
           "case_clause");
+  private static final Set<String> BLOCKS = Set.of("block", "statement_block", "constructor_body");
   private static final Set<String> LOOPS =
       Set.of(
           "for_statement",
@@ -92,6 +93,7 @@ final class Flow {
   private final ParsedFile file;
   private final Sinks sinks;
   private final Deadline deadline;
+  private int loopDepth;
 
   Flow(ParsedFile file, Sinks sinks, Deadline deadline) {
     this.file = file;
@@ -101,6 +103,14 @@ final class Flow {
 
   /** Runs the flow over {@code unit}; its findings go to the {@link Sinks}. */
   void run(Units unit) {
+    run(unit, 0);
+  }
+
+  /**
+   * Runs the flow with {@code everyParameter} added to every parameter: a silent pass with the
+   * parameter mark computes a {@link Sinks.Summary}.
+   */
+  void run(Units unit, int everyParameter) {
     State state = new State();
     Node node = unit.node();
     sinks.enter(unit);
@@ -108,8 +118,14 @@ final class Flow {
       visitChildren(node, state);
       return;
     }
-    Params.bind(node, unit.decorators(), file, sinks.rules(), state, deadline);
-    node.child("body").ifPresent(body -> visit(body, state));
+    Params.bind(node, unit.decorators(), file, sinks.rules(), state, deadline, everyParameter);
+    Optional<Node> body = node.child("body");
+    if (body.isPresent()) {
+      Value value = visit(body.get(), state);
+      if (!BLOCKS.contains(body.get().type())) {
+        sinks.returned(body.get(), value); // x => x + 1, lambda x: x + 1
+      }
+    }
   }
 
   Value visit(Node node, State state) {
@@ -197,6 +213,18 @@ final class Flow {
       value = value == null ? v : value.and(v);
     }
     return value == null ? Value.CLEAN : value;
+  }
+
+  int loopDepth() {
+    return loopDepth;
+  }
+
+  void enterLoop() {
+    loopDepth++;
+  }
+
+  void leaveLoop() {
+    loopDepth--;
   }
 
   ParsedFile file() {
@@ -289,6 +317,10 @@ final class Flow {
     if (state.knows(key)) {
       return state.get(key);
     }
+    Optional<String> element = Elements.key(this, node, state);
+    if (element.isPresent() && state.knows(element.get())) {
+      return state.get(element.get());
+    }
     Optional<Value> source = sinks.memberSource(node, key);
     if (source.isPresent()) {
       return source.get();
@@ -315,6 +347,10 @@ final class Flow {
       inputs = i == 0 && call.receiver().isEmpty() ? args[i] : inputs.and(args[i]);
     }
     sinks.call(call, receiver, args, state);
+    Optional<Value> element = Elements.call(this, call, args, state);
+    if (element.isPresent()) {
+      return element.get();
+    }
     Optional<Value> source = sinks.callSource(call);
     if (source.isPresent()) {
       return source.get();
@@ -331,6 +367,10 @@ final class Flow {
           state.set(key, state.get(key).and(argsValue));
         }
       }
+    }
+    Optional<Value> summarized = sinks.summarized(call, args);
+    if (summarized.isPresent()) {
+      return summarized.get();
     }
     Optional<Value> folded = Folding.stringMethod(call.name(), receiver, args);
     if (folded.isPresent()) {
@@ -425,6 +465,7 @@ final class Flow {
       }
     } else {
       assign(left, value, state);
+      Elements.literal(this, left, right, state);
     }
   }
 
@@ -446,6 +487,7 @@ final class Flow {
       }
     }
     state.set(key, value);
+    Elements.key(this, target, state).ifPresent(element -> state.set(element, value));
     sinks.assigned(target, key, value);
   }
 }

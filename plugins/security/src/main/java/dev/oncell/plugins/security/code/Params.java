@@ -22,7 +22,8 @@ final class Params {
       ParsedFile file,
       Rules rules,
       State state,
-      Deadline deadline) {
+      Deadline deadline,
+      int everyParameter) {
     Optional<Node> list = function.child("parameters").or(() -> function.child("parameter"));
     if (list.isEmpty()) {
       return;
@@ -48,10 +49,14 @@ final class Params {
           why = source.description();
         }
       }
+      labels |= everyParameter;
       Value value =
           labels == 0
               ? Value.CLEAN
-              : Value.tainted(labels, p.name().line(), "parameter " + name + " (" + why + ")");
+              : Value.tainted(
+                  labels,
+                  p.name().line(),
+                  "parameter " + name + (why.isEmpty() ? "" : " (" + why + ")"));
       for (Node item : Lists.items(p.name())) {
         state.set(Calls.squeeze(file.text(item)), value);
       }

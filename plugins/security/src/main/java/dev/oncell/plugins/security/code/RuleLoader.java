@@ -175,13 +175,14 @@ final class RuleLoader {
 
     int labels(JsonNode list, int all, String what) {
       if (list.isMissingNode() || list.isNull()) {
-        return all == ~0 ? allBits() : untrusted;
+        return all == ~0 ? ~0 : untrusted;
       }
       int mask = 0;
       for (JsonNode label : list) {
         String name = label.asText();
         if (name.equals("*")) {
-          mask |= allBits();
+          mask |= ~0; // every label, and the parameter mark of summaries
+
         } else if (name.equals("untrusted")) {
           mask |= untrusted;
         } else {

@@ -25,12 +25,64 @@ final class Sinks {
   private final Map<String, Boolean> fileGate = new HashMap<>();
   private final Map<String, Hit> hits = new LinkedHashMap<>();
   private Units unit;
+  private final boolean silent;
+  private final Map<String, Summary> summaries;
+  private int returnedLabels;
 
-  Sinks(Rules rules, ParsedFile file, String fileText, Deadline deadline) {
+  /**
+   * What a function of the same file does with its parameters: whether its result carries them, and
+   * what sources it reads itself.
+   */
+  record Summary(boolean passesParameters, Value sources) {}
+
+  Sinks(
+      Rules rules,
+      ParsedFile file,
+      String fileText,
+      Deadline deadline,
+      boolean silent,
+      Map<String, Summary> summaries) {
     this.rules = rules;
     this.file = file;
     this.fileText = fileText;
     this.deadline = deadline;
+    this.silent = silent;
+    this.summaries = summaries;
+  }
+
+  /** The labels the current unit's returns carried (a silent pass computes summaries with it). */
+  int takeReturned() {
+    int labels = returnedLabels;
+    returnedLabels = 0;
+    return labels;
+  }
+
+  /**
+   * A call of a function of this file, by name, when its summary is known: its result is as tainted
+   * as its arguments only if the function passes them on.
+   */
+  Optional<Value> summarized(Call call, Value[] args) {
+    Summary summary = summaries.get(call.name());
+    if (summary == null) {
+      return Optional.empty();
+    }
+    String r = call.receiverText();
+    boolean local =
+        r.isEmpty()
+            || r.equals("this")
+            || r.equals("self")
+            || r.startsWith("new")
+            || (!r.isEmpty() && Character.isUpperCase(r.charAt(0)) && r.indexOf('.') < 0);
+    if (!local) {
+      return Optional.empty();
+    }
+    Value result = summary.sources();
+    if (summary.passesParameters()) {
+      for (Value a : args) {
+        result = result.and(a);
+      }
+    }
+    return Optional.of(result.tainted() ? result : Value.CLEAN);
   }
 
   Rules rules() {
@@ -175,10 +227,14 @@ final class Sinks {
   }
 
   void returned(Node node, Value value) {
+    if (silent) {
+      returnedLabels |= value.labels();
+      return;
+    }
     if (!value.tainted() || unit == null) {
       return;
     }
-    String function = unit.node().child("name").map(n -> file.text(n)).orElse("");
+    String function = unit.name();
     for (Rules.Sink sink : rules.sinks()) {
       if (sink.returnIn().isPresent()
           && fileAllows(sink)
@@ -261,6 +317,9 @@ final class Sinks {
   }
 
   private void report(Rules.Sink sink, int line, String sinkText, String evidence) {
+    if (silent) {
+      return;
+    }
     hits.putIfAbsent(sink.id() + "@" + line, new Hit(sink, line, sinkText, evidence));
   }
 

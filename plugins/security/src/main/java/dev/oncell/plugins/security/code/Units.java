@@ -10,9 +10,10 @@ import java.util.Set;
  * parent's walk does not enter it.
  *
  * @param node the function (or the file's root)
+ * @param name the function's name ({@code const f = () => ..} names the arrow function), "" if none
  * @param decorators the text of a Python function's decorators, "" otherwise
  */
-record Units(Node node, String decorators) {
+record Units(Node node, String name, String decorators) {
 
   static final Set<String> FUNCTIONS =
       Set.of(
@@ -33,7 +34,7 @@ record Units(Node node, String decorators) {
   /** The units of {@code root}, the root first; iterative, so depth costs no stack. */
   static List<Units> of(Node root, ParsedFile file) {
     List<Units> units = new ArrayList<>();
-    units.add(new Units(root, ""));
+    units.add(new Units(root, "", ""));
     List<Node> stack = new ArrayList<>(List.of(root));
     while (!stack.isEmpty()) {
       Node node = stack.removeLast();
@@ -50,7 +51,11 @@ record Units(Node node, String decorators) {
           childDecorators = sb.toString();
         }
         if (FUNCTIONS.contains(child.type())) {
-          units.add(new Units(child, childDecorators));
+          String name = child.child("name").map(file::text).orElse("");
+          if (name.isEmpty() && node.type().equals("variable_declarator")) {
+            name = node.child("name").map(file::text).orElse("");
+          }
+          units.add(new Units(child, name, childDecorators));
         }
         stack.add(child);
       }

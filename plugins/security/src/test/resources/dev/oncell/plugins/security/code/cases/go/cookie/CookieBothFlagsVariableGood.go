@@ -17,6 +17,10 @@ import (
 var db *sql.DB
 var allowed = map[string]bool{"alice": true, "bob": true}
 
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
 func cookieBothFlagsVariableGood(w http.ResponseWriter, r *http.Request) {
 	c := &http.Cookie{Name: "session", Value: "v"}
 	c.Secure = true

@@ -17,6 +17,10 @@ import (
 var db *sql.DB
 var allowed = map[string]bool{"alice": true, "bob": true}
 
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
 func weakHashMd5SumBad(w http.ResponseWriter, r *http.Request) {
 	sum := md5.Sum([]byte(r.FormValue("password")))
 	_ = sum

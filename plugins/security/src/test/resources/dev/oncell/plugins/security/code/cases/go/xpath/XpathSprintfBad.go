@@ -17,6 +17,10 @@ import (
 var db *sql.DB
 var allowed = map[string]bool{"alice": true, "bob": true}
 
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
 func xpathSprintfBad(w http.ResponseWriter, r *http.Request) {
 	param := r.URL.Query().Get("name")
 	bar := fmt.Sprintf("x-%s", param)

@@ -16,6 +16,17 @@ public class TrustBoundaryBranchBad extends HttpServlet {
   private SearchControls controls;
   private XPath xpath;
   private Object doc;
+  private String name;
+
+  static class Helper {
+    String decorate(String s) {
+      return "[" + s + "]";
+    }
+
+    String ignore(String s) {
+      return "constant";
+    }
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws Exception {

@@ -9,6 +9,8 @@ const serialize = require('node-serialize');
 const escapeHtml = require('escape-html');
 const app = express();
 const ALLOWED = new Set(['alice', 'bob']);
+const decorate = (s) => '[' + s + ']';
+const ignore = (s) => 'constant';
 
 app.post('/case', (req, res) => {
   const param = req.query.name;

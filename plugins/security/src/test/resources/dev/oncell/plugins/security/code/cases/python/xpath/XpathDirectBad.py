@@ -7,6 +7,14 @@ app = Flask(__name__)
 ALLOWED = {"alice", "bob"}
 
 
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
 @app.route("/case", methods=["POST"])
 def xpathDirectBad():
     param = request.args.get("name")
