@@ -29,8 +29,22 @@ public final class CodeBenchmark {
 
   public static void main(String[] args) throws IOException {
     CodeScanner scanner = CodeScanner.create();
-    List<LabelledCase> cases = LabelledCase.all();
-    List<Finding> findings = scanner.scan(cases.stream().map(LabelledCase::file).toList());
+    List<LabelledCase> all = LabelledCase.all();
+    List<Finding> findings = scanner.scan(all.stream().map(LabelledCase::file).toList());
+    score(
+        "development set (cases/, generated, written with the engine)",
+        LabelledCase.of("cases"),
+        findings);
+    score(
+        "held-out set (heldout/, realistic code, not tuned for)",
+        LabelledCase.of("heldout"),
+        findings);
+    score("both", all, findings);
+    Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    throughput(scanner, repo);
+  }
+
+  private static void score(String title, List<LabelledCase> cases, List<Finding> findings) {
     Map<String, int[]> byCategory = new TreeMap<>(); // tp, fn, fp, tn
     List<String> wrong = new ArrayList<>();
     for (LabelledCase c : cases) {
@@ -42,6 +56,7 @@ public final class CodeBenchmark {
         wrong.add((slot == 1 ? "missed      " : "false alarm ") + c.path());
       }
     }
+    System.out.println("## " + title + ": " + cases.size() + " cases");
     System.out.printf(
         "%-16s %4s %4s %4s %4s %6s %6s %8s%n",
         "category", "TP", "FN", "FP", "TN", "TPR", "FPR", "TPR-FPR");
@@ -56,11 +71,11 @@ public final class CodeBenchmark {
           e.getKey(), n[0], n[1], n[2], n[3], tpr, fpr, tpr - fpr);
     }
     System.out.printf("%-16s %34s %8.2f%n", "average", "", sum / byCategory.size());
+    if (!wrong.isEmpty()) {
+      System.out.println("wrong verdicts:");
+      wrong.forEach(w -> System.out.println("  " + w));
+    }
     System.out.println();
-    System.out.println(cases.size() + " cases; wrong verdicts:");
-    wrong.forEach(w -> System.out.println("  " + w));
-    Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-    throughput(scanner, repo);
   }
 
   private static void throughput(CodeScanner scanner, Path repo) throws IOException {
