@@ -29,6 +29,7 @@ public final class CodeScanner implements Scanner {
   private final Map<String, Rules> rules;
   private final CodeLimits limits;
   private final Map<Lang, TSLanguage> grammars = new EnumMap<>(Lang.class);
+  private final Map<Lang, Symbols> symbols = new EnumMap<>(Lang.class);
 
   private CodeScanner(Map<String, Rules> rules, CodeLimits limits) {
     this.rules = rules;
@@ -106,7 +107,11 @@ public final class CodeScanner implements Scanner {
   private List<Finding> scanFile(SourceFile source, Lang lang, TSParser parser) {
     Deadline deadline = Deadline.in(limits.maxMillisPerFile());
     String text = source.text();
-    ParsedFile file = ParsedFile.parse(parser, text, limits.maxNodes(), limits.maxDepth());
+    Symbols names;
+    synchronized (grammars) {
+      names = symbols.get(lang);
+    }
+    ParsedFile file = ParsedFile.parse(parser, names, text, limits.maxNodes(), limits.maxDepth());
     Rules languageRules = rules.get(lang.rules());
     List<Units> units = Units.of(file.root(), file);
     Map<String, Sinks.Summary> summaries = Summaries.of(file, text, languageRules, deadline, units);
@@ -142,6 +147,7 @@ public final class CodeScanner implements Scanner {
     TSLanguage grammar;
     synchronized (grammars) {
       grammar = grammars.computeIfAbsent(lang, Lang::grammar);
+      symbols.computeIfAbsent(lang, l -> new Symbols(grammars.get(l)));
     }
     TSParser parser = new TSParser();
     if (!parser.setLanguage(grammar)) {

@@ -5,10 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
-import org.treesitter.TSTreeCursor;
 
 /**
  * A source file parsed into a {@link Node} tree, with its bytes for the text of any node. Reading
@@ -28,10 +26,10 @@ final class ParsedFile {
   private final Node root;
   private final int[] lineStarts;
 
-  private ParsedFile(byte[] bytes, Node root) {
+  private ParsedFile(byte[] bytes, Node root, int[] lineStarts) {
     this.bytes = bytes;
     this.root = root;
-    this.lineStarts = lineStarts(bytes);
+    this.lineStarts = lineStarts;
   }
 
   /**
@@ -39,12 +37,21 @@ final class ParsedFile {
    *
    * @throws TooLarge past {@code maxNodes} nodes or {@code maxDepth} levels
    */
-  static ParsedFile parse(TSParser parser, String text, int maxNodes, int maxDepth) {
+  static ParsedFile parse(
+      TSParser parser, Symbols symbols, String text, int maxNodes, int maxDepth) {
+    return parse(parser, symbols, text, maxNodes, maxDepth, true);
+  }
+
+  /** {@link #parse}, through the JNI cursor when {@code ffm} is false (to compare the two). */
+  static ParsedFile parse(
+      TSParser parser, Symbols symbols, String text, int maxNodes, int maxDepth, boolean ffm) {
     String parseable = parseable(text);
     byte[] bytes = parseable.getBytes(StandardCharsets.UTF_8);
+    int[] lineStarts = lineStarts(bytes);
     TSTree tree = parser.parseString(null, parseable);
     try {
-      return new ParsedFile(bytes, copy(tree.getRootNode(), maxNodes, maxDepth));
+      return new ParsedFile(
+          bytes, new Copy(symbols, lineStarts).copy(tree, maxNodes, maxDepth, ffm), lineStarts);
     } finally {
       tree.close();
     }
@@ -69,66 +76,67 @@ final class ParsedFile {
     return new String(bytes, start, end - start, StandardCharsets.UTF_8);
   }
 
-  /** Copies the native tree depth-first with one cursor: no recursion, bounded by the budgets. */
-  private static Node copy(TSNode rootNode, int maxNodes, int maxDepth) {
-    Deque<Open> open = new ArrayDeque<>();
-    int count = 0;
-    try (TSTreeCursor cursor = new TSTreeCursor(rootNode)) {
-      Node done = null;
-      open.push(start(cursor.currentNode(), ""));
-      while (true) {
-        if (++count > maxNodes) {
-          throw new TooLarge("skipped: more than " + maxNodes + " syntax nodes");
-        }
-        if (open.size() > maxDepth) {
-          throw new TooLarge("skipped: nested deeper than " + maxDepth + " levels");
-        }
-        if (cursor.gotoFirstChild()) {
-          open.push(start(cursor.currentNode(), field(cursor)));
-          continue;
-        }
-        // A leaf: close it and every ancestor that has no next sibling.
+  /** Copies a native tree into {@link Node}s. */
+  private record Copy(Symbols symbols, int[] lineStarts) {
+
+    /** Depth-first with one cursor: no recursion, bounded by the budgets. */
+    Node copy(TSTree tree, int maxNodes, int maxDepth, boolean ffm) {
+      Deque<Open> open = new ArrayDeque<>();
+      int count = 0;
+      try (Cursor cursor = FfmCursor.at(tree).orElseGet(() -> new JniCursor(tree.getRootNode()))) {
+        open.push(start(cursor));
         while (true) {
-          Open o = open.pop();
-          Node node =
-              new Node(o.type, o.field, o.named, o.start, o.end, o.line, List.copyOf(o.kids));
-          if (open.isEmpty()) {
-            done = node;
-            break;
+          if (++count > maxNodes) {
+            throw new TooLarge("skipped: more than " + maxNodes + " syntax nodes");
           }
-          open.peek().kids.add(node);
-          if (cursor.gotoNextSibling()) {
-            open.push(start(cursor.currentNode(), field(cursor)));
-            break;
+          if (open.size() > maxDepth) {
+            throw new TooLarge("skipped: nested deeper than " + maxDepth + " levels");
           }
-          cursor.gotoParent();
-        }
-        if (done != null) {
-          return done;
+          if (cursor.gotoFirstChild()) {
+            open.push(start(cursor));
+            continue;
+          }
+          // A leaf: close it and every ancestor that has no next sibling.
+          while (true) {
+            Open o = open.pop();
+            Node node =
+                new Node(o.type, o.field, o.named, o.start, o.end, o.line, List.copyOf(o.kids));
+            if (open.isEmpty()) {
+              return node;
+            }
+            open.peek().kids.add(node);
+            if (cursor.gotoNextSibling()) {
+              open.push(start(cursor));
+              break;
+            }
+            cursor.gotoParent();
+          }
         }
       }
     }
-  }
 
-  private static String field(TSTreeCursor cursor) {
-    String name = cursor.currentFieldName();
-    return name == null ? "" : name;
+    private Open start(Cursor cursor) {
+      int symbol = cursor.symbol();
+      int start = cursor.startByte();
+      return new Open(
+          symbols.name(symbol),
+          symbols.field(cursor.fieldId()),
+          symbols.named(symbol),
+          start,
+          cursor.endByte(),
+          lineOf(start),
+          new ArrayList<>(2));
+    }
+
+    private int lineOf(int offset) {
+      int at = java.util.Arrays.binarySearch(lineStarts, offset);
+      return (at >= 0 ? at : -at - 2) + 1;
+    }
   }
 
   /** A node being copied: its children are still coming. */
   private record Open(
       String type, String field, boolean named, int start, int end, int line, List<Node> kids) {}
-
-  private static Open start(TSNode node, String field) {
-    return new Open(
-        node.getType(),
-        field,
-        node.isNamed(),
-        node.getStartByte(),
-        node.getEndByte(),
-        node.getStartPoint().getRow() + 1,
-        new ArrayList<>(2));
-  }
 
   private static int[] lineStarts(byte[] bytes) {
     List<Integer> starts = new ArrayList<>();

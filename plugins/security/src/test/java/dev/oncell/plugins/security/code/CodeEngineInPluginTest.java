@@ -96,6 +96,9 @@ class CodeEngineInPluginTest {
       assertThat(report.path("findings").get(0).path("rule").asText())
           .isEqualTo("java-sql-injection");
       assertThat(report.path("findings").get(0).path("line").asInt()).isEqualTo(3);
+      assertThat(report.path("foreignFunctions").asBoolean())
+          .as("the C API is bound in the plugin's class loader too")
+          .isTrue();
       String pluginLoader = report.path("treeSitterLoader").asText();
       assertThat(pluginLoader)
           .as("tree-sitter comes from the plugin, not the host")

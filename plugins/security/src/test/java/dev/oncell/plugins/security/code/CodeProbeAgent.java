@@ -26,7 +26,27 @@ public class CodeProbeAgent extends Agent {
       List<CodeScan.Skipped> skipped,
       int indexed,
       String engineLoader,
-      String treeSitterLoader) {}
+      String treeSitterLoader,
+      boolean foreignFunctions) {}
+
+  /**
+   * {@code FfmCursor.available()}, through reflection: when the kit deploys only the test classes,
+   * this class is the plugin's and the engine the host's, two runtime packages of one name.
+   */
+  private static boolean foreignFunctions() {
+    try {
+      java.lang.reflect.Method available =
+          Class.forName(
+                  CodeScanner.class.getPackageName() + ".FfmCursor",
+                  true,
+                  CodeScanner.class.getClassLoader())
+              .getDeclaredMethod("available");
+      available.setAccessible(true);
+      return (boolean) available.invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   public ScanReport scan(Context ctx, ScanRequest request) {
     int indexed = ctx.index(".").files();
@@ -40,6 +60,7 @@ public class CodeProbeAgent extends Agent {
         scan.skipped(),
         indexed,
         String.valueOf(CodeScanner.class.getClassLoader()),
-        String.valueOf(TSParser.class.getClassLoader()));
+        String.valueOf(TSParser.class.getClassLoader()),
+        foreignFunctions());
   }
 }
