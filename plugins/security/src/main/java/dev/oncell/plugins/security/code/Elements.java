@@ -24,7 +24,7 @@ final class Elements {
   /** The element key of {@code values["a"]}, {@code values[0]} or {@code values.a}, if constant. */
   static Optional<String> key(Flow flow, Node node, State state) {
     ParsedFile file = flow.file();
-    if (Flow.SUBSCRIPTS.contains(node.type())) {
+    if (NodeTypes.SUBSCRIPTS.contains(node.type())) {
       Optional<Node> base =
           node.child("object")
               .or(() -> node.child("operand"))
@@ -54,7 +54,7 @@ final class Elements {
       return Optional.empty();
     }
     Node receiver = call.receiver().get();
-    if (!receiver.type().equals("identifier") && !Flow.MEMBERS.contains(receiver.type())) {
+    if (!receiver.type().equals("identifier") && !NodeTypes.MEMBERS.contains(receiver.type())) {
       return Optional.empty();
     }
     Optional<Object> key = args[0].literal();

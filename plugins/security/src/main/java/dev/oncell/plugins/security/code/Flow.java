@@ -2,7 +2,6 @@ package dev.oncell.plugins.security.code;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Intra-procedural taint and constant propagation over one unit (a function, or a file's top-level
@@ -13,87 +12,11 @@ import java.util.Set;
  */
 final class Flow {
 
-  private static final Set<String> STRINGS =
-      Set.of(
-          "string_literal",
-          "string",
-          "interpreted_string_literal",
-          "raw_string_literal",
-          "template_string",
-          "text_block",
-          "concatenated_string");
-  private static final Set<String> LITERALS =
-      Set.of(
-          "character_literal",
-          "decimal_integer_literal",
-          "hex_integer_literal",
-          "integer",
-          "int_literal",
-          "float",
-          "float_literal",
-          "decimal_floating_point_literal",
-          "number",
-          "true",
-          "false",
-          "null_literal",
-          "none",
-          "null",
-          "nil",
-          "undefined",
-          "rune_literal",
-          "regex");
-  static final Set<String> MEMBERS =
-      Set.of("field_access", "attribute", "member_expression", "selector_expression");
-  static final Set<String> SUBSCRIPTS =
-      Set.of("subscript", "subscript_expression", "array_access", "index_expression");
-  private static final Set<String> BINARY =
-      Set.of("binary_expression", "binary_operator", "boolean_operator", "comparison_operator");
-  private static final Set<String> ASSIGNMENTS =
-      Set.of(
-          "assignment_expression",
-          "augmented_assignment_expression",
-          "assignment",
-          "augmented_assignment",
-          "assignment_statement");
-  private static final Set<String> DECLARATIONS =
-      Set.of(
-          "local_variable_declaration",
-          "field_declaration",
-          "lexical_declaration",
-          "variable_declaration",
-          "var_declaration",
-          "const_declaration",
-          "short_var_declaration");
-  private static final Set<String> SWITCHES =
-      Set.of(
-          "switch_expression",
-          "switch_statement",
-          "expression_switch_statement",
-          "type_switch_statement",
-          "match_statement");
-  private static final Set<String> CASES =
-      Set.of(
-          "switch_block_statement_group",
-          "switch_rule",
-          "switch_case",
-          "switch_default",
-          "expression_case",
-          "default_case",
-          "type_case",
-          "case_clause");
-  private static final Set<String> BLOCKS = Set.of("block", "statement_block", "constructor_body");
-  private static final Set<String> LOOPS =
-      Set.of(
-          "for_statement",
-          "enhanced_for_statement",
-          "for_in_statement",
-          "while_statement",
-          "do_statement");
-
   private final ParsedFile file;
   private final Sinks sinks;
   private final Deadline deadline;
   private int loopDepth;
+  private final Assignments assignments = new Assignments(this);
 
   Flow(ParsedFile file, Sinks sinks, Deadline deadline) {
     this.file = file;
@@ -122,7 +45,7 @@ final class Flow {
     Optional<Node> body = node.child("body");
     if (body.isPresent()) {
       Value value = visit(body.get(), state);
-      if (!BLOCKS.contains(body.get().type())) {
+      if (!NodeTypes.BLOCKS.contains(body.get().type())) {
         sinks.returned(body.get(), value); // x => x + 1, lambda x: x + 1
       }
     }
@@ -137,33 +60,33 @@ final class Flow {
     if (Units.FUNCTIONS.contains(type)) {
       return Value.CLEAN; // a unit of its own
     }
-    if (STRINGS.contains(type)) {
+    if (NodeTypes.STRINGS.contains(type)) {
       return string(node, state);
     }
-    if (LITERALS.contains(type)) {
+    if (NodeTypes.LITERALS.contains(type)) {
       return literal(node);
     }
     if (Calls.TYPES.contains(type)) {
       return call(node, state);
     }
-    if (MEMBERS.contains(type) || SUBSCRIPTS.contains(type)) {
+    if (NodeTypes.MEMBERS.contains(type) || NodeTypes.SUBSCRIPTS.contains(type)) {
       return member(node, state);
     }
-    if (BINARY.contains(type)) {
+    if (NodeTypes.BINARY.contains(type)) {
       return binary(node, state);
     }
-    if (ASSIGNMENTS.contains(type)) {
+    if (NodeTypes.ASSIGNMENTS.contains(type)) {
       return assignment(node, state);
     }
-    if (DECLARATIONS.contains(type)) {
+    if (NodeTypes.DECLARATIONS.contains(type)) {
       declaration(node, state);
       return Value.CLEAN;
     }
-    if (SWITCHES.contains(type)) {
+    if (NodeTypes.SWITCHES.contains(type)) {
       Branches.switchStatement(this, node, state);
       return Value.CLEAN;
     }
-    if (LOOPS.contains(type)) {
+    if (NodeTypes.LOOPS.contains(type)) {
       Branches.loop(this, node, state);
       return Value.CLEAN;
     }
@@ -245,7 +168,7 @@ final class Flow {
         parts = parts == null ? v : parts.and(v);
       } else if (t.contains("fragment") || t.contains("content") || t.equals("escape_sequence")) {
         text.append(file.text(child));
-      } else if (STRINGS.contains(t)) {
+      } else if (NodeTypes.STRINGS.contains(t)) {
         Value v = string(child, state); // Python's implicit concatenation
         parts = parts == null ? v : parts.and(v);
       }
@@ -357,7 +280,7 @@ final class Flow {
     }
     if (sinks.mutates(call) && call.receiver().isPresent()) {
       Node r = mutated(call.receiver().get());
-      if (r.type().equals("identifier") || MEMBERS.contains(r.type())) {
+      if (r.type().equals("identifier") || NodeTypes.MEMBERS.contains(r.type())) {
         String key = Calls.squeeze(file.text(r));
         Value argsValue = Value.CLEAN;
         for (Value a : args) {
@@ -394,100 +317,15 @@ final class Flow {
   }
 
   private Value assignment(Node node, State state) {
-    Optional<Node> left = node.child("left");
-    Optional<Node> right = node.child("right");
-    if (left.isEmpty()) {
-      return visitChildren(node, state);
-    }
-    if (right.isEmpty()) {
-      return Value.CLEAN; // a Python annotation without a value
-    }
-    boolean augmented =
-        node.type().startsWith("augmented")
-            || node.child("operator")
-                .map(o -> !file.text(o).equals("=") && !file.text(o).equals(":="))
-                .orElse(false);
-    bind(left.get(), right.get(), state, augmented);
-    return state.get(Calls.squeeze(file.text(left.get())));
+    return assignments.assignment(node, state);
   }
 
   private void declaration(Node node, State state) {
-    if (node.type().equals("short_var_declaration")) {
-      node.child("left")
-          .ifPresent(l -> node.child("right").ifPresent(r -> bind(l, r, state, false)));
-      return;
-    }
-    for (Node child : node.named()) {
-      if (child.type().equals("variable_declarator")
-          || child.type().equals("var_spec")
-          || child.type().equals("const_spec")) {
-        Optional<Node> value = child.child("value");
-        List<Node> names = child.all("name");
-        if (value.isEmpty()) {
-          for (Node name : names) {
-            state.set(Calls.squeeze(file.text(name)), Value.CLEAN);
-          }
-        } else if (names.size() == 1) {
-          bind(names.getFirst(), value.get(), state, false);
-        } else {
-          Value v = visit(value.get(), state);
-          for (Node name : names) {
-            assign(name, v, state);
-          }
-        }
-      } else {
-        visit(child, state);
-      }
-    }
-  }
-
-  /** {@code left = right}, pairwise for {@code a, b = x, y}. */
-  void bind(Node left, Node right, State state, boolean augmented) {
-    List<Node> targets = Lists.items(left);
-    List<Node> values = Lists.items(right);
-    if (targets.size() > 1 && targets.size() == values.size()) {
-      Value[] computed = new Value[values.size()];
-      for (int i = 0; i < computed.length; i++) {
-        computed[i] = visit(values.get(i), state);
-      }
-      for (int i = 0; i < computed.length; i++) {
-        assign(targets.get(i), computed[i], state);
-      }
-      return;
-    }
-    Value value = visit(right, state);
-    if (augmented) {
-      value = state.get(Calls.squeeze(file.text(left))).and(value);
-    }
-    if (targets.size() > 1) {
-      for (Node target : targets) {
-        assign(target, value, state);
-      }
-    } else {
-      assign(left, value, state);
-      Elements.literal(this, left, right, state);
-    }
+    assignments.declaration(node, state);
   }
 
   /** Stores {@code value} in the variable, field or element {@code target} names. */
   void assign(Node target, Value value, State state) {
-    if (Lists.isList(target)) {
-      for (Node item : Lists.items(target)) {
-        assign(item, value, state);
-      }
-      return;
-    }
-    String key = Calls.squeeze(file.text(target));
-    if (SUBSCRIPTS.contains(target.type()) || MEMBERS.contains(target.type())) {
-      // visit the object and index for their own calls, not for the value
-      for (Node child : target.named()) {
-        if (!child.type().equals("identifier") && !child.type().contains("property")) {
-          visit(child, state);
-        }
-      }
-    }
-    state.set(key, value);
-    Elements.key(this, target, state).ifPresent(element -> state.set(element, value));
-    sinks.assigned(target, key, value);
+    assignments.assign(target, value, state);
   }
 }

@@ -144,6 +144,6 @@ final class Guards {
   }
 
   private static boolean isVariable(Node node) {
-    return node.type().equals("identifier") || Flow.MEMBERS.contains(node.type());
+    return node.type().equals("identifier") || NodeTypes.MEMBERS.contains(node.type());
   }
 }

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 final class Sinks {
 
   private static final int MAX_MATCHED_TEXT = 4096;
-  private static final int MAX_CONTEXT = 65536;
 
   private final Rules rules;
   private final ParsedFile file;
@@ -186,7 +185,7 @@ final class Sinks {
           }
         }
       } else if (!sink.missing().isEmpty()) {
-        String context = context(call, text);
+        String context = CallContext.of(file, unit, call, text);
         for (Pattern p : sink.missing()) {
           if (!deadline.find(p, context)) {
             report(
@@ -266,46 +265,6 @@ final class Sinks {
       }
     }
     return positions;
-  }
-
-  /**
-   * The call and, for each variable it passes, the lines of the unit that mention that variable:
-   * where {@code c.setSecure(true)} or {@code Secure: true} would be.
-   */
-  private String context(Call call, String callText) {
-    StringBuilder sb = new StringBuilder(callText);
-    String body = unit == null ? "" : file.text(unit.node());
-    body = body.length() > MAX_CONTEXT ? body.substring(0, MAX_CONTEXT) : body;
-    for (Call.Arg arg : call.args()) {
-      Node v = arg.value();
-      if (v.type().equals("unary_expression") && !v.named().isEmpty()) {
-        v = v.named().getLast();
-      }
-      if (!v.type().equals("identifier")) {
-        continue;
-      }
-      String name = file.text(v);
-      for (String line : body.split("\n")) {
-        if (mentions(line, name)) {
-          sb.append('\n').append(line);
-        }
-      }
-    }
-    return sb.toString();
-  }
-
-  private static boolean mentions(String line, String name) {
-    int at = line.indexOf(name);
-    while (at >= 0) {
-      boolean before = at == 0 || !Character.isJavaIdentifierPart(line.charAt(at - 1));
-      int end = at + name.length();
-      boolean after = end >= line.length() || !Character.isJavaIdentifierPart(line.charAt(end));
-      if (before && after) {
-        return true;
-      }
-      at = line.indexOf(name, at + 1);
-    }
-    return false;
   }
 
   private boolean fileAllows(Rules.Sink sink) {
