@@ -1,0 +1,27 @@
+// oncell-bench: vulnerable path
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
+func pathFormValueBad(w http.ResponseWriter, r *http.Request) {
+	param := r.FormValue("name")
+	os.ReadFile(filepath.Join("/var/data", param))
+}

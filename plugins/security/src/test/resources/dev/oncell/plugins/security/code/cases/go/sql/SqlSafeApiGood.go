@@ -1,0 +1,27 @@
+// oncell-bench: safe sql
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
+func sqlSafeApiGood(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	db.Query("SELECT * FROM users WHERE name = ?", param)
+}

@@ -1,0 +1,31 @@
+// oncell-bench: vulnerable trust-boundary
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
+func trustBoundaryBranchBad(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	bar := "none"
+	if len(param) > 3 {
+		bar = param
+	}
+	session.Values["user"] = bar
+}

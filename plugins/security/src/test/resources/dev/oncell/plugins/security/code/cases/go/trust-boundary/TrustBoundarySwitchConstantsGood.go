@@ -1,0 +1,34 @@
+// oncell-bench: safe trust-boundary
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
+func trustBoundarySwitchConstantsGood(w http.ResponseWriter, r *http.Request) {
+	param := r.URL.Query().Get("name")
+	var bar string
+	switch param {
+	case "a":
+		bar = "A"
+	default:
+		bar = "B"
+	}
+	session.Values["user"] = bar
+}

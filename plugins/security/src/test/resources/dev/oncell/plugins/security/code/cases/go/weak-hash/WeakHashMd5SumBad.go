@@ -1,0 +1,27 @@
+// oncell-bench: vulnerable weak-hash
+package cases
+
+import (
+	"crypto/md5"
+	"database/sql"
+	"fmt"
+	"html"
+	"math/rand"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+var allowed = map[string]bool{"alice": true, "bob": true}
+
+func decorate(s string) string { return "[" + s + "]" }
+
+func ignore(s string) string { return "constant" }
+
+func weakHashMd5SumBad(w http.ResponseWriter, r *http.Request) {
+	sum := md5.Sum([]byte(r.FormValue("password")))
+	_ = sum
+}

@@ -1,0 +1,49 @@
+// oncell-bench: safe xpath
+import java.io.*;
+import java.security.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.Cipher;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class XpathCharAtSwitchGood extends HttpServlet {
+  private static final Set<String> ALLOWED = Set.of("alice", "bob");
+  private Connection conn;
+  private Statement stmt;
+  private DirContext ctx;
+  private SearchControls controls;
+  private XPath xpath;
+  private Object doc;
+  private String name;
+
+  static class Helper {
+    String decorate(String s) {
+      return "[" + s + "]";
+    }
+
+    String ignore(String s) {
+      return "constant";
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws Exception {
+    String param = request.getParameter("name");
+    String guess = "ABC";
+    char target = guess.charAt(1);
+    String bar;
+    switch (target) {
+      case 'A':
+        bar = param;
+        break;
+      case 'B':
+        bar = "bob";
+        break;
+      default:
+        bar = param;
+    }
+    xpath.evaluate("/users/user[@name='" + bar + "']", doc);
+  }
+}

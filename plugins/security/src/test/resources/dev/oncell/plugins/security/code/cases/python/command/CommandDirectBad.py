@@ -1,0 +1,22 @@
+# oncell-bench: vulnerable command
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def commandDirectBad():
+    param = request.args.get("name")
+    os.system("ping -c 1 " + param)
+    return "ok"

@@ -1,0 +1,23 @@
+# oncell-bench: safe cookie
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def cookieBothFlagsGood():
+    resp = make_response("ok")
+    resp.set_cookie("session", "v", secure=True, httponly=True)
+    return resp
+    return "ok"

@@ -1,0 +1,25 @@
+# oncell-bench: vulnerable deserialization
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def deserializationJoinBad():
+    param = request.args.get("name")
+    parts = ["x"]
+    parts.append(param)
+    bar = "-".join(parts)
+    pickle.loads(base64.b64decode(bar))
+    return "ok"

@@ -1,0 +1,23 @@
+# oncell-bench: vulnerable random
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def randomResetReturnBad():
+    def reset_token():
+            return str(random.randint(100000, 999999))
+        reset_token()
+    return "ok"

@@ -1,0 +1,24 @@
+# oncell-bench: safe sql
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def sqlEarlyReturnGood():
+    param = request.args.get("name")
+    if param not in ALLOWED:
+        return "no"
+    cursor.execute("SELECT * FROM users WHERE name = '%s'" % param)
+    return "ok"

@@ -1,0 +1,27 @@
+# oncell-bench: safe trust-boundary
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def trustBoundaryDeadBranchGood():
+    param = request.args.get("name")
+    num = 86
+    if (7 * 42) - num > 200:
+        bar = "safe"
+    else:
+        bar = param
+    session["user"] = bar
+    return "ok"

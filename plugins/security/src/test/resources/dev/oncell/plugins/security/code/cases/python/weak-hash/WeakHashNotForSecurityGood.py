@@ -1,0 +1,21 @@
+# oncell-bench: safe weak-hash
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def weakHashNotForSecurityGood():
+    etag = hashlib.md5(b"body", usedforsecurity=False).hexdigest()
+    return "ok"

@@ -1,0 +1,26 @@
+# oncell-bench: vulnerable xss
+import base64, hashlib, os, pickle, random, secrets, shlex, subprocess
+from flask import Flask, request, session, make_response
+from markupsafe import escape
+
+app = Flask(__name__)
+ALLOWED = {"alice", "bob"}
+
+
+def decorate(s):
+    return "[" + s + "]"
+
+
+def ignore(s):
+    return "constant"
+
+
+@app.route("/case", methods=["POST"])
+def xssHardSanitizedOneBranchBad():
+    param = request.args.get("name")
+    if param.startswith("1"):
+        bar = str(int(param))
+    else:
+        bar = param
+    return make_response("<p>Hello " + bar + "</p>")
+    return "ok"

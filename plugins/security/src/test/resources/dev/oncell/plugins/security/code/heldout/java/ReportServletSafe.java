@@ -1,0 +1,19 @@
+// oncell-bench: safe path
+import java.io.*;
+import java.nio.file.*;
+import javax.servlet.http.*;
+
+public class ReportServletSafe extends HttpServlet {
+  private static final Path REPORTS = Paths.get("/srv/reports");
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String name = req.getParameter("report");
+    Path file = REPORTS.resolve(name).normalize();
+    if (!file.startsWith(REPORTS)) {
+      resp.sendError(400);
+      return;
+    }
+    resp.getOutputStream().write(Files.readAllBytes(file));
+  }
+}

@@ -1,0 +1,9 @@
+// oncell-bench: vulnerable command
+const { exec } = require('child_process');
+
+module.exports = function convert(req, res) {
+  const file = req.body.file;
+  exec(`convert /uploads/${file} /thumbs/${file}.png`, (err) => {
+    res.status(err ? 500 : 200).end();
+  });
+};

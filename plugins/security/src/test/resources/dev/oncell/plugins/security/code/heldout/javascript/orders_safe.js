@@ -1,0 +1,11 @@
+// oncell-bench: safe sql
+const express = require('express');
+const { pool } = require('./db');
+const router = express.Router();
+
+router.get('/orders/:id', async (req, res) => {
+  const { rows } = await pool.query('SELECT * FROM orders WHERE id = $1', [req.params.id]);
+  res.json(rows);
+});
+
+module.exports = router;
