@@ -8,6 +8,7 @@ import dev.oncell.agent.tools.EditBlock;
 import dev.oncell.agent.tools.EditBlocks;
 import dev.oncell.agent.tools.EditOutcome;
 import dev.oncell.agent.tools.Progress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -90,7 +91,13 @@ final class ModelEdits {
     TreeSet<String> paths = new TreeSet<>(shown);
     paths.addAll(changed);
     for (String path : paths) {
-      tree.text(path).map(t -> Prompts.cut(t)).ifPresent(t -> docs.add(LlmDocument.of(path, t)));
+      if (EditBlocks.checkPath(path).isPresent() || !scope.contains(path)) {
+        continue; // a planned path that leaves the repository or the scope is not shown
+      }
+      tree.read(path)
+          .filter(b -> b.length <= Rewriter.MAX_BYTES)
+          .map(b -> Prompts.cut(new String(b, StandardCharsets.UTF_8)))
+          .ifPresent(t -> docs.add(LlmDocument.of(path, t)));
     }
     LlmOptions options =
         LlmOptions.defaults()

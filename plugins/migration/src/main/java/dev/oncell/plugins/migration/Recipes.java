@@ -131,7 +131,8 @@ final class Recipes {
           when,
           unless,
           rules,
-          optional(node, "instruction"));
+          optional(node, "instruction"),
+          optional(node, "command"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param source {@code rules} (a recipe's deterministic rules) or {@code model}
  * @param status {@code committed} (passed its gates: one commit), {@code unchanged} (nothing in
  *     scope to change), {@code reverted} (failed its gates: undone), {@code skipped} (a model step
- *     while the model is not allowed) or {@code not-run} (after a reverted step)
- * @param files the files it changed, sorted
+ *     with work to do while the model is not allowed) or {@code not-run} (after a reverted step)
+ * @param files the files it changed, sorted (a skipped step: those it would have changed)
  * @param skippedFiles files left alone, with why ({@code path: too large})
  * @param testsBefore tests counted before the step
  * @param testsAfter tests counted after it; -1 when the gates did not run

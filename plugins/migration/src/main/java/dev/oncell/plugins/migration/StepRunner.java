@@ -4,7 +4,6 @@ import dev.oncell.agent.Context;
 import dev.oncell.agent.git.Git;
 import dev.oncell.agent.tools.Progress;
 import dev.oncell.agent.tools.SecretDetector;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,8 @@ final class StepRunner {
   private final Gates.Baseline baseline;
   private final boolean modelAllowed;
   private final String migration;
-  private final List<String> scopeFiles;
   private final SecretDetector secrets = SecretDetector.defaults();
+  private final RecipeEdits edits;
   private long tokens;
 
   StepRunner(
@@ -52,7 +51,7 @@ final class StepRunner {
     this.baseline = baseline;
     this.modelAllowed = modelAllowed;
     this.migration = migration;
-    this.scopeFiles = List.copyOf(scopeFiles);
+    this.edits = new RecipeEdits(ctx, settings, scope, tree, scopeFiles);
   }
 
   long tokens() {
@@ -62,38 +61,58 @@ final class StepRunner {
   StepResult run(int index, int of, StepSpec step, int testsBefore) {
     long start = clock();
     Progress.say(ctx, "step", "step " + index + "/" + of + ": " + step.name());
-    if (step.byModel() && !modelAllowed) {
-      return result(
-          index,
-          step,
-          StepResult.SKIPPED,
-          List.of(),
-          List.of(),
-          testsBefore,
-          -1,
-          0,
-          Optional.empty(),
-          Optional.of("a model step, and the model is not allowed (useModel)"),
-          start);
-    }
     SortedSet<String> changed = new TreeSet<>();
     SortedSet<String> created = new TreeSet<>();
     List<String> skipped = new ArrayList<>();
     var snapshot = inventory.snapshot();
     if (step.byModel()) {
       List<String> shown =
-          step.rules().isPresent() ? matching(step.rules().get(), skipped) : step.files();
+          step.rules().isPresent() ? edits.matching(step.rules().get(), skipped) : step.files();
       if (shown.isEmpty() && step.rules().isPresent()) {
         return unchanged(index, step, skipped, testsBefore, start);
       }
-      ModelEdits.Result edits =
+      if (!modelAllowed) {
+        return result(
+            index,
+            step,
+            StepResult.SKIPPED,
+            shown,
+            skipped,
+            testsBefore,
+            -1,
+            0,
+            Optional.empty(),
+            Optional.of("needs the model, which is not allowed (useModel is false)"),
+            start);
+      }
+      ModelEdits.Result asked =
           new ModelEdits(ctx, settings, scope, tree)
               .ask(Prompts.step(migration, step.name(), step.instruction().orElse("")), shown);
-      tokens += edits.tokens();
-      changed.addAll(edits.changed());
-      created.addAll(edits.created());
+      tokens += asked.tokens();
+      changed.addAll(asked.changed());
+      created.addAll(asked.created());
+    } else if (step.byCommand()) {
+      RecipeEdits.CommandOutcome ran = edits.command(step.rules().get(), skipped);
+      changed.addAll(ran.changed());
+      created.addAll(ran.created());
+      if (ran.failure().isPresent()) {
+        tree.restore(changed, created);
+        Progress.say(ctx, "revert", "step " + index + " reverted: " + ran.failure().get());
+        return result(
+            index,
+            step,
+            StepResult.REVERTED,
+            List.copyOf(union(changed, created)),
+            skipped,
+            testsBefore,
+            -1,
+            0,
+            Optional.empty(),
+            ran.failure(),
+            start);
+      }
     } else {
-      changed.addAll(rewrite(step.rules().get(), skipped));
+      changed.addAll(edits.rewrite(step.rules().get(), skipped));
     }
     if (changed.isEmpty() && created.isEmpty()) {
       return unchanged(index, step, skipped, testsBefore, start);
@@ -171,63 +190,6 @@ final class StepRunner {
         Optional.of(commit),
         Optional.empty(),
         start);
-  }
-
-  /** Applies a rules step to the files in scope; returns those it changed. */
-  private List<String> rewrite(RecipeStep step, List<String> skipped) {
-    Glob glob = Glob.of(step.files());
-    List<String> changed = new ArrayList<>();
-    for (String path : scopeFiles) {
-      if (!glob.matches(path)) {
-        continue;
-      }
-      Optional<byte[]> content = tree.read(path);
-      if (content.isEmpty()) {
-        continue;
-      }
-      switch (Rewriter.apply(step, content.get())) {
-        case Rewriter.Outcome.Changed c -> {
-          tree.write(path, c.text());
-          changed.add(path);
-          Progress.say(ctx, "edit", "rewriting " + path);
-        }
-        case Rewriter.Outcome.Skipped s -> {
-          skipped.add(path + ": skipped: " + s.reason());
-          Progress.say(ctx, "edit", path + ": skipped: " + s.reason());
-        }
-        case Rewriter.Outcome.Unchanged u -> {}
-      }
-    }
-    return changed;
-  }
-
-  /** The files in scope that a model step of a recipe is about (its {@code when}). */
-  private List<String> matching(RecipeStep step, List<String> skipped) {
-    Glob glob = Glob.of(step.files());
-    List<String> found = new ArrayList<>();
-    for (String path : scopeFiles) {
-      if (!glob.matches(path) || found.size() == 8) {
-        continue;
-      }
-      Optional<byte[]> content = tree.read(path);
-      if (content.isEmpty()) {
-        continue;
-      }
-      if (content.get().length > Rewriter.MAX_BYTES) {
-        skipped.add(path + ": skipped: too large");
-        continue;
-      }
-      String text = new String(content.get(), StandardCharsets.UTF_8);
-      long deadline = System.nanoTime() + Rewriter.TIME_LIMIT.toNanos();
-      try {
-        if (step.when().map(w -> Rewriter.finds(w, text, deadline)).orElse(true)) {
-          found.add(path);
-        }
-      } catch (DeadlineText.TooSlow e) {
-        skipped.add(path + ": skipped: too slow");
-      }
-    }
-    return found;
   }
 
   private Gates.Check checkWithSecrets(SortedSet<String> files) {

@@ -28,7 +28,13 @@ record StepSpec(
     return rules.map(RecipeStep::byModel).orElse(true);
   }
 
+  /** Whether the step runs a command of the recipe's in the cell. */
+  boolean byCommand() {
+    return rules.map(RecipeStep::byCommand).orElse(false);
+  }
+
+  /** {@code rules}, {@code command} or {@code model}: who makes the step's edits. */
   String source() {
-    return byModel() ? "model" : "rules";
+    return byModel() ? "model" : byCommand() ? "command" : "rules";
   }
 }

@@ -23,6 +23,8 @@ final class TestMethods {
           "@(?:[\\w.]*\\.)?(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Theory)\\b");
   private static final Pattern JAVA_CLASS =
       Pattern.compile("\\b(?:class|record|enum|interface)\\s+(\\w+)");
+  private static final Pattern JUNIT3_CLASS =
+      Pattern.compile("\\bextends\\s+(?:junit\\.framework\\.)?TestCase\\b");
   private static final Pattern JUNIT3_METHOD =
       Pattern.compile("\\bpublic\\s+void\\s+(test\\w*)\\s*\\(\\s*\\)");
   private static final Pattern PY_CLASS = Pattern.compile("^([ \\t]*)class\\s+(\\w+)");
@@ -74,7 +76,7 @@ final class TestMethods {
         from = Math.max(from, m.end());
       }
     }
-    if (code.matches("(?s).*\\bextends\\s+(junit\\.framework\\.)?TestCase\\b.*")) {
+    if (JUNIT3_CLASS.matcher(code).find()) {
       Matcher j3 = JUNIT3_METHOD.matcher(code);
       while (j3.find()) {
         JavaText.Method m = JavaText.methodAfter(code, j3.start());

@@ -1,12 +1,16 @@
 package dev.oncell.plugins.migration;
 
 import dev.oncell.agent.Context;
+import dev.oncell.agent.Failure;
 import dev.oncell.agent.ShellResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The repository in the cell as the agent reaches it: the tracked files come from {@code git
@@ -21,7 +25,11 @@ final class Worktree {
 
   private static final String SUBMODULE = "160000";
 
+  /** The store's code for a file over the host's read limit. */
+  private static final String FILE_TOO_LARGE = "file_too_large";
+
   private final Context ctx;
+  private final Set<String> tooLarge = new TreeSet<>();
 
   Worktree(Context ctx) {
     this.ctx = ctx;
@@ -53,12 +61,53 @@ final class Worktree {
     return files;
   }
 
-  /** The bytes of {@code path}, when it is a file. */
+  /** Tracked files of the repository the working tree changes or deletes. */
+  SortedSet<String> modified() {
+    return paths("git --literal-pathspecs diff --name-only -z --no-renames");
+  }
+
+  /** Files of the working tree that git does not track and does not ignore. */
+  SortedSet<String> untracked() {
+    return paths("git --literal-pathspecs ls-files --others --exclude-standard -z");
+  }
+
+  private SortedSet<String> paths(String command) {
+    ShellResult r = ctx.shell(command);
+    if (r.failed()) {
+      throw new IllegalStateException(command + " failed: " + r.stderr().strip());
+    }
+    SortedSet<String> paths = new TreeSet<>();
+    for (String p : r.stdout().split("\0")) {
+      if (!p.isEmpty()) {
+        paths.add(p);
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * The bytes of {@code path}, when it is a file the host will read: one over the host's read limit
+   * ({@code file_too_large}) is empty here and remembered ({@link #tooLarge}), so the caller can
+   * say it skipped it rather than fail the run.
+   */
   Optional<byte[]> read(String path) {
     if (!ctx.store().exists(path) || ctx.store().isDirectory(path)) {
       return Optional.empty();
     }
-    return Optional.of(ctx.store().read(path));
+    try {
+      return Optional.of(ctx.store().read(path));
+    } catch (RuntimeException e) {
+      if (e instanceof Failure f && f.code().equals(FILE_TOO_LARGE)) {
+        tooLarge.add(path);
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether {@code path} was left unread because it is larger than the host reads. */
+  boolean tooLarge(String path) {
+    return tooLarge.contains(path);
   }
 
   Optional<String> text(String path) {

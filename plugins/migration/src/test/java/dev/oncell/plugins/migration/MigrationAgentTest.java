@@ -264,9 +264,130 @@ class MigrationAgentTest {
     assertThat(result.status()).isEqualTo("partial");
     assertThat(result.steps())
         .extracting(StepResult::status)
-        .containsExactly("committed", "skipped", "skipped");
+        .containsExactly("committed", "skipped", "unchanged");
+    assertThat(result.steps().get(1).files())
+        .as("the files the skipped step would have changed")
+        .containsExactly("tests/test_calc.py");
     assertThat(result.usagesLeft()).as("assertDictContainsSubset is left").isEqualTo(1);
     assertThat(model.requestCount()).as("no token spent").isEqualTo(before);
+  }
+
+  @Test
+  void withoutARecipeTheModelPlansTheStepsAndEachIsGatedAndCommitted() {
+    TestCell cell = acme(project(), Map.of());
+    model.replyJson(
+        new MigrationPlan(
+            "Rename add to plus",
+            List.of(
+                new MigrationPlan.PlannedStep(
+                    "rename add to plus",
+                    "Rename the function add to plus, and its callers.",
+                    List.of("calc.py", "tests/test_calc.py", "../outside.txt")))));
+    model.reply(
+        block("calc.py", "def add(a, b):\n", "def plus(a, b):\n")
+            + block(
+                "tests/test_calc.py",
+                "from calc import add, tags\n",
+                "from calc import plus, tags\n")
+            + block(
+                "tests/test_calc.py",
+                "        self.assertEquals(add(2, 3), 5)\n",
+                "        self.assertEquals(plus(2, 3), 5)\n")
+            + block(
+                "tests/test_calc.py",
+                "        self.failUnless(add(-1, 1) == 0)\n",
+                "        self.failUnless(plus(-1, 1) == 0)\n"));
+    int before = model.requestCount();
+
+    MigrationResult result =
+        result(cell.run("migrate", new Migration("add", "plus", null, null, null, null)));
+    assertThat(result.status()).as(String.valueOf(result)).isEqualTo("succeeded");
+    assertThat(result.recipe()).isEqualTo("model");
+    assertThat(result.steps())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.status()).isEqualTo("committed");
+              assertThat(s.source()).isEqualTo("model");
+              assertThat(s.files()).containsExactly("calc.py", "tests/test_calc.py");
+            });
+    assertThat(model.requests().get(before).toString())
+        .as("the usages went into the plan's prompt")
+        .contains("calc.py:1: def add(a, b):");
+    assertThat(model.requests().get(before + 1).toString())
+        .as("a planned path outside the repository is never read")
+        .doesNotContain("outside.txt");
+    assertThat(cell.shell("git show HEAD:calc.py").stdout()).contains("def plus(a, b):");
+    assertThat(github.pulls(REPO).getFirst().body).contains("as planned by the model");
+  }
+
+  @Test
+  void aCommandStepRunsInTheCellAndOnlyItsFilesAreKept() throws Exception {
+    String recipes =
+        """
+        [{"id": "sed-aliases", "from": "unittest-aliases", "to": "unittest",
+          "usages": "assertEquals", "files": "**/*.py",
+          "steps": [{"name": "aliases by sed", "files": "**/*.py",
+                     "command": "sed -i 's/self[.]assertEquals(/self.assertEqual(/' tests/test_calc.py && echo x > notes.txt"}]},
+         {"id": "broken", "from": "a", "to": "b", "usages": "assertEquals", "files": "**/*.py",
+          "steps": [{"name": "half done", "files": "**/*.py",
+                     "command": "sed -i 's/assertEquals/assertEqual/' tests/test_calc.py; echo no codemod here >&2; exit 3"}]}]
+        """;
+    TestCell cell = acme(project(), Map.of("recipes", JSON.readTree(recipes)));
+
+    MigrationResult result =
+        result(cell.run("migrate", new Migration("x", "y", null, "sed-aliases", false, null)));
+    assertThat(result.status()).as(String.valueOf(result)).isEqualTo("succeeded");
+    StepResult step = result.steps().getFirst();
+    assertThat(step.source()).isEqualTo("command");
+    assertThat(step.files()).containsExactly("tests/test_calc.py");
+    assertThat(step.skippedFiles())
+        .containsExactly(
+            "notes.txt: skipped: changed by the command outside the step's files, put back");
+    assertThat(cell.files().exists("notes.txt")).as("put back").isFalse();
+    assertThat(cell.shell("git show HEAD:tests/test_calc.py").stdout())
+        .contains("self.assertEqual(add(2, 3), 5)");
+
+    cell.shell("git checkout -q main");
+    MigrationResult broken =
+        result(cell.run("migrate", new Migration("a", "b", null, "broken", false, null)));
+    assertThat(broken.status()).isEqualTo("failed");
+    assertThat(broken.steps().getFirst().status()).isEqualTo("reverted");
+    assertThat(broken.steps().getFirst().reason().orElseThrow())
+        .isEqualTo("the command failed (exit 3): no codemod here");
+    assertThat(cell.shell("git status --porcelain --untracked-files=no").stdout()).isEmpty();
+  }
+
+  @Test
+  void aStepThatLowersCoverageByMoreThanFivePointsIsReverted() {
+    Map<String, String> files = project();
+    // A stand-in for coverage.py (not installed in the sandbox): the report the test command writes
+    // says 90% while test_tags calls tags(), 70% once it no longer does.
+    files.put(
+        "cov.py",
+        "import json\n"
+            + "text = open('tests/test_calc.py').read()\n"
+            + "pct = 90.0 if 'tags()' in text else 70.0\n"
+            + "json.dump({'totals': {'percent_covered': pct}}, open('coverage.json', 'w'))\n");
+    files.put(".gitignore", "coverage.json\n");
+    files.put(
+        ".oncell/agent.yaml", "testCommand: python3 -m unittest discover -v && python3 cov.py\n");
+    TestCell cell = acme(files, Map.of("maxFixRounds", 0));
+    model.reply(
+        block(
+            "tests/test_calc.py",
+            "        self.assertDictContainsSubset({\"a\": 1}, tags())\n",
+            "        self.assertTrue(True)\n"));
+
+    MigrationResult result =
+        result(
+            cell.run("migrate", new Migration("python3.11", "python3.12", null, null, null, null)));
+    assertThat(result.coverageBefore()).hasValue(90.0);
+    assertThat(result.steps())
+        .extracting(StepResult::status)
+        .containsExactly("committed", "reverted", "not-run");
+    assertThat(result.steps().get(1).reason().orElseThrow())
+        .isEqualTo("line coverage dropped from 90.0% to 70.0% (at most 5.0 points allowed)");
   }
 
   @Test

@@ -210,7 +210,7 @@ public final class MigrationBench {
                     + "def fresh(module):\n    return imp.reload(module)\n",
                 header
                     + "    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n\n"
-                    + "    def test_fresh(self):\n        self.assertIs(fresh(re), re)\n"),
+                    + "    def test_fresh(self):\n        from calc import fresh\n\n        self.assertIs(fresh(re), re)\n"),
             "python3.11",
             "python3.12",
             List.of(
