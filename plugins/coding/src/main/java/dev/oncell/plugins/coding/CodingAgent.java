@@ -18,6 +18,7 @@ import dev.oncell.agent.git.CloneOptions;
 import dev.oncell.agent.git.CloneResult;
 import dev.oncell.agent.git.Git;
 import dev.oncell.agent.git.GitCodes;
+import dev.oncell.agent.tools.Progress;
 import dev.oncell.agent.tools.SecretFinding;
 import dev.oncell.agent.tools.Toolchain;
 import dev.oncell.agent.tools.Toolchains;

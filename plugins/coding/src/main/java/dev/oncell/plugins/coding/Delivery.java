@@ -3,6 +3,7 @@ package dev.oncell.plugins.coding;
 import dev.oncell.agent.Context;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.git.Git;
+import dev.oncell.agent.tools.Progress;
 import dev.oncell.agent.tools.SecretDetector;
 import dev.oncell.agent.tools.SecretFinding;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import dev.oncell.agent.Context;
 import dev.oncell.agent.FileStore;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.ShellResult;
+import dev.oncell.agent.tools.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

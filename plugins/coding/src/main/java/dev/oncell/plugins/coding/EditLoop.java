@@ -7,6 +7,8 @@ import dev.oncell.agent.LlmResponse;
 import dev.oncell.agent.ShellOptions;
 import dev.oncell.agent.tools.EditBlocks;
 import dev.oncell.agent.tools.EditOutcome;
+import dev.oncell.agent.tools.Progress;
+import dev.oncell.agent.tools.TestReport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.oncell.plugins.coding;
 import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.tools.EditBlocks;
+import dev.oncell.agent.tools.TestReport;
 import java.util.List;
 
 /** The prompts, in one place so that their wording can be read and tuned together. */

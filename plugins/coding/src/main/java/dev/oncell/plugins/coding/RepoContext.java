@@ -5,6 +5,7 @@ import dev.oncell.agent.GrepMatch;
 import dev.oncell.agent.LlmDocument;
 import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.tools.EditBlocks;
+import dev.oncell.agent.tools.Progress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -8,6 +8,7 @@ import dev.oncell.agent.forge.InlineComment;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.forge.PullRequests;
 import dev.oncell.agent.git.Git;
+import dev.oncell.agent.tools.Progress;
 import dev.oncell.agent.tools.SecretFinding;
 import dev.oncell.agent.tools.Toolchain;
 import java.util.ArrayList;
