@@ -11,6 +11,13 @@ import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.git.CloneOptions;
 import dev.oncell.agent.tools.secrets.SecretRulesException;
 import dev.oncell.agent.tools.secrets.SecretScanner;
+import dev.oncell.plugins.security.code.CodeScanner;
+import dev.oncell.plugins.security.deps.DependencyScanner;
+import dev.oncell.plugins.security.deps.DepsMethods;
+import dev.oncell.plugins.security.deps.ImportOsvRequest;
+import dev.oncell.plugins.security.deps.ImportResult;
+import dev.oncell.plugins.security.deps.OsvStore;
+import dev.oncell.plugins.security.deps.Snapshot;
 import dev.oncell.plugins.security.report.Sarif;
 import dev.oncell.plugins.security.report.Summary;
 import dev.oncell.plugins.security.secrets.RuleSource;
@@ -32,9 +39,8 @@ import org.pf4j.Extension;
  * baseline, a suppression nor {@code .gitleaksignore} hides; {@code baseline}, {@code suppress} and
  * {@code sarif} work on what it found.
  *
- * <p>Engines are {@link Scanner}s ({@link #engines}): secrets now; dependencies and code are
- * further entries of that list. Written against the public agent API only, as any author's agent
- * would be.
+ * <p>Engines are {@link Scanner}s ({@link #engines}): secrets, dependencies and code. Written
+ * against the public agent API only, as any author's agent would be.
  */
 @Extension
 public class SecurityAgent extends Agent {
@@ -82,15 +88,34 @@ public class SecurityAgent extends Agent {
     new Ledger(ctx.db()).open();
   }
 
-  /** The engines, in report order. The lead wires dependencies and code here. */
+  /**
+   * The engines, in report order: secrets (working tree and history), dependencies (lock files
+   * against the imported OSV snapshot), code (source-to-sink rules over syntax trees).
+   */
   static List<Scanner> engines(Context ctx) {
     SecretScanner.Limits limits =
         new SecretScanner.Limits((int) MAX_BLOB_BYTES, Duration.ofMillis(250));
+    Scanner secrets;
     try {
-      return List.of(RuleSource.load(ctx, limits));
+      secrets = RuleSource.load(ctx, limits);
     } catch (SecretRulesException e) {
       throw SecurityException.invalid("security_bad_rules", e.getMessage());
     }
+    return List.of(secrets, new DependencyScanner(ctx.db()), CodeScanner.create());
+  }
+
+  /**
+   * Imports an OSV export ({@code all.zip} of one ecosystem, put in the cell by {@code oncell
+   * security import-osv}) into the cell's snapshot; the snapshot's date is shown with every report.
+   */
+  @AgentMethod(timeout = "60m")
+  public ImportResult importOsv(Context ctx, ImportOsvRequest request) {
+    return DepsMethods.importOsv(ctx, request);
+  }
+
+  /** The OSV snapshots imported, one per ecosystem, with their dates. */
+  public List<Snapshot> osvSnapshots(Context ctx) {
+    return DepsMethods.osvSnapshots(ctx);
   }
 
   @AgentMethod(timeout = "60m")
@@ -122,6 +147,7 @@ public class SecurityAgent extends Agent {
     Pipeline.Outcome outcome =
         new Pipeline(engines, ledger, objects, MAX_BLOB_BYTES, BATCH_BYTES).run(inventory);
     ctx.stream("progress", Map.of("step", "scanned", "blobs", outcome.scanned()));
+    OsvStore.over(ctx.db()).snapshots().forEach(snapshot -> notes.add(snapshot.describe()));
 
     Map<String, String> versions = new TreeMap<>();
     engines.forEach(e -> versions.put(e.category(), e.version()));

@@ -28,6 +28,7 @@ public final class CodeScanner implements Scanner {
 
   private final Map<String, Rules> rules;
   private final CodeLimits limits;
+  private final List<String> skipped = new ArrayList<>();
   private final Map<Lang, TSLanguage> grammars = new EnumMap<>(Lang.class);
   private final Map<Lang, Symbols> symbols = new EnumMap<>(Lang.class);
 
@@ -62,7 +63,16 @@ public final class CodeScanner implements Scanner {
 
   @Override
   public List<Finding> scan(List<SourceFile> files) {
-    return scanAll(files).findings();
+    CodeScan scan = scanAll(files);
+    scan.skipped().forEach(k -> skipped.add(k.file() + ": " + k.reason()));
+    return scan.findings();
+  }
+
+  @Override
+  public List<String> takeSkipped() {
+    List<String> out = List.copyOf(skipped);
+    skipped.clear();
+    return out;
   }
 
   /** Scans {@code files}; those of no known language are ignored, those past a limit skipped. */

@@ -38,6 +38,7 @@ public final class DependencyScanner implements Scanner {
 
   private final OsvStore store;
   private final Lockfiles lockfiles;
+  private final List<String> skipped = new ArrayList<>();
 
   /**
    * A scanner over the snapshot in the cell's database: {@code new DependencyScanner(ctx.db())}.
@@ -68,7 +69,47 @@ public final class DependencyScanner implements Scanner {
 
   @Override
   public List<Finding> scan(List<SourceFile> files) {
-    return report(files).findings();
+    DependencyReport report = report(files);
+    report.skipped().forEach(k -> skipped.add(k.file() + ": " + k.reason()));
+    if (!report.withoutSnapshot().isEmpty()) {
+      skipped.add(
+          "no OSV snapshot for "
+              + String.join(", ", report.withoutSnapshot())
+              + ": import one (oncell security import-osv) to check those dependencies");
+    }
+    return report.findings();
+  }
+
+  /**
+   * The snapshots in the database: a new import makes every lock file be matched again, although
+   * its blob was scanned before.
+   */
+  @Override
+  public String version() {
+    StringBuilder key = new StringBuilder("osv");
+    for (Snapshot s : store.snapshots()) {
+      key.append('|')
+          .append(s.ecosystem())
+          .append('@')
+          .append(s.date())
+          .append('@')
+          .append(s.importedAt());
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<String> takeSkipped() {
+    List<String> out = List.copyOf(skipped);
+    skipped.clear();
+    return out;
   }
 
   /** The findings with the snapshots used and what was not checked. */
