@@ -105,7 +105,9 @@ class SecurityWalkthroughTest {
 
   @Test
   void anAirGappedScanFindsASecretInHistoryAVulnerableDependencyAndAnInjection() throws Exception {
-    Path jar = Files.write(tmp.resolve("security.jar"), ShippedPlugins.jar(SecurityAgent.class, "security"));
+    Path jar =
+        Files.write(
+            tmp.resolve("security.jar"), ShippedPlugins.jar(SecurityAgent.class, "security"));
     ok(cli.oncell("deploy", "--env", "production", jar.toString()));
     ok(
         cli.withStdin(
@@ -133,7 +135,9 @@ class SecurityWalkthroughTest {
 
     JsonNode report = result(cli.oncell("run", "scan", "--customer", "acme", "--input", "{}"));
     TreeSet<String> categories = new TreeSet<>();
-    report.path("findings").forEach(f -> categories.add(f.path("finding").path("category").asText()));
+    report
+        .path("findings")
+        .forEach(f -> categories.add(f.path("finding").path("category").asText()));
     assertThat(categories)
         .as("%s", report.toPrettyString())
         .containsExactly("code", "dependencies", "secrets");

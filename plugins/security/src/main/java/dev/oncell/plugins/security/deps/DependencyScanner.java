@@ -36,9 +36,13 @@ public final class DependencyScanner implements Scanner {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Bumped when parsing or matching changes what a lock file gives, so that scans run again. */
+  static final String ENGINE_VERSION = "deps-1";
+
   private final OsvStore store;
   private final Lockfiles lockfiles;
-  private final List<String> skipped = new ArrayList<>();
+  private final List<String> leftOut = new ArrayList<>();
+  private Optional<String> version = Optional.empty();
 
   /**
    * A scanner over the snapshot in the cell's database: {@code new DependencyScanner(ctx.db())}.
@@ -70,46 +74,46 @@ public final class DependencyScanner implements Scanner {
   @Override
   public List<Finding> scan(List<SourceFile> files) {
     DependencyReport report = report(files);
-    report.skipped().forEach(k -> skipped.add(k.file() + ": " + k.reason()));
-    if (!report.withoutSnapshot().isEmpty()) {
-      skipped.add(
-          "no OSV snapshot for "
-              + String.join(", ", report.withoutSnapshot())
-              + ": import one (oncell security import-osv) to check those dependencies");
-    }
+    report.skipped().forEach(s -> leftOut.add(s.file() + ": " + s.reason()));
+    report
+        .unresolved()
+        .forEach(u -> leftOut.add(u.file() + ":" + u.line() + ": " + u.name() + ": " + u.reason()));
+    report
+        .withoutSnapshot()
+        .forEach(e -> leftOut.add(e + ": no OSV snapshot imported; its dependencies not checked"));
     return report.findings();
   }
 
   /**
-   * The snapshots in the database: a new import makes every lock file be matched again, although
-   * its blob was scanned before.
+   * What the {@link #scan} calls since the last call left out, one line each: skipped files,
+   * dependencies without an exact version, ecosystems without a snapshot. (The security agent's
+   * {@code Scanner} reads it once per call.)
    */
-  @Override
-  public String version() {
-    StringBuilder key = new StringBuilder("osv");
-    for (Snapshot s : store.snapshots()) {
-      key.append('|')
-          .append(s.ecosystem())
-          .append('@')
-          .append(s.date())
-          .append('@')
-          .append(s.importedAt());
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(key.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  public List<String> takeSkipped() {
+    List<String> lines = List.copyOf(leftOut);
+    leftOut.clear();
+    return lines;
   }
 
-  @Override
-  public List<String> takeSkipped() {
-    List<String> out = List.copyOf(skipped);
-    skipped.clear();
-    return out;
+  /**
+   * What besides a lock file's bytes decides its findings: this engine's version and the snapshot
+   * in force for each ecosystem (its date and import time), so that a scan incremental by blob
+   * scans every lock file again after an import.
+   */
+  public String version() {
+    if (version.isEmpty()) {
+      StringBuilder v = new StringBuilder(ENGINE_VERSION);
+      for (Snapshot s : store.snapshots()) {
+        v.append(';')
+            .append(s.ecosystem())
+            .append('=')
+            .append(s.date())
+            .append('@')
+            .append(s.importedAt());
+      }
+      version = Optional.of(v.toString());
+    }
+    return version.get();
   }
 
   /** The findings with the snapshots used and what was not checked. */

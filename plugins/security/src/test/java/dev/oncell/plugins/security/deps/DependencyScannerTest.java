@@ -148,6 +148,35 @@ class DependencyScannerTest {
   }
 
   @Test
+  void whatAScanLeftOutIsTakenOnce() {
+    try (H2Db empty = new H2Db()) {
+      DependencyScanner bare = new DependencyScanner(OsvStore.over(empty));
+      bare.scan(List.of(fixture("go/go.sum"), source("web/package-lock.json", "[]")));
+      assertThat(bare.takeSkipped())
+          .containsExactly(
+              "web/package-lock.json: skipped: not a JSON object",
+              "Go: no OSV snapshot imported; its dependencies not checked");
+      assertThat(bare.takeSkipped()).isEmpty();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theVersionChangesWithANewSnapshot() {
+    String before = scanner.version();
+    assertThat(before).startsWith("deps-1;Go=2026-07-01T00:00:00Z@2026-12-07T12:00:00Z;");
+    new OsvImport(store)
+        .run(
+            OsvFixtures.archives(OsvFixtures.zip(OsvFixtures.LODASH)),
+            java.util.Optional.empty(),
+            "2026-12-08T09:00:00Z");
+    assertThat(new DependencyScanner(store).version())
+        .isNotEqualTo(before)
+        .contains("npm=2026-11-02T08:15:00Z@2026-12-08T09:00:00Z");
+  }
+
+  @Test
   void pypiNamesMatchWhateverTheirSpelling() {
     assertThat(scanner.scan(List.of(source("requirements.txt", "DJANGO==3.2.1\n"))))
         .extracting(Finding::rule)
