@@ -110,8 +110,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
       split = ",",
       paramLabel = "HOST",
       description =
-          "Hosts every cell whose agent allows egress may also reach, such as your own forge"
-              + " (comma-separated, as in CellSpec.Network.allow; env ONCELL_EGRESS_ALLOW).")
+          "Hosts every cell whose agent allows egress may also reach, such as your own forge;"
+              + " for a cell whose agent blocks egress, the hosts the server may fetch its"
+              + " repository from, read-only (comma-separated, as in CellSpec.Network.allow; env"
+              + " ONCELL_EGRESS_ALLOW).")
   List<String> egressAllow;
 
   @Option(

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param uploadTimeout how long one request of {@code ctx.upload} (each redirect is one) may take
  * @param egressAllow entries (as in {@code CellSpec.Network.allow}) added to the allow-list of
  *     every cell whose agent allows egress: the operator's own forge or package mirror, which a
- *     shipped agent cannot know. A cell whose agent blocks egress stays blocked.
+ *     shipped agent cannot know. A cell whose agent blocks egress stays blocked: for it, these are
+ *     the hosts the host may fetch its repository from, read-only, and nothing else.
  */
 public record CellDefaults(
     Duration idleTimeout,

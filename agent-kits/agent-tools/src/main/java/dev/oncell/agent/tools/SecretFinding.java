@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param path the file, as given to the detector
  * @param line 1-based line number
- * @param rule the rule that matched, such as {@code github-token} or {@code private-key}
+ * @param rule the rule that matched, such as {@code github-pat} or {@code private-key} (a rule id
+ *     of {@link dev.oncell.agent.tools.secrets.SecretRules})
  * @param redacted the matched text with all but its first four characters hidden, safe to log, to
  *     stream and to show to a model
  */

@@ -19,6 +19,7 @@ final class CellObjects {
 
   static final String DIR = ".git/oncell-security";
   private static final Pattern OID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  private static final Pattern SIZE = Pattern.compile("[0-9]{1,18}");
 
   /** A blob: its id, a path it is found at, and its size in bytes. */
   record Blob(String objectId, String path, long size) {}
@@ -66,7 +67,9 @@ final class CellObjects {
     Map<String, Blob> tree = new LinkedHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       String[] idSize = sizes.get(i).split(" ");
-      if (idSize.length == 2 && OID.matcher(idSize[0]).matches()) {
+      if (idSize.length == 2
+          && OID.matcher(idSize[0]).matches()
+          && SIZE.matcher(idSize[1]).matches()) {
         tree.put(files.get(i), new Blob(idSize[0], files.get(i), Long.parseLong(idSize[1])));
       }
     }
@@ -75,8 +78,11 @@ final class CellObjects {
     Map<String, Blob> history = new LinkedHashMap<>();
     for (String line : lines(DIR + "/history")) {
       String[] parts = line.split(" ", 4);
-      if (parts.length < 3 || !OID.matcher(parts[1]).matches() || inTree.contains(parts[1])) {
-        continue;
+      if (parts.length < 3
+          || !OID.matcher(parts[1]).matches()
+          || !SIZE.matcher(parts[2]).matches()
+          || inTree.contains(parts[1])) {
+        continue; // the cell's git wrote it: a line that does not parse is not trusted
       }
       String path = parts.length == 4 ? parts[3] : parts[1];
       history.putIfAbsent(parts[1], new Blob(parts[1], path, Long.parseLong(parts[2])));
@@ -117,6 +123,9 @@ final class CellObjects {
       at = eol + 1;
       if (header.length != 3) {
         continue; // "<oid> missing"
+      }
+      if (!SIZE.matcher(header[2]).matches() || header[2].length() > 9) {
+        break; // not git's format: nothing after it can be trusted to line up
       }
       int size = Integer.parseInt(header[2]);
       if (at + size > out.length) {

@@ -294,6 +294,11 @@ class SecurityAgentTest {
     assertThat(report.skipped())
         .anyMatch(s -> s.startsWith("data/huge.txt: skipped: too large"))
         .anyMatch(s -> s.contains("skipped: binary"));
+
+    // A model that fails (nothing scripted) leaves the findings untriaged, not the scan failed.
+    ScanReport triaged = acme.call("scan", Map.of(), ScanReport.class);
+    assertThat(triaged.triage()).contains("the model failed (llm_bad_request)");
+    assertThat(triaged.findings()).hasSize(1).allMatch(r -> r.triage().isEmpty());
   }
 
   @Test

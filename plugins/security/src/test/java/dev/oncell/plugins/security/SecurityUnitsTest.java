@@ -89,6 +89,17 @@ class SecurityUnitsTest {
   }
 
   @Test
+  void aBatchThatIsNotGitsFormatStopsWhereItStopsMakingSense() {
+    byte[] out =
+        ("aaaa blob 1\nx\nbbbb blob -5\nyyyy\ncccc blob 1\nz\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThat(CellObjects.parseBatch(out).keySet()).containsExactly("aaaa");
+    assertThat(
+            CellObjects.parseBatch("dddd blob 99999999999\n".getBytes(StandardCharsets.US_ASCII)))
+        .isEmpty();
+  }
+
+  @Test
   void versionsOfOnePathGoInSeparateRounds() {
     var a1 = new CellObjects.Blob("1", "a", 1);
     var a2 = new CellObjects.Blob("2", "a", 1);
