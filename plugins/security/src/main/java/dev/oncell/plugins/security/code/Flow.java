@@ -57,38 +57,41 @@ final class Flow {
       return Value.CLEAN;
     }
     String type = node.type();
-    if (Units.FUNCTIONS.contains(type)) {
-      return Value.CLEAN; // a unit of its own
-    }
-    if (NodeTypes.STRINGS.contains(type)) {
-      return string(node, state);
-    }
-    if (NodeTypes.LITERALS.contains(type)) {
-      return literal(node);
-    }
-    if (Calls.TYPES.contains(type)) {
-      return call(node, state);
-    }
-    if (NodeTypes.MEMBERS.contains(type) || NodeTypes.SUBSCRIPTS.contains(type)) {
-      return member(node, state);
-    }
-    if (NodeTypes.BINARY.contains(type)) {
-      return binary(node, state);
-    }
-    if (NodeTypes.ASSIGNMENTS.contains(type)) {
-      return assignment(node, state);
-    }
-    if (NodeTypes.DECLARATIONS.contains(type)) {
-      declaration(node, state);
-      return Value.CLEAN;
-    }
-    if (NodeTypes.SWITCHES.contains(type)) {
-      Branches.switchStatement(this, node, state);
-      return Value.CLEAN;
-    }
-    if (NodeTypes.LOOPS.contains(type)) {
-      Branches.loop(this, node, state);
-      return Value.CLEAN;
+    switch (NodeTypes.kind(type)) {
+      case FUNCTION -> {
+        return Value.CLEAN; // a unit of its own
+      }
+      case STRING -> {
+        return string(node, state);
+      }
+      case LITERAL -> {
+        return literal(node);
+      }
+      case CALL -> {
+        return call(node, state);
+      }
+      case MEMBER -> {
+        return member(node, state);
+      }
+      case BINARY -> {
+        return binary(node, state);
+      }
+      case ASSIGNMENT -> {
+        return assignment(node, state);
+      }
+      case DECLARATION -> {
+        declaration(node, state);
+        return Value.CLEAN;
+      }
+      case SWITCH -> {
+        Branches.switchStatement(this, node, state);
+        return Value.CLEAN;
+      }
+      case LOOP -> {
+        Branches.loop(this, node, state);
+        return Value.CLEAN;
+      }
+      case OTHER -> {}
     }
     return switch (type) {
       case "identifier", "shorthand_property_identifier" -> state.get(file.text(node));

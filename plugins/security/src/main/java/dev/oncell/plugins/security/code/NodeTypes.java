@@ -10,6 +10,26 @@ final class NodeTypes {
 
   private NodeTypes() {}
 
+  /** What the data flow does with a node. */
+  enum Kind {
+    FUNCTION,
+    STRING,
+    LITERAL,
+    CALL,
+    MEMBER,
+    BINARY,
+    ASSIGNMENT,
+    DECLARATION,
+    SWITCH,
+    LOOP,
+    OTHER
+  }
+
+  /** The kind of a node type: one hash lookup per node instead of one per set. */
+  static Kind kind(String type) {
+    return KINDS.getOrDefault(type, Kind.OTHER);
+  }
+
   static final Set<String> STRINGS =
       Set.of(
           "string_literal",
@@ -76,4 +96,22 @@ final class NodeTypes {
           "for_in_statement",
           "while_statement",
           "do_statement");
+
+  private static final java.util.Map<String, Kind> KINDS = kinds();
+
+  private static java.util.Map<String, Kind> kinds() {
+    java.util.Map<String, Kind> kinds = new java.util.HashMap<>();
+    Units.FUNCTIONS.forEach(t -> kinds.put(t, Kind.FUNCTION));
+    STRINGS.forEach(t -> kinds.put(t, Kind.STRING));
+    LITERALS.forEach(t -> kinds.put(t, Kind.LITERAL));
+    Calls.TYPES.forEach(t -> kinds.put(t, Kind.CALL));
+    MEMBERS.forEach(t -> kinds.put(t, Kind.MEMBER));
+    SUBSCRIPTS.forEach(t -> kinds.put(t, Kind.MEMBER));
+    BINARY.forEach(t -> kinds.put(t, Kind.BINARY));
+    ASSIGNMENTS.forEach(t -> kinds.put(t, Kind.ASSIGNMENT));
+    DECLARATIONS.forEach(t -> kinds.put(t, Kind.DECLARATION));
+    SWITCHES.forEach(t -> kinds.put(t, Kind.SWITCH));
+    LOOPS.forEach(t -> kinds.put(t, Kind.LOOP));
+    return java.util.Map.copyOf(kinds);
+  }
 }
