@@ -2,18 +2,14 @@ package dev.oncell.plugins.migration;
 
 import dev.oncell.agent.Context;
 import dev.oncell.agent.ErrorKind;
-import dev.oncell.agent.GrepMatch;
 import dev.oncell.agent.LlmOptions;
-import dev.oncell.agent.SearchHit;
 import dev.oncell.agent.forge.PullRequest;
 import dev.oncell.agent.git.Git;
 import dev.oncell.agent.tools.Progress;
 import dev.oncell.agent.tools.Toolchain;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One {@code migrate} run, in order: the recipe (or the model's plan), the files in scope and the
@@ -26,8 +22,6 @@ import java.util.Set;
  * answered from the journal, and the run goes on at the first unfinished one.
  */
 final class Migrator {
-
-  private static final int MAX_USAGE_LINES = 60;
 
   private final Context ctx;
   private final Settings settings;
@@ -70,7 +64,7 @@ final class Migrator {
           "scope " + scope + " names no file of the repository: nothing was changed");
     }
     ctx.index("/work");
-    List<String> usages = usages(recipe, scope);
+    List<String> usages = Usages.in(ctx, recipe, in, scope);
     if (usages.isEmpty()) {
       throw MigrationException.invalid(
           MigrationException.NOTHING_TO_MIGRATE,
@@ -125,7 +119,7 @@ final class Migrator {
       stopped = r.status().equals(StepResult.REVERTED);
     }
     ctx.index("/work");
-    int left = usages(recipe, scope).size();
+    int left = Usages.in(ctx, recipe, in, scope).size();
     return finish(recipe, name, scope, branch, results, baseline, tests, left, runner.tokens());
   }
 
@@ -155,40 +149,6 @@ final class Migrator {
               + String.join(", ", recipes.ids()));
     }
     return found;
-  }
-
-  /** The usages in scope, as {@code path:line: text}. */
-  private List<String> usages(Optional<Recipe> recipe, Scope scope) {
-    Set<String> lines = new LinkedHashSet<>();
-    if (recipe.isPresent()) {
-      Glob glob = Glob.of(recipe.get().files());
-      for (GrepMatch m : ctx.grep(recipe.get().usages(), Optional.empty())) {
-        if (scope.contains(m.path()) && glob.matches(m.path())) {
-          lines.add(m.path() + ":" + m.line() + ": " + m.text().strip());
-        }
-      }
-      return List.copyOf(lines);
-    }
-    for (GrepMatch m : ctx.grep(wordRegex(in.from()), Optional.empty())) {
-      if (scope.contains(m.path())) {
-        lines.add(m.path() + ":" + m.line() + ": " + m.text().strip());
-      }
-    }
-    for (SearchHit hit : ctx.search(in.from().strip() + " " + in.to().strip(), 8)) {
-      if (scope.contains(hit.path()) && lines.size() < MAX_USAGE_LINES) {
-        lines.add(hit.path() + ":" + hit.startLine() + "-" + hit.endLine() + " (search)");
-      }
-    }
-    return List.copyOf(lines);
-  }
-
-  /** {@code from} as a regex matching it literally (letters and digits kept, the rest escaped). */
-  static String wordRegex(String from) {
-    StringBuilder re = new StringBuilder();
-    for (char c : from.strip().toCharArray()) {
-      re.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
-    }
-    return re.toString();
   }
 
   private static void checkBaseline(Gates.Baseline baseline) {
@@ -226,7 +186,7 @@ final class Migrator {
                 in.from(),
                 in.to(),
                 scope,
-                usages.stream().limit(MAX_USAGE_LINES).toList(),
+                usages.stream().limit(Usages.MAX_LINES).toList(),
                 toolchain.testCommand()),
             options,
             MigrationPlan.class);

@@ -24,14 +24,10 @@ import org.eclipse.jgit.lib.Repository;
  * The migration agent's benchmark: a suite of small real projects, each with a migration, run in a
  * real embedded host (real sandbox, real git on loopback, FakeGitHub) twice: with the recipe's
  * deterministic rules alone ({@code useModel: false}) and with a scripted model for the steps rules
- * cannot do. Prints success rates and time per step.
+ * cannot do. Prints success rates and time per step (over the steps that changed files: committed
+ * or reverted; a step with nothing to change costs milliseconds and is not counted).
  *
- * <pre>
- * mvn -B -o verify -pl plugins/migration -am -DskipTests
- * cd plugins/migration &amp;&amp; mvn -o exec:java ... (or from an IDE): run MigrationBench.main
- * </pre>
- *
- * The simplest way is the test class path Maven already resolved: see the README's "Benchmark".
+ * <p>Run it from the module's test class path: see the README's "Benchmark" for the commands.
  */
 public final class MigrationBench {
 
@@ -39,7 +35,13 @@ public final class MigrationBench {
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
 
   /** One project of the suite: its files, its migration and the model's scripted answers. */
-  record Case(String name, Map<String, String> files, String from, String to, List<String> model) {}
+  record Case(
+      String name,
+      Map<String, String> files,
+      String from,
+      String to,
+      List<String> model,
+      boolean java) {}
 
   private MigrationBench() {}
 
@@ -82,6 +84,9 @@ public final class MigrationBench {
           }
           int before = model.requestCount();
           TestCell cell = kit.customer(customer, config);
+          if (c.java()) {
+            JavaProjects.supplyTools(cell.files());
+          }
           RunInfo run =
               cell.run("migrate", new Migration(c.from(), c.to(), null, null, withModel, null));
           MigrationResult result =
@@ -94,7 +99,7 @@ public final class MigrationBench {
           StringBuilder statuses = new StringBuilder();
           for (StepResult s : result.steps()) {
             statuses.append(statuses.isEmpty() ? "" : " ").append(abbreviation(s.status()));
-            if (!s.status().equals(StepResult.NOT_RUN) && !s.status().equals(StepResult.SKIPPED)) {
+            if (s.status().equals(StepResult.COMMITTED) || s.status().equals(StepResult.REVERTED)) {
               ran += s.millis();
               ranSteps++;
             }
@@ -135,7 +140,7 @@ public final class MigrationBench {
     for (int mode = 0; mode < 2; mode++) {
       System.out.printf(
           Locale.ROOT,
-          "%-12s success %d/%d (%.0f%%), %d steps run, mean %d ms per step%n",
+          "%-12s success %d/%d (%.0f%%), %d steps changed files, mean %d ms per step%n",
           mode == 0 ? "rules" : "rules+model",
           succeeded[mode],
           suite.size(),
@@ -186,7 +191,8 @@ public final class MigrationBench {
                     + "    def test_raises(self):\n        with self.assertRaisesRegexp(TypeError, \"unsupported\"):\n            add(1, \"x\")\n"),
             "python3.11",
             "python3.12",
-            List.of()));
+            List.of(),
+            false));
     suite.add(
         new Case(
             "dict-subset",
@@ -201,7 +207,8 @@ public final class MigrationBench {
                 block(
                     "tests/test_calc.py",
                     "        self.assertDictContainsSubset({\"a\": 1}, tags())\n",
-                    "        self.assertLessEqual({\"a\": 1}.items(), tags().items())\n"))));
+                    "        self.assertLessEqual({\"a\": 1}.items(), tags().items())\n")),
+            false));
     suite.add(
         new Case(
             "imp-module",
@@ -218,7 +225,8 @@ public final class MigrationBench {
                     + block(
                         "calc.py",
                         "    return imp.reload(module)\n",
-                        "    return importlib.reload(module)\n"))));
+                        "    return importlib.reload(module)\n")),
+            false));
     suite.add(
         new Case(
             "own-assertEquals",
@@ -237,7 +245,16 @@ public final class MigrationBench {
                     + block(
                         "tests/test_calc.py",
                         "        self.assertEqual(add(0.1, 0.2), 0.3)\n",
-                        "        self.assertClose(add(0.1, 0.2), 0.3)\n"))));
+                        "        self.assertClose(add(0.1, 0.2), 0.3)\n")),
+            false));
+    suite.add(
+        new Case(
+            "junit4-java",
+            JavaProjects.junit4(),
+            "junit4",
+            "junit5",
+            List.of(JavaProjects.EXPECTED_TO_ASSERT_THROWS, JavaProjects.MESSAGE_LAST),
+            true));
     return suite;
   }
 }
