@@ -35,6 +35,16 @@ final class Assignments {
   }
 
   void declaration(Node node, State state) {
+    if (node.type().equals("resource")) { // try (InputStream in = ...)
+      Optional<Node> name = node.child("name");
+      Optional<Node> value = node.child("value");
+      if (name.isPresent() && value.isPresent()) {
+        bind(name.get(), value.get(), state, false);
+      } else {
+        flow.visitChildren(node, state);
+      }
+      return;
+    }
     if (node.type().equals("short_var_declaration")) {
       node.child("left")
           .ifPresent(l -> node.child("right").ifPresent(r -> bind(l, r, state, false)));

@@ -1,38 +1,57 @@
 package dev.oncell.plugins.security.code;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 /**
- * What a "missing" sink (a cookie without its flags) looks in: the call, and the lines of its
- * function that name a variable the call passes ({@code c.setSecure(true)}, {@code Secure: true} in
- * the literal that made {@code c}). Line-based: a flag on a line of a multi-line literal that does
- * not name the variable is not seen (a known false alarm).
+ * What a "missing" sink (a cookie without its flags) looks in: the call, and the statements of its
+ * function that name a variable the call passes ({@code c.setSecure(true)}, the literal with {@code
+ * Secure: true} that made {@code c}).
  */
 final class CallContext {
 
   private static final int MAX_CONTEXT = 65536;
+  private static final int MAX_STATEMENT = 8192;
+  private static final Set<String> STATEMENTS =
+      Set.of(
+          "expression_statement",
+          "local_variable_declaration",
+          "short_var_declaration",
+          "assignment_statement",
+          "var_declaration",
+          "lexical_declaration",
+          "variable_declaration");
 
   private CallContext() {}
 
   /**
-   * The call and, for each variable it passes, the lines of the unit that mention that variable:
-   * where {@code c.setSecure(true)} or {@code Secure: true} would be.
+   * The call and, for each variable it passes, the statements of the unit that mention that
+   * variable (whole statements, so a multi-line literal counts): where {@code c.setSecure(true)} or
+   * {@code Secure: true} would be.
    */
   static String of(ParsedFile file, Units unit, Call call, String callText) {
     StringBuilder sb = new StringBuilder(callText);
-    String body = unit == null ? "" : file.text(unit.node());
-    body = body.length() > MAX_CONTEXT ? body.substring(0, MAX_CONTEXT) : body;
     for (Call.Arg arg : call.args()) {
       Node v = arg.value();
       if (v.type().equals("unary_expression") && !v.named().isEmpty()) {
         v = v.named().getLast();
       }
-      if (!v.type().equals("identifier")) {
+      if (!v.type().equals("identifier") || unit == null) {
         continue;
       }
       String name = file.text(v);
-      for (String line : body.split("\n")) {
-        if (mentions(line, name)) {
-          sb.append('\n').append(line);
+      List<Node> stack = new ArrayList<>(List.of(unit.node()));
+      while (!stack.isEmpty() && sb.length() < MAX_CONTEXT) {
+        Node node = stack.removeLast();
+        if (STATEMENTS.contains(node.type()) && node.end() - node.start() <= MAX_STATEMENT) {
+          String text = file.text(node);
+          if (mentions(text, name)) {
+            sb.append('\n').append(text);
+          }
+          continue;
         }
+        stack.addAll(node.children());
       }
     }
     return sb.toString();

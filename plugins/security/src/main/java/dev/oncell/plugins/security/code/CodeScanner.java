@@ -56,6 +56,15 @@ public final class CodeScanner implements Scanner {
     return new CodeScanner(Map.copyOf(rules), limits);
   }
 
+  /** A scanner with {@code rules} for every language (tests of rules that are not shipped). */
+  static CodeScanner withRules(Rules rules, CodeLimits limits) {
+    Map<String, Rules> all = new HashMap<>();
+    for (Lang lang : Lang.values()) {
+      all.put(lang.rules(), rules);
+    }
+    return new CodeScanner(Map.copyOf(all), limits);
+  }
+
   @Override
   public String category() {
     return "code";

@@ -16,6 +16,7 @@ final class Flow {
   private final Sinks sinks;
   private final Deadline deadline;
   private int loopDepth;
+  private State globals = new State();
   private final Assignments assignments = new Assignments(this);
 
   Flow(ParsedFile file, Sinks sinks, Deadline deadline) {
@@ -34,11 +35,13 @@ final class Flow {
    * parameter mark computes a {@link Sinks.Summary}.
    */
   void run(Units unit, int everyParameter) {
-    State state = new State();
     Node node = unit.node();
+    boolean function = Units.FUNCTIONS.contains(node.type());
+    State state = function ? globals.entry() : new State();
     sinks.enter(unit);
-    if (!Units.FUNCTIONS.contains(node.type())) {
+    if (!function) {
       visitChildren(node, state);
+      globals = state; // a file's top-level values (constants, fields) are seen by its functions
       return;
     }
     Params.bind(node, unit.decorators(), file, sinks.rules(), state, deadline, everyParameter);
@@ -293,6 +296,16 @@ final class Flow {
           state.set(key, state.get(key).and(argsValue));
         }
       }
+    }
+    if (call.receiver().isPresent()
+        && args.length >= 1
+        && (call.name().equals("get") || call.name().equals("getOrDefault"))) {
+      // A lookup returns the collection's values (and the default), not the key it was given.
+      Value looked = receiver;
+      for (int i = 1; i < args.length; i++) {
+        looked = looked.and(args[i]);
+      }
+      return looked.tainted() ? looked : Value.CLEAN;
     }
     Optional<Value> summarized = sinks.summarized(call, args);
     if (summarized.isPresent()) {

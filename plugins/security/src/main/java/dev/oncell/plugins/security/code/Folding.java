@@ -30,6 +30,8 @@ final class Folding {
           "and",
           "or");
 
+  private static final Set<String> LOGICAL = Set.of("&&", "||", "and", "or");
+
   private Folding() {}
 
   static boolean isComparison(String op) {
@@ -43,7 +45,14 @@ final class Folding {
       if (folded.isPresent()) {
         return Value.literal(folded.get());
       }
+      if (LOGICAL.contains(op)) {
+        // JavaScript's and Python's a || b, a or b, a and b are one of the operands, not a boolean.
+        return left.or(right);
+      }
       return left.constant() && right.constant() ? Value.UNKNOWN_CONSTANT : Value.CLEAN;
+    }
+    if (op.equals("??")) {
+      return left.or(right);
     }
     Value joined = left.and(right);
     if (!joined.constant()) {

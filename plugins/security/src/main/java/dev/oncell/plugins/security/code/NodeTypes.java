@@ -75,6 +75,7 @@ final class NodeTypes {
   static final Set<String> DECLARATIONS =
       Set.of(
           "local_variable_declaration",
+          "resource",
           "field_declaration",
           "lexical_declaration",
           "variable_declaration",

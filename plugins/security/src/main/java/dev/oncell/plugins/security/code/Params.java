@@ -14,6 +14,13 @@ final class Params {
   /** One parameter: its name, and the text of its type and of its annotations. */
   private record Param(Node name, String type, String annotations) {}
 
+  /** Types whose values carry no text: numbers, booleans, dates, UUIDs (in the four languages). */
+  private static final java.util.regex.Pattern NO_TEXT =
+      java.util.regex.Pattern.compile(
+          ":?\\s*(int|long|short|byte|double|float|boolean|char|Integer|Long|Short|Byte|Double|Float"
+              + "|Boolean|BigDecimal|BigInteger|UUID|LocalDate|LocalDateTime|Instant|number|bigint|bool"
+              + "|u?int(8|16|32|64)?|float(32|64)|uuid\\.UUID|datetime|date)");
+
   private Params() {}
 
   static void bind(
@@ -48,6 +55,9 @@ final class Params {
           labels |= source.labels();
           why = source.description();
         }
+      }
+      if (NO_TEXT.matcher(p.type()).matches()) {
+        labels = 0; // an int or a boolean parameter carries no injection, whatever its source
       }
       labels |= everyParameter;
       Value value =

@@ -27,6 +27,11 @@ final class State {
     return new State(vars, reachable);
   }
 
+  /** A copy that can be reached: where a function starts from its file's top-level values. */
+  State entry() {
+    return new State(vars, true);
+  }
+
   Value get(String name) {
     return vars.getOrDefault(name, Value.CLEAN);
   }

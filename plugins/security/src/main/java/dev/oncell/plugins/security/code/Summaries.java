@@ -25,6 +25,9 @@ final class Summaries {
     Flow flow = new Flow(file, silent, deadline);
     Map<String, Sinks.Summary> summaries = new HashMap<>();
     Set<String> twice = new HashSet<>();
+    if (!units.isEmpty() && !Units.FUNCTIONS.contains(units.getFirst().node().type())) {
+      flow.run(units.getFirst()); // the file's top-level values, which its functions start from
+    }
     for (Units unit : units) {
       if (unit.name().isEmpty() || !Units.FUNCTIONS.contains(unit.node().type())) {
         continue;

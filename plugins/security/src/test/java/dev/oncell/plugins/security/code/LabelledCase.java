@@ -42,6 +42,7 @@ record LabelledCase(
   static List<LabelledCase> all() {
     List<LabelledCase> all = new java.util.ArrayList<>(of("cases"));
     all.addAll(of("heldout"));
+    all.addAll(of("heldout2"));
     return all;
   }
 

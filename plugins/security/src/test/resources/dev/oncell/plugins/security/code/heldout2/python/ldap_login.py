@@ -1,0 +1,13 @@
+# oncell-bench: vulnerable ldap
+import ldap
+from flask import Flask, request
+
+app = Flask(__name__)
+conn = ldap.initialize("ldap://ldap.example.com")
+
+
+@app.post("/login")
+def login():
+    user = request.form["user"]
+    results = conn.search_s("dc=example,dc=com", ldap.SCOPE_SUBTREE, f"(uid={user})")
+    return {"found": len(results)}
