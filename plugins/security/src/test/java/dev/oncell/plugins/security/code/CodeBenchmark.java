@@ -162,6 +162,12 @@ public final class CodeBenchmark {
         bytes / 1e6 / seconds,
         scan.findings().size(),
         scan.skipped().size());
+    scan.skipped().stream()
+        .map(k -> k.reason().replaceAll("\\(.*\\)|[0-9,]+", "N"))
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                r -> r, TreeMap::new, java.util.stream.Collectors.counting()))
+        .forEach((reason, n) -> System.out.printf("  %d %s%n", n, reason));
     System.out.printf(
         "on one core's CPU time (less sensitive to a loaded machine): %.2f s: %.0f files/s, %.2f MB/s%n",
         cpuSeconds, files.size() / cpuSeconds, bytes / 1e6 / cpuSeconds);
