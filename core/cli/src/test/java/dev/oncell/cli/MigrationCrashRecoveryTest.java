@@ -17,10 +17,8 @@ import dev.oncell.llm.testing.StandIn;
 import dev.oncell.llm.testing.Wire;
 import dev.oncell.plugins.migration.MigrationAgent;
 import dev.oncell.runtime.fixtures.TestHost;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -160,7 +153,12 @@ class MigrationCrashRecoveryTest {
     List<RunEvent> seen = new CopyOnWriteArrayList<>();
     try (OncellClient client = OncellClient.create(URI.create(first.url()), KEY)) {
       client.gitCredentials().set("acme", upstream.host(), Optional.empty(), TOKEN);
-      client.deployments().deploy(migrationPluginJar(), "production", Optional.of("bubblewrap"));
+      client
+          .deployments()
+          .deploy(
+              ShippedPlugins.jar(MigrationAgent.class, "migration"),
+              "production",
+              Optional.of("bubblewrap"));
       ObjectNode config = JSON.createObjectNode();
       config.put("repoUrl", upstream.url(REPO).toString());
       config.putObject("forge").put("kind", "github").put("apiBase", upstream.baseUrl());
@@ -288,36 +286,5 @@ class MigrationCrashRecoveryTest {
     return upstream.requests().stream()
         .filter(r -> r.method().equals("POST") && r.path().endsWith("/git-receive-pack"))
         .count();
-  }
-
-  /**
-   * The shipped plugin jar as the reactor built it ({@code plugins/migration/target}); when the
-   * build stopped before packaging, its classes folder packed with the same manifest entries.
-   */
-  private static byte[] migrationPluginJar() throws IOException, URISyntaxException {
-    Path location =
-        Path.of(MigrationAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    if (Files.isRegularFile(location)) {
-      return Files.readAllBytes(location);
-    }
-    Manifest manifest = new Manifest();
-    Attributes main = manifest.getMainAttributes();
-    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    main.putValue("Plugin-Id", "migration");
-    main.putValue("Plugin-Version", "0.0.0-test");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
-        Stream<Path> files = Files.walk(location)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        String name = location.relativize(file).toString().replace('\\', '/');
-        if (name.equals("META-INF/MANIFEST.MF")) {
-          continue;
-        }
-        jar.putNextEntry(new JarEntry(name));
-        Files.copy(file, jar);
-        jar.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
   }
 }
