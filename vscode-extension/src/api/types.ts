@@ -1,0 +1,54 @@
+/** The shapes of the oncell HTTP API (v1) that the extension reads; see the README's HTTP API table. */
+
+export type CellState = "CREATING" | "ACTIVE" | "PAUSING" | "PAUSED" | "WAKING" | "DELETING" | "FAILED";
+
+export interface Customer {
+  readonly id: string;
+  readonly state: CellState;
+  readonly agent: string | null;
+  readonly env: string | null;
+  readonly error?: unknown;
+}
+
+export type EntryType = "file" | "dir" | "symlink" | "other";
+
+export interface DirEntry {
+  readonly name: string;
+  readonly type: EntryType;
+  readonly size: number;
+}
+
+export interface Listing {
+  readonly path: string;
+  readonly entries: DirEntry[];
+  readonly next: string | null;
+}
+
+export interface ShellResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+  readonly failed: boolean;
+  readonly timedOut: boolean;
+}
+
+export interface RunInfo {
+  readonly runId: string;
+  readonly customer: string;
+  readonly method: string;
+  readonly status: string;
+  readonly result: unknown;
+  readonly error: unknown;
+}
+
+/** One event of a run, as streamed: `seq` is its number, what a resume sends back. */
+export interface RunEvent {
+  readonly seq: number;
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/** What a GET on a files path answers: bytes for a file, a listing page for a folder. */
+export type FileOrListing =
+  | { readonly kind: "file"; readonly bytes: Uint8Array }
+  | { readonly kind: "directory"; readonly listing: Listing };

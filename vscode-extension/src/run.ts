@@ -1,0 +1,81 @@
+import * as vscode from "vscode";
+import type { OncellClient } from "./api/client";
+import { OncellError } from "./api/errors";
+import type { RunEvent } from "./api/types";
+
+/** One line of the output channel for a run event; long data is cut so a chatty agent cannot flood it. */
+export function describeEvent(e: RunEvent): string {
+  const data = typeof e.data === "string" ? e.data : JSON.stringify(e.data);
+  const text = data.length > 2000 ? `${data.slice(0, 2000)}… (${data.length} chars)` : data;
+  return `[${e.seq}] ${e.type} ${text}`;
+}
+
+/** A short progress message from an event: its `message`, `line` or `step` field when it has one. */
+export function progressMessage(e: RunEvent): string {
+  if (e.data && typeof e.data === "object") {
+    const d = e.data as Record<string, unknown>;
+    for (const field of ["message", "line", "step", "status"]) {
+      if (typeof d[field] === "string") return `${e.type}: ${(d[field] as string).slice(0, 120)}`;
+    }
+  }
+  return e.type;
+}
+
+/**
+ * Runs `method` for `customer` with progress in a notification (cancellable: cancelling the
+ * notification cancels the run on the server), its events in the output channel.
+ */
+export async function runWithProgress(
+  client: OncellClient,
+  output: vscode.OutputChannel,
+  customer: string,
+  method: string,
+  input: unknown,
+): Promise<RunEvent | undefined> {
+  output.show(true);
+  output.appendLine(`▶ ${method} on ${customer}`);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `oncell: ${method} on ${customer}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      let runId: string | undefined;
+      token.onCancellationRequested(() => {
+        output.appendLine(`■ cancelling ${runId ?? "the run"}`);
+        if (runId) client.cancelRun(runId).catch((e) => output.appendLine(`cancel failed: ${String(e)}`));
+        else abort.abort();
+      });
+      try {
+        const { last } = await client.runMethod(
+          method,
+          customer,
+          input,
+          (e) => {
+            output.appendLine(describeEvent(e));
+            progress.report({ message: progressMessage(e) });
+          },
+          {
+            signal: abort.signal,
+            onRunId: (id) => {
+              runId = id;
+              output.appendLine(`run ${id}`);
+            },
+            onReconnect: (n, err) => output.appendLine(`… event stream dropped (${err.message}); reconnecting, attempt ${n}`),
+          },
+        );
+        if (last?.type === "error") {
+          const err = (last.data ?? {}) as { code?: string; message?: string };
+          vscode.window.showErrorMessage(`oncell: ${method} failed: ${err.message ?? "error"} [${err.code ?? "error"}]`);
+        } else if (last?.type === "result") {
+          const text = JSON.stringify(last.data);
+          vscode.window.showInformationMessage(`oncell: ${method} done: ${text.length > 200 ? text.slice(0, 200) + "…" : text}`);
+        }
+        return last;
+      } catch (e) {
+        const message = e instanceof OncellError ? `${e.message} [${e.code}]` : String(e);
+        output.appendLine(`✖ ${message}`);
+        vscode.window.showErrorMessage(`oncell: ${method} failed: ${message}`);
+        return undefined;
+      }
+    },
+  );
+}
