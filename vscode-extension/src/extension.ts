@@ -191,6 +191,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
     ),
   );
 
+  // The status bar follows the open cell's state, and says so when the server is down.
+  const poll = setInterval(() => {
+    if (client && currentCustomer) updateStatus();
+  }, 15000);
+  context.subscriptions.push({ dispose: () => clearInterval(poll) });
+
   const stored = await sessions.current();
   use(stored?.url, stored?.token);
 
