@@ -6,6 +6,7 @@ import { Sessions } from "./auth/session";
 import { CellFiles } from "./fs/cellFiles";
 import { OncellFileSystem } from "./fs/provider";
 import { runWithProgress } from "./run";
+import { grepCell, searchCell } from "./search";
 import { CustomersView } from "./views/customers";
 
 /** What the extension returns from `activate`, for its tests in a real editor. */
@@ -163,6 +164,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
         if (id && client) await client.resume(id);
         view.refresh();
         updateStatus();
+      }),
+    ),
+    vscode.commands.registerCommand(
+      "oncell.search",
+      guarded(async (c?: Customer | string) => {
+        const id = await pickCustomer(c ?? currentCustomer);
+        if (id && client) await searchCell(client, id);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      "oncell.grep",
+      guarded(async (c?: Customer | string) => {
+        const id = await pickCustomer(c ?? currentCustomer);
+        if (id && client) await grepCell(client, id);
       }),
     ),
     vscode.commands.registerCommand(

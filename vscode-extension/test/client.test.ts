@@ -135,6 +135,28 @@ describe("OncellClient", () => {
     expect([missing.status, missing.code]).toEqual([404, "not_found"]);
   });
 
+  it("sends search and grep requests and reads their answers", async () => {
+    const bodies: unknown[] = [];
+    const { url } = await serve(async (req, res) => {
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      bodies.push({ url: req.url, body: JSON.parse(body) });
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(
+        req.url!.endsWith("/search")
+          ? JSON.stringify({ hits: [{ path: "src/a.ts", content: "x", score: 1, startLine: 3, endLine: 4, symbol: "f", language: "ts" }], tookMs: 1 })
+          : JSON.stringify({ matches: [{ path: "b", line: 2, text: "TODO" }], truncated: true, tookMs: 1 }),
+      );
+    });
+    const client = new OncellClient(url, TOKEN);
+    expect((await client.search("acme", "auth", 5))[0].startLine).toBe(3);
+    expect(await client.grep("acme", "TODO")).toEqual({ matches: [{ path: "b", line: 2, text: "TODO" }], truncated: true });
+    expect(bodies).toEqual([
+      { url: "/v1/customers/acme/search", body: { query: "auth", topK: 5 } },
+      { url: "/v1/customers/acme/grep", body: { regex: "TODO", limit: 500 } },
+    ]);
+  });
+
   it("refuses dot segments before sending anything", () => {
     expect(() => filesPath("acme", "a/../b")).toThrow(/'\.\.'/);
     expect(filesPath("a/b", "x?y#z")).toBe("/v1/customers/a%2Fb/files/x%3Fy%23z");

@@ -1,6 +1,6 @@
 import { OncellError, errorFromAnswer, redact } from "./errors";
 import { SseParser } from "./sse";
-import type { Customer, FileOrListing, Listing, RunEvent, RunInfo, ShellResult } from "./types";
+import type { Customer, FileOrListing, GrepMatch, Listing, RunEvent, RunInfo, SearchHit, ShellResult } from "./types";
 
 /** How a dropped event stream is retried: a few times, waiting longer each time. */
 export interface RetryPolicy {
@@ -100,6 +100,24 @@ export class OncellClient {
       command,
       ...(cwd === undefined ? {} : { cwd }),
     })) as ShellResult;
+  }
+
+  /** The cell's index, best first (keyword and, when embedded, semantic). */
+  async search(customer: string, query: string, topK = 30): Promise<SearchHit[]> {
+    const answer = (await this.json("POST", `/v1/customers/${enc(customer)}/search`, { query, topK })) as { hits: SearchHit[] };
+    return answer.hits;
+  }
+
+  /** (Re)indexes the cell's /work so that {@link search} finds its files. */
+  async index(customer: string): Promise<void> {
+    await this.json("POST", `/v1/customers/${enc(customer)}/index`, {});
+  }
+
+  async grep(customer: string, regex: string, limit = 500): Promise<{ matches: GrepMatch[]; truncated: boolean }> {
+    return (await this.json("POST", `/v1/customers/${enc(customer)}/grep`, { regex, limit })) as {
+      matches: GrepMatch[];
+      truncated: boolean;
+    };
   }
 
   async getRun(runId: string): Promise<RunInfo> {

@@ -52,3 +52,19 @@ export interface RunEvent {
 export type FileOrListing =
   | { readonly kind: "file"; readonly bytes: Uint8Array }
   | { readonly kind: "directory"; readonly listing: Listing };
+
+export interface SearchHit {
+  readonly path: string;
+  readonly content: string;
+  readonly score: number;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly symbol: string | null;
+  readonly language: string | null;
+}
+
+export interface GrepMatch {
+  readonly path: string;
+  readonly line: number;
+  readonly text: string;
+}
