@@ -102,7 +102,7 @@ async function main() {
     cwd: path.join(E2E, "driver"),
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const dirs = ["--user-data-dir", path.join(tmp, "user"), "--extensions-dir", path.join(tmp, "extensions")];
+  const dirs = ["--config", path.join(tmp, "code-server.yaml"), "--user-data-dir", path.join(tmp, "user"), "--extensions-dir", path.join(tmp, "extensions")];
   for (const vsix of [path.join(EXT, "target", "oncell.vsix"), driverVsix]) {
     execFileSync(NODE24, [CODE_SERVER, ...dirs, "--install-extension", vsix], { stdio: ["ignore", "ignore", "inherit"] });
   }
@@ -130,7 +130,7 @@ async function main() {
     executablePath: "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", `--user-data-dir=${path.join(tmp, "chromium")}`],
+      "--disable-component-update", "--disable-sync"], // playwright gives it a new empty profile
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -143,9 +143,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
         if (!id) return;
         currentCustomer = id;
         const uri = vscode.Uri.from({ scheme: "oncell", authority: id, path: "/" });
-        const index = vscode.workspace.workspaceFolders?.length ?? 0;
-        vscode.workspace.updateWorkspaceFolders(index, 0, { uri, name: `oncell: ${id}` });
-        updateStatus();
+        // The cell becomes the window's folder (a virtual workspace). Adding it to a workspace that
+        // has a folder already would make an untitled multi-root workspace, which browser editors
+        // such as code-server do not keep across the extension host's restart.
+        await vscode.commands.executeCommand("vscode.openFolder", uri, { forceNewWindow: false });
       }),
     ),
     vscode.commands.registerCommand(
@@ -211,6 +212,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
     if (client && currentCustomer) updateStatus();
   }, 15000);
   context.subscriptions.push({ dispose: () => clearInterval(poll) });
+
+  const opened = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === "oncell");
+  if (opened) currentCustomer = opened.uri.authority;
 
   const stored = await sessions.current();
   use(stored?.url, stored?.token);

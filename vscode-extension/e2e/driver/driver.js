@@ -30,12 +30,12 @@ async function activate() {
     return { status: res.status, body: await res.text() };
   };
 
-  // Phase two: openCell added the cell as a workspace folder, which restarts the extension host.
+  // Phase two: openCell made the cell the window's folder, which restarts the extension host.
   if (fs.existsSync(config.results)) {
     const previous = JSON.parse(fs.readFileSync(config.results, "utf8"));
     if (previous.phase === "opening") {
       const results = previous.results;
-      await run(results, "open cell: the cell is a workspace folder, sign-in survived the restart", async () => {
+      await run(results, "open cell: the cell is the window's folder, sign-in survived the restart", async () => {
         const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
         assert.ok(folders.includes(`oncell://${config.customer}/`), `folders: ${folders}`);
         assert.equal(api.signedIn, true);
@@ -106,7 +106,7 @@ async function activate() {
   }
   await vscode.commands.executeCommand("workbench.view.extension.oncell");
   write(results, "opening");
-  // Last: open the cell as a workspace folder; VS Code restarts the extension host for it.
+  // Last: open the cell as the window's folder; VS Code restarts the extension host for it.
   await vscode.commands.executeCommand("oncell.openCell", config.customer);
 }
 
