@@ -92,6 +92,18 @@ describe("CellFiles", () => {
     expect(cell.files.get("d/n.txt")).toEqual(bytes("22"));
   });
 
+  it("a file rewritten in the cell gets a newer mtime once the listing expires; its own writes do not", async () => {
+    const { cell, files, changes, advance } = setup();
+    await files.writeFile("acme", "a.txt", bytes("one"));
+    const opened = await files.stat("acme", "a.txt");
+    advance(2001);
+    expect((await files.stat("acme", "a.txt")).mtime).toBe(opened.mtime); // nothing changed
+    cell.files.set("a.txt", bytes("rewritten by an agent"));
+    advance(2001);
+    expect((await files.stat("acme", "a.txt")).mtime).toBeGreaterThan(opened.mtime);
+    expect(changes.map((c) => `${c.kind} ${c.path}`)).toEqual(["created a.txt", "changed a.txt"]);
+  });
+
   it("reports a missing file as not found and a folder read as an error", async () => {
     const { cell, files } = setup();
     cell.files.set("d/x", bytes(""));

@@ -81,6 +81,25 @@ async function activate() {
     assert.equal((await serverFile("e2e/hello.txt")).body, "hello from the editor\nedited in VS Code\n");
   });
 
+  test("a file changed in the cell while edited: the save is refused, nothing overwritten", async () => {
+    await vscode.workspace.fs.writeFile(uri("e2e/conflict.txt"), new TextEncoder().encode("one\n"));
+    const doc = await vscode.workspace.openTextDocument(uri("e2e/conflict.txt"));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), "from the editor\n"));
+    // an agent rewrites the file meanwhile
+    const put = await fetch(`${config.url}/v1/customers/${config.customer}/files/e2e/conflict.txt`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${config.token}` },
+      body: "written by the agent, longer\n",
+    });
+    assert.equal(put.status, 200);
+    await new Promise((r) => setTimeout(r, 2500)); // past the listing cache, so stat sees the change
+    assert.equal(await doc.save(), false, "the save should have been refused as a conflict");
+    assert.equal((await serverFile("e2e/conflict.txt")).body, "written by the agent, longer\n");
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+  });
+
   test("rename and delete through oncell://", async () => {
     await vscode.workspace.fs.writeFile(uri("e2e/tmp.txt"), new TextEncoder().encode("x"));
     await vscode.workspace.fs.rename(uri("e2e/tmp.txt"), uri("e2e/moved.txt"), { overwrite: false });
@@ -106,6 +125,11 @@ async function activate() {
   }
   await vscode.commands.executeCommand("workbench.view.extension.oncell");
   write(results, "opening");
+  // run.mjs takes its screenshot of this state, then says so; only then does the page change.
+  const until = Date.now() + 120000;
+  while (!fs.existsSync(config.results + ".shot") && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
   // Last: open the cell as the window's folder; VS Code restarts the extension host for it.
   await vscode.commands.executeCommand("oncell.openCell", config.customer);
 }

@@ -100,15 +100,15 @@ export class CellFiles {
     const existed = await this.exists(customer, p);
     await this.limiter.run(() => this.api.write(customer, p, bytes));
     this.touch(customer, p);
-    this.forget(customer, parent(p));
+    this.record(customer, p, { name: basename(p), type: "file", size: bytes.length });
     this.emit([{ customer, path: p, kind: existed ? "changed" : "created" }]);
   }
 
   async delete(customer: string, path: string, recursive: boolean): Promise<void> {
     const p = normalize(path);
     await this.limiter.run(() => this.api.delete(customer, p, recursive));
-    this.forget(customer, parent(p));
-    this.forget(customer, p);
+    this.record(customer, p, undefined);
+    this.listings.delete(key(customer, p));
     this.emit([{ customer, path: p, kind: "deleted" }]);
   }
 
@@ -142,20 +142,8 @@ export class CellFiles {
    */
   async refresh(customer: string, path: string): Promise<Change[]> {
     const p = normalize(path);
-    const before = this.listings.get(key(customer, p));
     this.forget(customer, p);
-    const after = await this.listing(customer, p);
-    if (!before) {
-      return [];
-    }
-    const changes = diffListings(customer, p, before.entries, after.entries);
-    for (const c of changes) {
-      if (c.kind !== "deleted") {
-        this.touch(customer, c.path);
-      }
-    }
-    this.emit(changes);
-    return changes;
+    return (await this.relist(customer, p)).changes;
   }
 
   private async exists(customer: string, p: string): Promise<boolean> {
@@ -178,11 +166,21 @@ export class CellFiles {
   }
 
   private async listing(customer: string, p: string): Promise<CachedListing> {
-    const k = key(customer, p);
-    const cached = this.listings.get(k);
+    const cached = this.listings.get(key(customer, p));
     if (cached && this.now() - cached.at < this.listingTtlMs) {
       return cached;
     }
+    return (await this.relist(customer, p)).listing;
+  }
+
+  /**
+   * Lists a folder again and compares it with the listing it replaces: whatever changed in the
+   * cell meanwhile gets a newer mtime and a change event. That is what lets VS Code refuse to save
+   * over a file an agent rewrote while it was open (it compares mtimes before writing).
+   */
+  private async relist(customer: string, p: string): Promise<{ listing: CachedListing; changes: Change[] }> {
+    const k = key(customer, p);
+    const before = this.listings.get(k);
     const listing = await this.listFlight.run(k, () => this.limiter.run(() => this.api.listAll(customer, p)));
     const entries = new Map<string, DirEntry>();
     for (const e of listing.entries) {
@@ -190,7 +188,27 @@ export class CellFiles {
     }
     const fresh = { entries, at: this.now() };
     this.listings.set(k, fresh);
-    return fresh;
+    const changes = before ? diffListings(customer, p, before.entries, entries) : [];
+    for (const c of changes) {
+      if (c.kind !== "deleted") {
+        this.touch(customer, c.path);
+      }
+    }
+    this.emit(changes);
+    return { listing: fresh, changes };
+  }
+
+  /** Puts what this client just did into the cached parent listing, so it is not reported back as a change. */
+  private record(customer: string, p: string, entry: DirEntry | undefined): void {
+    const cached = this.listings.get(key(customer, parent(p)));
+    if (!cached) {
+      return;
+    }
+    if (entry) {
+      cached.entries.set(entry.name, entry);
+    } else {
+      cached.entries.delete(basename(p));
+    }
   }
 
   private mtime(customer: string, p: string): number {
@@ -210,8 +228,12 @@ export class CellFiles {
     this.mtimes.set(k, Math.max(this.now(), old + 1));
   }
 
+  /** Marks a listing stale; it stays as the baseline the next listing is compared with. */
   private forget(customer: string, p: string): void {
-    this.listings.delete(key(customer, p));
+    const cached = this.listings.get(key(customer, p));
+    if (cached) {
+      this.listings.set(key(customer, p), { entries: cached.entries, at: Number.NEGATIVE_INFINITY });
+    }
   }
 
   private emit(changes: Change[]): void {
