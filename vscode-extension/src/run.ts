@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import type { OncellClient } from "./api/client";
 import { OncellError } from "./api/errors";
 import type { RunEvent } from "./api/types";
-import { describeEvent, progressMessage } from "./runEvents";
+import { describeEvent, outcomeText, progressMessage } from "./runEvents";
 
 /**
  * Runs `method` for `customer` with progress in a notification (cancellable: cancelling the
@@ -45,13 +45,10 @@ export async function runWithProgress(
             onReconnect: (n, err) => output.appendLine(`… event stream dropped (${err.message}); reconnecting, attempt ${n}`),
           },
         );
-        if (last?.type === "error") {
-          const err = (last.data ?? {}) as { code?: string; message?: string };
-          vscode.window.showErrorMessage(`oncell: ${method} failed: ${err.message ?? "error"} [${err.code ?? "error"}]`);
-        } else if (last?.type === "result") {
-          const text = JSON.stringify(last.data);
-          vscode.window.showInformationMessage(`oncell: ${method} done: ${text.length > 200 ? text.slice(0, 200) + "…" : text}`);
-        }
+        const outcome = outcomeText(last);
+        output.appendLine(`${outcome.ok ? "✔" : "✖"} ${outcome.text}`);
+        if (outcome.ok) vscode.window.showInformationMessage(`oncell: ${method} done: ${outcome.text}`);
+        else vscode.window.showErrorMessage(`oncell: ${method} failed: ${outcome.text}`);
         return last;
       } catch (e) {
         const message = e instanceof OncellError ? `${e.message} [${e.code}]` : String(e);

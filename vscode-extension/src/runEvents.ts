@@ -17,3 +17,19 @@ export function progressMessage(e: RunEvent): string {
   }
   return e.type;
 }
+
+/** How a run ended, from its last event (`{runId,status,result,error:{code,message}}`), as one line for the user. */
+export function outcomeText(last: RunEvent | undefined): { ok: boolean; text: string } {
+  if (!last) {
+    return { ok: false, text: "the run ended without a result" };
+  }
+  const d = (last.data ?? {}) as { status?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } | null };
+  if (last.type === "error") {
+    const code = typeof d.error?.code === "string" ? d.error.code : "error";
+    const message = typeof d.error?.message === "string" ? d.error.message : "the run failed";
+    return { ok: false, text: `${message} [${code}]` };
+  }
+  const result = d.result as { answer?: unknown } | undefined;
+  const text = typeof result?.answer === "string" ? result.answer : JSON.stringify(d.result ?? last.data);
+  return { ok: true, text: text.length > 300 ? `${text.slice(0, 300)}…` : text };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeEvent, progressMessage } from "../src/runEvents";
+import { describeEvent, outcomeText, progressMessage } from "../src/runEvents";
 
 describe("run event text", () => {
   it("prints an event on one line with its number", () => {
@@ -14,5 +14,18 @@ describe("run event text", () => {
     expect(progressMessage({ seq: 1, type: "progress", data: { message: "cloning" } })).toBe("progress: cloning");
     expect(progressMessage({ seq: 1, type: "analysis", data: { rows: 3 } })).toBe("analysis");
     expect(progressMessage({ seq: 1, type: "log", data: null })).toBe("log");
+  });
+});
+
+describe("outcomeText", () => {
+  it("shows an answer, else the result as JSON", () => {
+    const data = { runId: "r", status: "succeeded", result: { answer: "The total revenue is 5." }, error: null };
+    expect(outcomeText({ seq: 4, type: "result", data })).toEqual({ ok: true, text: "The total revenue is 5." });
+    expect(outcomeText({ seq: 4, type: "result", data: { result: [1, 2] } })).toEqual({ ok: true, text: "[1,2]" });
+  });
+  it("shows a failure with its code", () => {
+    const data = { runId: "r", status: "failed", result: null, error: { code: "cancelled", message: "cancelled by the user" } };
+    expect(outcomeText({ seq: 9, type: "error", data })).toEqual({ ok: false, text: "cancelled by the user [cancelled]" });
+    expect(outcomeText(undefined).ok).toBe(false);
   });
 });
