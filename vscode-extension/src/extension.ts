@@ -7,6 +7,7 @@ import { CellFiles } from "./fs/cellFiles";
 import { OncellFileSystem } from "./fs/provider";
 import { runWithProgress } from "./run";
 import { grepCell, searchCell } from "./search";
+import { CellTerminal } from "./terminal";
 import { CustomersView } from "./views/customers";
 
 /** What the extension returns from `activate`, for its tests in a real editor. */
@@ -165,6 +166,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
         if (id && client) await client.resume(id);
         view.refresh();
         updateStatus();
+      }),
+    ),
+    vscode.commands.registerCommand(
+      "oncell.openTerminal",
+      guarded(async (c?: Customer | string) => {
+        const id = await pickCustomer(c ?? currentCustomer);
+        if (!id || !client) return;
+        const terminal = vscode.window.createTerminal({ name: `oncell: ${id}`, pty: new CellTerminal(client, id) });
+        terminal.show();
       }),
     ),
     vscode.commands.registerCommand(

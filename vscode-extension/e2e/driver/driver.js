@@ -43,6 +43,15 @@ async function activate() {
         await vscode.window.showTextDocument(doc);
         await vscode.commands.executeCommand("workbench.view.explorer");
       });
+      await run(results, "a terminal on the cell (see 03-cell-in-explorer.png)", async () => {
+        await vscode.commands.executeCommand("oncell.openTerminal", config.customer);
+        const terminal = vscode.window.terminals.find((t) => t.name === `oncell: ${config.customer}`);
+        assert.ok(terminal, "no oncell terminal");
+        terminal.sendText("cd data");
+        terminal.sendText("head -3 sales.csv");
+        terminal.sendText("false");
+        await new Promise((r) => setTimeout(r, 3000)); // for the screenshot only
+      });
       write(results, "done");
     }
     return;
