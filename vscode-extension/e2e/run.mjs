@@ -24,6 +24,7 @@ const VSCE = path.join(EXT, "node_modules", ".bin", "vsce");
 const TIMEOUT_MS = Number(process.env.ONCELL_E2E_TIMEOUT_MS ?? 600000);
 
 const children = [];
+let tmp;
 const log = (m) => process.stderr.write(`e2e: ${m}\n`);
 
 function freePort() {
@@ -44,13 +45,21 @@ function start(name, cmd, args, env) {
   return child;
 }
 
-function stopAll() {
+async function stopAll() {
+  const exited = children.map((c) => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once("exit", r))));
   for (const c of children) {
     try {
       process.kill(-c.pid, "SIGTERM"); // its own process group: the JVM or code-server and their children
     } catch {
       // already gone
     }
+  }
+  // The server closes its cells (and their disk images) on the way out: wait for it before removing its home.
+  const stopped = await Promise.race([Promise.all(exited).then(() => true), new Promise((r) => setTimeout(() => r(false), 60000))]);
+  if (tmp && stopped && !process.env.ONCELL_E2E_KEEP) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  } else if (tmp) {
+    log(`kept ${tmp}`);
   }
 }
 
@@ -82,7 +91,7 @@ async function api(url, token, method, p, body) {
 async function main() {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oncell-vscode-e2e-"));
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "oncell-vscode-e2e-"));
   const token = randomBytes(24).toString("hex");
 
   // 1. A real oncell server with the example agent deployed.
@@ -190,6 +199,6 @@ try {
 } catch (e) {
   process.stdout.write(`e2e: ${e.stack ?? e}\nlogs in ${OUT}\n`);
 } finally {
-  stopAll();
+  await stopAll();
 }
 process.exit(failed ? 1 : 0);
