@@ -20,7 +20,6 @@ import dev.oncell.plugins.coding.CodingAgent;
 import dev.oncell.runtime.fixtures.TestHost;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +188,7 @@ class CodingCrashRecoveryTest {
                 }
               });
       long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (!exists(client, TESTING)) {
+      while (!CrashTestSupport.exists(client, TESTING)) {
         assertThat(System.nanoTime())
             .as("the task reaches its tests: %s", seen)
             .isLessThan(deadline);
@@ -202,9 +197,10 @@ class CodingCrashRecoveryTest {
       first.kill(); // planned, edited, the test command running and held at the gate
     }
     assertThat(model.count()).as("the plan and the edit were asked for").isEqualTo(2);
-    assertThat(progress(seen)).contains("planned: Make add() add", "editing calc.py");
+    assertThat(CrashTestSupport.progress(seen))
+        .contains("planned: Make add() add", "editing calc.py");
     assertThat(github.pulls(REPO)).as("nothing delivered before the kill").isEmpty();
-    assertThat(upstreamBranches()).containsExactly("refs/heads/main");
+    assertThat(CrashTestSupport.branches(upstream, REPO)).containsExactly("refs/heads/main");
     String runId = seen.getFirst().data().path("runId").asText();
 
     ChildServer second = serve();
@@ -229,16 +225,16 @@ class CodingCrashRecoveryTest {
 
       String branch = result.path("branch").asText();
       assertThat(branch).startsWith("oncell/coding/");
-      assertThat(upstreamBranches())
+      assertThat(CrashTestSupport.branches(upstream, REPO))
           .as("the run's branch, once, beside main")
           .containsExactly("refs/heads/main", "refs/heads/" + branch);
       try (Repository repo = upstream.open(REPO)) {
         String head = Repos.head(repo, branch).orElseThrow();
-        assertThat(fileAt(repo, head, "calc.py"))
+        assertThat(CrashTestSupport.fileAt(repo, head, "calc.py"))
             .as("the edit, committed")
             .contains("return a + b");
       }
-      assertThat(pushesReceived()).as("pushed once").isEqualTo(1);
+      assertThat(CrashTestSupport.pushesReceived(upstream)).as("pushed once").isEqualTo(1);
       assertThat(github.pulls(REPO)).as("one pull request").hasSize(1);
       FakeForge.Pr pr = github.pulls(REPO).getFirst();
       assertThat(pr.head).isEqualTo(branch);
@@ -246,44 +242,5 @@ class CodingCrashRecoveryTest {
       assertThat(github.calls("POST", "/pulls")).as("one creation").hasSize(1);
       assertThat(result.path("pullRequest").path("number").asLong()).isEqualTo(pr.number);
     }
-  }
-
-  private static boolean exists(OncellClient client, String path) {
-    try {
-      client.files("acme").read(path);
-      return true;
-    } catch (OncellApiException e) {
-      return false;
-    }
-  }
-
-  private static List<String> progress(List<RunEvent> events) {
-    return events.stream()
-        .filter(e -> e.type().equals("progress"))
-        .map(e -> e.data().path("message").asText())
-        .toList();
-  }
-
-  private List<String> upstreamBranches() throws IOException {
-    try (Repository repo = upstream.open(REPO)) {
-      return repo.getRefDatabase().getRefsByPrefix("refs/heads/").stream()
-          .map(Ref::getName)
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static String fileAt(Repository repo, String commit, String path) throws IOException {
-    try (RevWalk walk = new RevWalk(repo);
-        TreeWalk tree =
-            TreeWalk.forPath(repo, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
-      return new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private long pushesReceived() {
-    return upstream.requests().stream()
-        .filter(r -> r.method().equals("POST") && r.path().endsWith("/git-receive-pack"))
-        .count();
   }
 }

@@ -19,7 +19,6 @@ import dev.oncell.plugins.migration.MigrationAgent;
 import dev.oncell.runtime.fixtures.TestHost;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,7 +181,7 @@ class MigrationCrashRecoveryTest {
                 }
               });
       long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (!exists(client, TESTING)) {
+      while (!CrashTestSupport.exists(client, TESTING)) {
         assertThat(System.nanoTime())
             .as("the migration reaches step 2's gates: %s", seen)
             .isLessThan(deadline);
@@ -193,11 +190,11 @@ class MigrationCrashRecoveryTest {
       first.kill(); // step 1 committed, step 2 edited, its tests held at the gate
     }
     assertThat(model.count()).as("step 2's edit was asked for").isEqualTo(1);
-    assertThat(progress(seen))
+    assertThat(CrashTestSupport.progress(seen))
         .anyMatch(m -> m.startsWith("step 1 committed: "))
         .contains("step 2/3: assertDictContainsSubset, removed without a replacement");
     assertThat(github.pulls(REPO)).as("nothing delivered before the kill").isEmpty();
-    assertThat(upstreamBranches()).containsExactly("refs/heads/main");
+    assertThat(CrashTestSupport.branches(upstream, REPO)).containsExactly("refs/heads/main");
     String runId = seen.getFirst().data().path("runId").asText();
 
     ChildServer second = serve();
@@ -217,7 +214,8 @@ class MigrationCrashRecoveryTest {
       assertThat(model.count()).as("no token spent again").isEqualTo(1);
 
       String branch = result.path("branch").asText();
-      assertThat(upstreamBranches()).containsExactly("refs/heads/main", "refs/heads/" + branch);
+      assertThat(CrashTestSupport.branches(upstream, REPO))
+          .containsExactly("refs/heads/main", "refs/heads/" + branch);
       try (Repository repo = upstream.open(REPO)) {
         String head = Repos.head(repo, branch).orElseThrow();
         assertThat(subjectsSinceMain(repo, head))
@@ -226,11 +224,11 @@ class MigrationCrashRecoveryTest {
                 "python3.11 to python3.12, step 2/3: assertDictContainsSubset, removed without a"
                     + " replacement",
                 "python3.11 to python3.12, step 1/3: unittest aliases removed in 3.12");
-        assertThat(fileAt(repo, head, "tests/test_calc.py"))
+        assertThat(CrashTestSupport.fileAt(repo, head, "tests/test_calc.py"))
             .contains("self.assertEqual(add(2, 3), 5)")
             .contains("assertLessEqual");
       }
-      assertThat(pushesReceived()).as("pushed once").isEqualTo(1);
+      assertThat(CrashTestSupport.pushesReceived(upstream)).as("pushed once").isEqualTo(1);
       assertThat(github.pulls(REPO)).as("one pull request").hasSize(1);
       assertThat(github.calls("POST", "/pulls")).as("one creation").hasSize(1);
     }
@@ -247,44 +245,5 @@ class MigrationCrashRecoveryTest {
       }
     }
     return subjects;
-  }
-
-  private static boolean exists(OncellClient client, String path) {
-    try {
-      client.files("acme").read(path);
-      return true;
-    } catch (OncellApiException e) {
-      return false;
-    }
-  }
-
-  private static List<String> progress(List<RunEvent> events) {
-    return events.stream()
-        .filter(e -> e.type().equals("progress"))
-        .map(e -> e.data().path("message").asText())
-        .toList();
-  }
-
-  private List<String> upstreamBranches() throws IOException {
-    try (Repository repo = upstream.open(REPO)) {
-      return repo.getRefDatabase().getRefsByPrefix("refs/heads/").stream()
-          .map(Ref::getName)
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static String fileAt(Repository repo, String commit, String path) throws IOException {
-    try (RevWalk walk = new RevWalk(repo);
-        TreeWalk tree =
-            TreeWalk.forPath(repo, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
-      return new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private long pushesReceived() {
-    return upstream.requests().stream()
-        .filter(r -> r.method().equals("POST") && r.path().endsWith("/git-receive-pack"))
-        .count();
   }
 }
