@@ -150,6 +150,19 @@ class ReviewUnitsTest {
                 ReviewConfigReader.fromYaml(
                     "profile: terse\n# " + "x".repeat(ReviewConfigReader.MAX_FILE_CHARS)))
         .hasMessageContaining("over the " + ReviewConfigReader.MAX_FILE_CHARS);
+    // a base branch's file is the customer's: an alias bomb is refused, never expanded
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      String prev = String.valueOf((char) (c - 1));
+      bomb.append(c).append(": &").append(c).append(" [");
+      bomb.append(String.join(", ", java.util.Collections.nCopies(10, "*" + prev)));
+      bomb.append("]\n");
+    }
+    bomb.append("include: *k\n");
+    assertThatThrownBy(() -> ReviewConfigReader.fromYaml(bomb.toString()))
+        .as("refused at once with the rules' own error, nothing expanded")
+        .isInstanceOf(ReviewException.class)
+        .hasMessageContaining("unknown review setting 'a'");
   }
 
   @Test
