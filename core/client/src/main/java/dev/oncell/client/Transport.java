@@ -123,11 +123,16 @@ final class Transport implements AutoCloseable {
   }
 
   Response sendBytes(String method, String path, byte[] body, String contentType) {
+    return sendBytes(method, path, body, contentType, Map.of());
+  }
+
+  Response sendBytes(
+      String method, String path, byte[] body, String contentType, Map<String, String> headers) {
     return send(
         method,
         path,
         BodyPublishers.ofByteArray(body),
-        withContentType(Map.of(), contentType),
+        withContentType(headers, contentType),
         Optional.of(requestTimeout));
   }
 
