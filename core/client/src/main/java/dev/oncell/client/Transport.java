@@ -54,7 +54,8 @@ final class Transport implements AutoCloseable {
   }
 
   /** A 2xx {@code text/event-stream} response whose body is still being received. */
-  record Stream(URI uri, int status, InputStream body) implements AutoCloseable {
+  record Stream(URI uri, int status, HttpHeaders headers, InputStream body)
+      implements AutoCloseable {
 
     /** Closes the body; before its end this drops the connection. */
     @Override
@@ -170,7 +171,7 @@ final class Transport implements AutoCloseable {
           "bad_response",
           "expected an event stream from " + uri + " but got '" + type + "'");
     }
-    return new Stream(uri, status, response.body());
+    return new Stream(uri, status, response.headers(), response.body());
   }
 
   private Response send(

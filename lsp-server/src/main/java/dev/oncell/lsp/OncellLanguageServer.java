@@ -1,0 +1,197 @@
+package dev.oncell.lsp;
+
+import dev.oncell.client.OncellClient;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The language server of one remote cell: a thin facade that hands each request family to its
+ * handler ({@link FileRequests}, {@link SearchRequests}, {@link RunRequests}, {@link
+ * SymbolRequests}) on a thread of its own, never on LSP4J's reader thread. The editor's documents
+ * live in the cell, so there is no local state to synchronise: the server keeps no copy of them.
+ */
+public final class OncellLanguageServer
+    implements LanguageServer, LanguageClientAware, OncellProtocol, AutoCloseable {
+
+  private final Async async = new Async();
+  private final FileRequests files;
+  private final SearchRequests search;
+  private final RunRequests runs;
+  private final SymbolRequests symbols;
+  private final AtomicReference<LanguageClient> editor = new AtomicReference<>();
+  private final AtomicBoolean progressSupported = new AtomicBoolean();
+  private final AtomicBoolean shutDown = new AtomicBoolean();
+  private final Runnable onExit;
+
+  /**
+   * @param client the oncell server's client, with a key that reaches {@code customer}
+   * @param customer the cell this server exposes
+   * @param onExit what {@code exit} does (the stdio launcher ends the process)
+   */
+  public OncellLanguageServer(OncellClient client, String customer, Runnable onExit) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(customer, "customer");
+    this.onExit = Objects.requireNonNull(onExit, "onExit");
+    CellUris uris = new CellUris(customer);
+    this.files = new FileRequests(client.files(customer));
+    this.search = new SearchRequests(client.search(customer));
+    this.symbols = new SymbolRequests(client.search(customer), uris);
+    this.runs =
+        new RunRequests(
+            client,
+            customer,
+            async,
+            uris,
+            () -> Optional.ofNullable(editor.get()),
+            progressSupported::get);
+  }
+
+  @Override
+  public void connect(LanguageClient client) {
+    editor.set(client);
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    boolean progress =
+        Optional.ofNullable(params.getCapabilities())
+            .map(c -> c.getWindow())
+            .map(w -> w.getWorkDoneProgress())
+            .orElse(false);
+    progressSupported.set(progress);
+    ServerCapabilities capabilities = new ServerCapabilities();
+    capabilities.setWorkspaceSymbolProvider(true);
+    return CompletableFuture.completedFuture(
+        new InitializeResult(capabilities, new ServerInfo("oncell", Version.current())));
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutDown.set(true);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    close();
+    onExit.run();
+  }
+
+  @Override
+  public void close() {
+    async.close();
+  }
+
+  @Override
+  public void cancelProgress(WorkDoneProgressCancelParams params) {
+    if (params.getToken() != null && params.getToken().isLeft()) {
+      runs.cancelProgress(params.getToken().getLeft());
+    }
+  }
+
+  @Override
+  public CompletableFuture<FileContent> readFile(PathParams params) {
+    return async.run(cancel -> files.read(params));
+  }
+
+  @Override
+  public CompletableFuture<WrittenFile> writeFile(WriteFileParams params) {
+    return async.run(cancel -> files.write(params));
+  }
+
+  @Override
+  public CompletableFuture<DirectoryListing> listDirectory(PathParams params) {
+    return async.run(cancel -> files.list(params));
+  }
+
+  @Override
+  public CompletableFuture<FileStat> stat(PathParams params) {
+    return async.run(cancel -> files.stat(params));
+  }
+
+  @Override
+  public CompletableFuture<SearchAnswer> search(SearchParams params) {
+    return async.run(cancel -> search.search(params));
+  }
+
+  @Override
+  public CompletableFuture<GrepAnswer> grep(GrepParams params) {
+    return async.run(cancel -> search.grep(params));
+  }
+
+  @Override
+  public CompletableFuture<RunStarted> runAgent(RunAgentParams params) {
+    return async.run(cancel -> runs.start(params));
+  }
+
+  @Override
+  public CompletableFuture<RunStatus> cancelRun(RunIdParams params) {
+    return async.run(cancel -> runs.cancel(params));
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return documents;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+
+  /** The editor's documents are the cell's files, read and written with {@code oncell/}. */
+  private final TextDocumentService documents =
+      new TextDocumentService() {
+        @Override
+        public void didOpen(DidOpenTextDocumentParams params) {}
+
+        @Override
+        public void didChange(DidChangeTextDocumentParams params) {}
+
+        @Override
+        public void didClose(DidCloseTextDocumentParams params) {}
+
+        @Override
+        public void didSave(DidSaveTextDocumentParams params) {}
+      };
+
+  private final WorkspaceService workspace =
+      new WorkspaceService() {
+        @Override
+        public CompletableFuture<
+                Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>>
+            symbol(WorkspaceSymbolParams params) {
+          return async.run(cancel -> Either.forRight(symbols.workspaceSymbols(params)));
+        }
+
+        @Override
+        public void didChangeConfiguration(DidChangeConfigurationParams params) {}
+
+        @Override
+        public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {}
+      };
+}
