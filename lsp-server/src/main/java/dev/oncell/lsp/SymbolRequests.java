@@ -49,13 +49,22 @@ final class SymbolRequests {
       symbols.computeIfAbsent(
           hit.path() + "#" + name,
           k -> {
+            // The chunk's line that names the symbol, else the chunk's first line.
+            List<String> lines = hit.content().lines().limit(MAX_SCANNED_LINES).toList();
+            int offset = 0;
+            while (offset < lines.size() && !lines.get(offset).contains(name)) {
+              offset++;
+            }
+            String declaration = offset < lines.size() ? lines.get(offset) : "";
+            int line = Math.max(0, hit.startLine() - 1) + (offset < lines.size() ? offset : 0);
+            int column = Math.max(0, declaration.indexOf(name));
             Range range =
-                new Range(
-                    new Position(Math.max(0, hit.startLine() - 1), 0),
-                    new Position(Math.max(0, hit.endLine() - 1), 0));
+                new Range(new Position(line, column), new Position(line, column + name.length()));
             WorkspaceSymbol symbol =
                 new WorkspaceSymbol(
-                    name, kind(hit), Either.forLeft(new Location(uris.uri(hit.path()), range)));
+                    name,
+                    kind(declaration),
+                    Either.forLeft(new Location(uris.uri(hit.path()), range)));
             symbol.setContainerName(hit.path());
             return symbol;
           });
@@ -63,9 +72,12 @@ final class SymbolRequests {
     return List.copyOf(symbols.values());
   }
 
-  /** A guess from the chunk's first line; the index does not store the kind. */
-  static SymbolKind kind(CodeHit hit) {
-    String head = hit.content().strip().lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
+  /** Lines of a chunk looked through for the symbol's name. */
+  static final int MAX_SCANNED_LINES = 200;
+
+  /** A guess from the line that declares the symbol; the index does not store the kind. */
+  static SymbolKind kind(String declaration) {
+    String head = declaration.toLowerCase(Locale.ROOT);
     if (head.matches(".*\\b(class|record|struct)\\b.*")) {
       return SymbolKind.Class;
     }
