@@ -34,14 +34,17 @@ final class FileRequests {
   static final String BASE64 = "base64";
 
   private final CustomerFiles files;
+  private final OpenDocuments documents;
 
-  FileRequests(CustomerFiles files) {
+  FileRequests(CustomerFiles files, OpenDocuments documents) {
     this.files = files;
+    this.documents = documents;
   }
 
   FileContent read(PathParams params) {
     String path = path(params == null ? null : params.path());
     VersionedContent read = files.readVersioned(path);
+    documents.saw(path, read.version());
     byte[] bytes = read.content();
     if (bytes.length > MAX_FILE_BYTES) {
       throw new OncellApiException(
@@ -74,6 +77,7 @@ final class FileRequests {
     byte[] bytes = bytes(params.content(), Optional.ofNullable(params.encoding()).orElse(UTF_8));
     WriteCondition condition = condition(params);
     dev.oncell.client.WrittenFile written = files.write(path, bytes, condition);
+    documents.saw(path, written.version());
     return new WrittenFile(written.path(), written.size(), written.version().orElse(null));
   }
 

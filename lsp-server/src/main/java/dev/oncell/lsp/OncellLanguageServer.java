@@ -46,6 +46,9 @@ public final class OncellLanguageServer
   private final AtomicBoolean progressSupported = new AtomicBoolean();
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private final Runnable onExit;
+  private final OpenDocuments openDocuments = new OpenDocuments();
+  private final CellUris uris;
+  private final dev.oncell.client.CustomerFiles cellFiles;
 
   /**
    * @param client the oncell server's client, with a key that reaches {@code customer}
@@ -56,8 +59,9 @@ public final class OncellLanguageServer
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(customer, "customer");
     this.onExit = Objects.requireNonNull(onExit, "onExit");
-    CellUris uris = new CellUris(customer);
-    this.files = new FileRequests(client.files(customer));
+    this.uris = new CellUris(customer);
+    this.cellFiles = client.files(customer);
+    this.files = new FileRequests(cellFiles, openDocuments);
     this.search = new SearchRequests(client.search(customer));
     this.symbols = new SymbolRequests(client.search(customer), uris);
     this.runs =
@@ -67,7 +71,15 @@ public final class OncellLanguageServer
             async,
             uris,
             () -> Optional.ofNullable(editor.get()),
-            progressSupported::get);
+            progressSupported::get,
+            this::notifyChangedFiles);
+  }
+
+  /** After a run: tells the editor which of its open files the run changed in the cell. */
+  private void notifyChangedFiles() {
+    if (editor.get() instanceof OncellEditor oncellEditor) {
+      openDocuments.changedIn(cellFiles, uris).forEach(oncellEditor::fileChanged);
+    }
   }
 
   @Override
@@ -163,17 +175,24 @@ public final class OncellLanguageServer
     return workspace;
   }
 
-  /** The editor's documents are the cell's files, read and written with {@code oncell/}. */
+  /**
+   * The editor's documents are the cell's files, read and written with {@code oncell/}; which are
+   * open is kept to tell the editor when a run changed one.
+   */
   private final TextDocumentService documents =
       new TextDocumentService() {
         @Override
-        public void didOpen(DidOpenTextDocumentParams params) {}
+        public void didOpen(DidOpenTextDocumentParams params) {
+          uris.path(params.getTextDocument().getUri()).ifPresent(openDocuments::opened);
+        }
 
         @Override
         public void didChange(DidChangeTextDocumentParams params) {}
 
         @Override
-        public void didClose(DidCloseTextDocumentParams params) {}
+        public void didClose(DidCloseTextDocumentParams params) {
+          uris.path(params.getTextDocument().getUri()).ifPresent(openDocuments::closed);
+        }
 
         @Override
         public void didSave(DidSaveTextDocumentParams params) {}

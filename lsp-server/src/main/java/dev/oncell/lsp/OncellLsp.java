@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Starts the language server of one cell on a pair of streams: standard input and output for {@code
@@ -56,10 +55,10 @@ public final class OncellLsp {
               }
               reader.shutdownNow();
             });
-    Launcher<LanguageClient> launcher =
-        new Launcher.Builder<LanguageClient>()
+    Launcher<OncellEditor> launcher =
+        new Launcher.Builder<OncellEditor>()
             .setLocalService(server)
-            .setRemoteInterface(LanguageClient.class)
+            .setRemoteInterface(OncellEditor.class)
             .setInput(in)
             .setOutput(out)
             .setExecutorService(reader)

@@ -43,6 +43,7 @@ final class RunProgress {
   private final String method;
   private final Either<String, Integer> token;
   private final boolean progressSupported;
+  private final Runnable afterRun;
   private long lastEventId;
   private int percentage;
 
@@ -53,7 +54,8 @@ final class RunProgress {
       String runId,
       String method,
       String token,
-      boolean progressSupported) {
+      boolean progressSupported,
+      Runnable afterRun) {
     this.client = client;
     this.editor = editor;
     this.uris = uris;
@@ -61,6 +63,7 @@ final class RunProgress {
     this.method = method;
     this.token = Either.forLeft(token);
     this.progressSupported = progressSupported;
+    this.afterRun = afterRun;
   }
 
   void follow() {
@@ -118,6 +121,7 @@ final class RunProgress {
           new MessageParams(MessageType.Error, "oncell: " + method + " " + clip(outcome)));
     }
     end(outcome, showing);
+    afterRun.run();
   }
 
   private void publishFindings(JsonNode result) {

@@ -30,6 +30,7 @@ final class RunRequests {
   private final CellUris uris;
   private final Supplier<Optional<LanguageClient>> editor;
   private final Supplier<Boolean> progressSupported;
+  private final Runnable afterRun;
 
   RunRequests(
       OncellClient client,
@@ -37,13 +38,15 @@ final class RunRequests {
       Async async,
       CellUris uris,
       Supplier<Optional<LanguageClient>> editor,
-      Supplier<Boolean> progressSupported) {
+      Supplier<Boolean> progressSupported,
+      Runnable afterRun) {
     this.client = client;
     this.customer = customer;
     this.async = async;
     this.uris = uris;
     this.editor = editor;
     this.progressSupported = progressSupported;
+    this.afterRun = afterRun;
   }
 
   RunStarted start(RunAgentParams params) {
@@ -65,7 +68,8 @@ final class RunRequests {
                             runId,
                             params.method(),
                             token,
-                            progressSupported.get())
+                            progressSupported.get(),
+                            afterRun)
                         ::follow));
     return new RunStarted(runId, token);
   }

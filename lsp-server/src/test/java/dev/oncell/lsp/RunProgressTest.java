@@ -135,6 +135,44 @@ class RunProgressTest {
   }
 
   @Test
+  void openFilesThatARunChangedAreNotifiedOnce() throws Exception {
+    lsp.client
+        .files("acme")
+        .write("src/app.py", "print(1)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    lsp.client
+        .files("acme")
+        .write("notes.txt", "n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    lsp.client
+        .files("acme")
+        .write("other.txt", "o".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String path : List.of("src/app.py", "notes.txt", "other.txt")) {
+      get(lsp.server.readFile(new OncellProtocol.PathParams(path)));
+      lsp.server
+          .getTextDocumentService()
+          .didOpen(
+              new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                  new org.eclipse.lsp4j.TextDocumentItem(
+                      "oncell://acme/" + path, "plaintext", 1, "")));
+    }
+
+    RunStarted started = get(lsp.server.runAgent(new RunAgentParams("edit", null)));
+    await(() -> ended(started.progressToken()) && lsp.editor.changed.size() >= 2);
+
+    String newVersion =
+        get(lsp.server.readFile(new OncellProtocol.PathParams("src/app.py"))).version();
+    assertThat(lsp.editor.changed)
+        .as("the run's two files, in path order; other.txt is unchanged")
+        .containsExactly(
+            new OncellEditor.FileChanged("oncell://acme/notes.txt", "notes.txt", null, true),
+            new OncellEditor.FileChanged(
+                "oncell://acme/src/app.py", "src/app.py", newVersion, false));
+
+    RunStarted again = get(lsp.server.runAgent(new RunAgentParams("review", null)));
+    await(() -> ended(again.progressToken()));
+    assertThat(lsp.editor.changed).as("nothing changed since: no new notice").hasSize(2);
+  }
+
+  @Test
   void anUnknownMethodStartsNothingAndSaysWhy() throws Exception {
     JsonObject input = new JsonObject();
     input.addProperty("x", 1);

@@ -9,16 +9,21 @@ import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /** The editor's side in tests: records what the server sends it. */
-final class TestEditor implements LanguageClient {
+final class TestEditor implements OncellEditor {
 
   final List<Object> createdTokens = new CopyOnWriteArrayList<>();
   final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
   final List<PublishDiagnosticsParams> diagnostics = new CopyOnWriteArrayList<>();
   final List<MessageParams> logs = new CopyOnWriteArrayList<>();
   final List<MessageParams> shown = new CopyOnWriteArrayList<>();
+  final List<FileChanged> changed = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void fileChanged(FileChanged params) {
+    changed.add(params);
+  }
 
   @Override
   public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {

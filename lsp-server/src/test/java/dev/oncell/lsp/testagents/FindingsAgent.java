@@ -53,6 +53,14 @@ public class FindingsAgent extends Agent {
                     "evidence", "a token in plain text"))));
   }
 
+  /** Rewrites one file and deletes another, as an agent's edit does. */
+  public String edit(Context ctx) {
+    ctx.store()
+        .write("src/app.py", "print('edited')\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ctx.store().delete("notes.txt", false);
+    return "edited";
+  }
+
   /** Runs until cancelled. */
   @AgentMethod(timeout = "PT60S")
   public String slow(Context ctx) {
