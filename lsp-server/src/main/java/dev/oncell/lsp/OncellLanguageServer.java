@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -15,6 +16,9 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SymbolInformation;
@@ -42,6 +46,7 @@ public final class OncellLanguageServer
   private final SearchRequests search;
   private final RunRequests runs;
   private final SymbolRequests symbols;
+  private final NavigationRequests navigation;
   private final AtomicReference<LanguageClient> editor = new AtomicReference<>();
   private final AtomicBoolean progressSupported = new AtomicBoolean();
   private final AtomicBoolean shutDown = new AtomicBoolean();
@@ -64,6 +69,7 @@ public final class OncellLanguageServer
     this.files = new FileRequests(cellFiles, openDocuments);
     this.search = new SearchRequests(client.search(customer));
     this.symbols = new SymbolRequests(client.search(customer), uris);
+    this.navigation = new NavigationRequests(cellFiles, client.search(customer), symbols, uris);
     this.runs =
         new RunRequests(
             client,
@@ -97,6 +103,8 @@ public final class OncellLanguageServer
     progressSupported.set(progress);
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setWorkspaceSymbolProvider(true);
+    capabilities.setDefinitionProvider(true);
+    capabilities.setReferencesProvider(true);
     return CompletableFuture.completedFuture(
         new InitializeResult(capabilities, new ServerInfo("oncell", Version.current())));
   }
@@ -196,6 +204,17 @@ public final class OncellLanguageServer
 
         @Override
         public void didSave(DidSaveTextDocumentParams params) {}
+
+        @Override
+        public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
+            definition(DefinitionParams params) {
+          return async.run(cancel -> Either.forLeft(navigation.definition(params)));
+        }
+
+        @Override
+        public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+          return async.run(cancel -> navigation.references(params));
+        }
       };
 
   private final WorkspaceService workspace =

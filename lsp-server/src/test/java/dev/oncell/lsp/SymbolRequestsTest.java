@@ -34,6 +34,17 @@ class SymbolRequestsTest {
       }
       """;
 
+  private static final String REPORT =
+      """
+      package shop;
+
+      class Report {
+        long total(Invoices invoices) {
+          return invoices.parseInvoiceTotal("a,b,3");
+        }
+      }
+      """;
+
   @RegisterExtension final TestHost oncell = TestHost.create();
   private LspSession lsp;
 
@@ -44,6 +55,7 @@ class SymbolRequestsTest {
     lsp.client
         .files("acme")
         .write("src/shop/Invoices.java", INVOICES.getBytes(StandardCharsets.UTF_8));
+    lsp.client.files("acme").write("src/shop/Report.java", REPORT.getBytes(StandardCharsets.UTF_8));
     lsp.client.search("acme").index("/work");
     InitializeParams params = new InitializeParams();
     params.setCapabilities(new ClientCapabilities());
@@ -72,6 +84,48 @@ class SymbolRequestsTest {
         .as("0-based line and column of the name in its declaration")
         .isEqualTo(new org.eclipse.lsp4j.Position(2, 13));
     assertThat(found.getKind()).isEqualTo(SymbolKind.Class);
+  }
+
+  @Test
+  void definitionAndReferencesOfTheWordUnderTheCursor() throws Exception {
+    var document =
+        new org.eclipse.lsp4j.TextDocumentIdentifier("oncell://acme/src/shop/Report.java");
+    // Line 3 (0-based) is "  long total(Invoices invoices) {": the cursor inside "Invoices".
+    var definitions =
+        get(lsp.server
+                .getTextDocumentService()
+                .definition(
+                    new org.eclipse.lsp4j.DefinitionParams(
+                        document, new org.eclipse.lsp4j.Position(3, 16))))
+            .getLeft();
+    assertThat(definitions)
+        .extracting(l -> l.getUri(), l -> l.getRange().getStart().getLine())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("oncell://acme/src/shop/Invoices.java", 2));
+
+    var references =
+        get(
+            lsp.server
+                .getTextDocumentService()
+                .references(
+                    new org.eclipse.lsp4j.ReferenceParams(
+                        document,
+                        new org.eclipse.lsp4j.Position(4, 25),
+                        new org.eclipse.lsp4j.ReferenceContext(true))));
+    assertThat(references)
+        .as("whole-word matches of parseInvoiceTotal, in path order")
+        .extracting(l -> l.getUri(), l -> l.getRange().getStart().getLine())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("oncell://acme/src/shop/Invoices.java", 3),
+            org.assertj.core.groups.Tuple.tuple("oncell://acme/src/shop/Report.java", 4));
+
+    var elsewhere =
+        new org.eclipse.lsp4j.DefinitionParams(
+            new org.eclipse.lsp4j.TextDocumentIdentifier("file:///etc/passwd"),
+            new org.eclipse.lsp4j.Position(0, 0));
+    assertThat(get(lsp.server.getTextDocumentService().definition(elsewhere)).getLeft())
+        .as("a document outside the cell has no definitions here")
+        .isEmpty();
   }
 
   @Test
