@@ -1,16 +1,18 @@
 package dev.oncell.lsp;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 
 /**
- * Runs every request off LSP4J's reader thread, on a virtual thread each (they block on HTTP). A
- * request that the client cancels ({@code $/cancelRequest}) is answered as cancelled at once; its
- * body checks the {@link CancelChecker} between calls to the server and stops there.
+ * Runs every request off LSP4J's reader thread, on a virtual thread each (they block on HTTP). When
+ * the client cancels a request ({@code $/cancelRequest}), LSP4J cancels its future and answers it
+ * as cancelled; this then interrupts the request's thread, which ends a call to the oncell server
+ * in progress, and the body's {@link CancelChecker} stops it between calls.
  */
 final class Async implements AutoCloseable {
 
@@ -19,18 +21,30 @@ final class Async implements AutoCloseable {
 
   /** {@code body} on its own thread; whatever it throws becomes a JSON-RPC error. */
   <T> CompletableFuture<T> run(Function<CancelChecker, T> body) {
-    return CompletableFutures.computeAsync(
-        executor,
-        cancel -> {
-          try {
-            cancel.checkCanceled();
-            T result = body.apply(cancel);
-            cancel.checkCanceled();
-            return result;
-          } catch (RuntimeException e) {
-            throw Failures.toResponseError(e);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    CancelChecker checker =
+        () -> {
+          if (result.isCancelled()) {
+            throw new CancellationException("the client cancelled the request");
+          }
+        };
+    Future<?> task =
+        executor.submit(
+            () -> {
+              try {
+                checker.checkCanceled();
+                result.complete(body.apply(checker));
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(Failures.toResponseError(e));
+              }
+            });
+    result.whenComplete(
+        (value, error) -> {
+          if (result.isCancelled()) {
+            task.cancel(true);
           }
         });
+    return result;
   }
 
   /** A background task (following a run), not tied to a request. */
