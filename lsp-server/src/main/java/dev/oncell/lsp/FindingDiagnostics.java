@@ -24,6 +24,12 @@ final class FindingDiagnostics {
   /** At most this many findings of one run are shown; a hostile result cannot flood the editor. */
   static final int MAX_FINDINGS = 2000;
 
+  /** A suggestion longer than this is not offered as an edit. */
+  static final int MAX_SUGGESTION_CHARS = 10_000;
+
+  /** The field of a diagnostic's {@code data} that holds the line's replacement. */
+  static final String SUGGESTION = "suggestion";
+
   private FindingDiagnostics() {}
 
   /** The diagnostics of {@code result} by path, in path order; empty if it has no findings. */
@@ -61,6 +67,14 @@ final class FindingDiagnostics {
       String title = first(f, "title", "rule");
       String body = first(f, "body", "evidence");
       d.setMessage(Either.forLeft(body.isEmpty() ? title : title + "\n\n" + body));
+      JsonNode suggestion = f.path("suggestion");
+      if (suggestion.isTextual() && suggestion.asText().length() <= MAX_SUGGESTION_CHARS) {
+        // Kept on the diagnostic; the editor sends it back with textDocument/codeAction.
+        com.google.gson.JsonObject data = new com.google.gson.JsonObject();
+        data.addProperty(SUGGESTION, suggestion.asText());
+        data.addProperty("title", title);
+        d.setData(data);
+      }
       byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(d);
     }
     return byPath;

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -105,6 +108,7 @@ public final class OncellLanguageServer
     capabilities.setWorkspaceSymbolProvider(true);
     capabilities.setDefinitionProvider(true);
     capabilities.setReferencesProvider(true);
+    capabilities.setCodeActionProvider(true);
     return CompletableFuture.completedFuture(
         new InitializeResult(capabilities, new ServerInfo("oncell", Version.current())));
   }
@@ -209,6 +213,12 @@ public final class OncellLanguageServer
         public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
             definition(DefinitionParams params) {
           return async.run(cancel -> Either.forLeft(navigation.definition(params)));
+        }
+
+        @Override
+        public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
+            CodeActionParams params) {
+          return CompletableFuture.completedFuture(CodeActions.of(params));
         }
 
         @Override

@@ -105,6 +105,28 @@ class RunProgressTest {
         .isEqualTo("hardcoded-secret");
 
     assertThat(lsp.editor.logs).anyMatch(m -> m.getMessage().contains(started.runId()));
+
+    // The finding with a suggestion is a quick fix replacing its line; the others offer none.
+    var actions =
+        get(
+            lsp.server
+                .getTextDocumentService()
+                .codeAction(
+                    new org.eclipse.lsp4j.CodeActionParams(
+                        new org.eclipse.lsp4j.TextDocumentIdentifier(app.getUri()),
+                        offByOne.getRange(),
+                        new org.eclipse.lsp4j.CodeActionContext(app.getDiagnostics()))));
+    assertThat(actions).hasSize(1);
+    var fix = actions.getFirst().getRight();
+    assertThat(fix.getTitle()).isEqualTo("Apply oncell's suggestion: Off by one");
+    assertThat(fix.getKind()).isEqualTo("quickfix");
+    var edits = fix.getEdit().getChanges().get(app.getUri());
+    assertThat(edits).hasSize(1);
+    assertThat(edits.getFirst().getNewText()).isEqualTo("for i in range(n + 1):\n");
+    assertThat(edits.getFirst().getRange())
+        .isEqualTo(
+            new org.eclipse.lsp4j.Range(
+                new org.eclipse.lsp4j.Position(1, 0), new org.eclipse.lsp4j.Position(2, 0)));
   }
 
   @Test

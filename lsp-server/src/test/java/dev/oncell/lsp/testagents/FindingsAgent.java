@@ -34,7 +34,8 @@ public class FindingsAgent extends Agent {
                 "severity", "major",
                 "category", "bug",
                 "title", "Off by one",
-                "body", "The loop stops one short."),
+                "body", "The loop stops one short.",
+                "suggestion", "for i in range(n + 1):"),
             Map.of(
                 "file", "src/app.py",
                 "line", 5,
