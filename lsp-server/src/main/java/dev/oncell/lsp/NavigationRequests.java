@@ -4,11 +4,15 @@ import dev.oncell.client.CustomerFiles;
 import dev.oncell.client.CustomerSearch;
 import dev.oncell.client.GrepLine;
 import dev.oncell.client.GrepRequest;
+import dev.oncell.client.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
@@ -16,9 +20,10 @@ import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 
 /**
- * {@code textDocument/definition} and {@code references}, best effort and said so: the word under
- * the cursor (read from the cell's file), looked up among the index's symbols (definition) or with
- * a whole-word grep (references). No type information: a name defined twice gives both places.
+ * {@code textDocument/definition}, {@code references} and {@code hover}, best effort and said so:
+ * the word under the cursor (read from the cell's file), looked up among the index's symbols
+ * (definition) or with a whole-word grep (references). No type information: a name defined twice
+ * gives both places.
  */
 final class NavigationRequests {
 
@@ -53,6 +58,48 @@ final class NavigationRequests {
         .map(WorkspaceSymbol::getLocation)
         .map(location -> location.getLeft())
         .toList();
+  }
+
+  /** Characters of a symbol's chunk shown on hover. */
+  static final int MAX_HOVER_CHARS = 4000;
+
+  /** The chunk of the index that defines the word under the cursor, as Markdown; empty if none. */
+  Optional<Hover> hover(TextDocumentPositionParams params) {
+    Optional<String> word = wordAt(params);
+    if (word.isEmpty()) {
+      return Optional.empty();
+    }
+    return search
+        .search(SearchRequest.of(word.get()).withTopK(SymbolRequests.TOP_K))
+        .hits()
+        .stream()
+        .filter(hit -> hit.symbol().filter(word.get()::equals).isPresent())
+        .findFirst()
+        .map(
+            hit -> {
+              String code =
+                  hit.content().length() > MAX_HOVER_CHARS
+                      ? hit.content().substring(0, MAX_HOVER_CHARS) + "\n..."
+                      : hit.content();
+              String fence = code.contains("```") ? "~~~~" : "```";
+              String markdown =
+                  "**"
+                      + word.get()
+                      + "** in `"
+                      + hit.path()
+                      + "` (lines "
+                      + hit.startLine()
+                      + "-"
+                      + hit.endLine()
+                      + ")\n\n"
+                      + fence
+                      + hit.language()
+                      + "\n"
+                      + code
+                      + "\n"
+                      + fence;
+              return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown));
+            });
   }
 
   List<Location> references(TextDocumentPositionParams params) {

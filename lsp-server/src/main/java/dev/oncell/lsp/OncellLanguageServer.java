@@ -17,6 +17,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Location;
@@ -109,6 +111,7 @@ public final class OncellLanguageServer
     capabilities.setDefinitionProvider(true);
     capabilities.setReferencesProvider(true);
     capabilities.setCodeActionProvider(true);
+    capabilities.setHoverProvider(true);
     return CompletableFuture.completedFuture(
         new InitializeResult(capabilities, new ServerInfo("oncell", Version.current())));
   }
@@ -219,6 +222,11 @@ public final class OncellLanguageServer
         public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
             CodeActionParams params) {
           return CompletableFuture.completedFuture(CodeActions.of(params));
+        }
+
+        @Override
+        public CompletableFuture<Hover> hover(HoverParams params) {
+          return async.run(cancel -> navigation.hover(params).orElse(null));
         }
 
         @Override

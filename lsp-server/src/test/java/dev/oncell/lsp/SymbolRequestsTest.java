@@ -119,6 +119,26 @@ class SymbolRequestsTest {
             org.assertj.core.groups.Tuple.tuple("oncell://acme/src/shop/Invoices.java", 3),
             org.assertj.core.groups.Tuple.tuple("oncell://acme/src/shop/Report.java", 4));
 
+    var hover =
+        get(
+            lsp.server
+                .getTextDocumentService()
+                .hover(
+                    new org.eclipse.lsp4j.HoverParams(
+                        document, new org.eclipse.lsp4j.Position(3, 16))));
+    assertThat(hover.getContents().getRight().getValue())
+        .startsWith("**Invoices** in `src/shop/Invoices.java`")
+        .contains("```java", "public class Invoices");
+    assertThat(
+            get(
+                lsp.server
+                    .getTextDocumentService()
+                    .hover(
+                        new org.eclipse.lsp4j.HoverParams(
+                            document, new org.eclipse.lsp4j.Position(1, 0)))))
+        .as("an empty line has nothing to show")
+        .isNull();
+
     var elsewhere =
         new org.eclipse.lsp4j.DefinitionParams(
             new org.eclipse.lsp4j.TextDocumentIdentifier("file:///etc/passwd"),
