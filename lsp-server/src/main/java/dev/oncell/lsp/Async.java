@@ -1,10 +1,12 @@
 package dev.oncell.lsp;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
@@ -16,8 +18,13 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  */
 final class Async implements AutoCloseable {
 
+  /** How long {@link #close()} lets requests in flight finish, so their answers go out. */
+  static final Duration DRAIN = Duration.ofSeconds(5);
+
   private final ExecutorService executor =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("oncell-lsp-", 0).factory());
+  private final ExecutorService background =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("oncell-lsp-run-", 0).factory());
 
   /** {@code body} on its own thread; whatever it throws becomes a JSON-RPC error. */
   <T> CompletableFuture<T> run(Function<CancelChecker, T> body) {
@@ -49,11 +56,24 @@ final class Async implements AutoCloseable {
 
   /** A background task (following a run), not tied to a request. */
   void background(Runnable task) {
-    executor.execute(task);
+    background.execute(task);
   }
 
+  /**
+   * Stops following runs at once and lets requests in flight answer (up to {@link #DRAIN}): an
+   * editor may send {@code exit} right behind a request.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    background.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

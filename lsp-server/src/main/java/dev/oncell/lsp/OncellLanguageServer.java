@@ -59,6 +59,8 @@ public final class OncellLanguageServer
   private final OpenDocuments openDocuments = new OpenDocuments();
   private final CellUris uris;
   private final dev.oncell.client.CustomerFiles cellFiles;
+  private final OncellClient client;
+  private final String customer;
 
   /**
    * @param client the oncell server's client, with a key that reaches {@code customer}
@@ -69,6 +71,8 @@ public final class OncellLanguageServer
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(customer, "customer");
     this.onExit = Objects.requireNonNull(onExit, "onExit");
+    this.client = client;
+    this.customer = customer;
     this.uris = new CellUris(customer);
     this.cellFiles = client.files(customer);
     this.files = new FileRequests(cellFiles, openDocuments);
@@ -98,8 +102,21 @@ public final class OncellLanguageServer
     editor.set(client);
   }
 
+  /**
+   * Answers once the server has been reached with the key and the customer found (waking a paused
+   * cell), so that a wrong URL, key or customer is a clear error at sign-in ({@code unreachable},
+   * {@code unauthorized}, {@code forbidden}, {@code not_found}), not at the first file.
+   */
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    return async.run(
+        cancel -> {
+          client.customers().get(customer);
+          return initialized(params);
+        });
+  }
+
+  private InitializeResult initialized(InitializeParams params) {
     boolean progress =
         Optional.ofNullable(params.getCapabilities())
             .map(c -> c.getWindow())
@@ -112,8 +129,7 @@ public final class OncellLanguageServer
     capabilities.setReferencesProvider(true);
     capabilities.setCodeActionProvider(true);
     capabilities.setHoverProvider(true);
-    return CompletableFuture.completedFuture(
-        new InitializeResult(capabilities, new ServerInfo("oncell", Version.current())));
+    return new InitializeResult(capabilities, new ServerInfo("oncell", Version.current()));
   }
 
   @Override

@@ -150,6 +150,27 @@ class FileRequestsTest {
         .noneMatch(e -> e.name().equals("a.txt"));
   }
 
+  @Test
+  void initializeWithAWrongKeyOrCustomerIsAClearSignInError() throws Exception {
+    try (var wrongKey =
+            dev.oncell.client.OncellClient.create(
+                java.net.URI.create(lsp.api.url()), "not-a-valid-key-0123456789");
+        var in = new java.io.PipedInputStream();
+        var out = new java.io.ByteArrayOutputStream()) {
+      OncellLanguageServer server = new OncellLanguageServer(wrongKey, "acme", () -> {});
+      InitializeParams params = new InitializeParams();
+      params.setCapabilities(new ClientCapabilities());
+      ResponseError unauthorized = error(server.initialize(params));
+      assertThat(code(unauthorized)).isEqualTo("unauthorized");
+      server.close();
+    }
+    OncellLanguageServer nobody = new OncellLanguageServer(lsp.client, "nobody", () -> {});
+    InitializeParams params = new InitializeParams();
+    params.setCapabilities(new ClientCapabilities());
+    assertThat(code(error(nobody.initialize(params)))).isEqualTo("not_found");
+    nobody.close();
+  }
+
   static <T> T get(CompletableFuture<T> future) throws Exception {
     return future.get(60, TimeUnit.SECONDS);
   }

@@ -22,6 +22,7 @@ class LspCommandTest extends CliTestSupport {
 
   @Test
   void answersInitializeAndShutdownOnStdoutAndEndsOnExit() {
+    server.onJson("GET /v1/customers/acme", 200, ACME);
     byte[] stdin =
         framed(
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}",
@@ -38,6 +39,24 @@ class LspCommandTest extends CliTestSupport {
             "\"id\":1", "\"serverInfo\":{\"name\":\"oncell\"", "\"workspaceSymbolProvider\":true");
     assertThat(out).contains("\"id\":2");
     assertThat(run.out()).as("picocli's text channel stays empty: stdout is LSP's").isEmpty();
+  }
+
+  @Test
+  void aWrongKeyIsASignInErrorAnsweredToInitialize() {
+    server.onJson(
+        "GET /v1/customers/acme",
+        401,
+        "{\"error\": {\"code\": \"unauthorized\", \"message\": \"the API key is not valid\"}}");
+    byte[] stdin =
+        framed(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+
+    Run run = run(serverEnv(), stdin, "lsp", "--customer", "acme");
+
+    String out = new String(run.stdout(), StandardCharsets.UTF_8);
+    assertThat(out).contains("\"id\":1", "\"error\"", "\"code\":\"unauthorized\"");
+    assertThat(out).doesNotContain(KEY);
   }
 
   @Test
