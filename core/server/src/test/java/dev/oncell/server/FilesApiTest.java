@@ -88,6 +88,45 @@ class FilesApiTest {
   }
 
   @Test
+  void ofConcurrentWritesFromOneVersionExactlyOneWins() throws Exception {
+    String v1 = api.put("/v1/customers/acme/files/race.txt", "base").json().get("version").asText();
+    int writers = 8;
+    java.util.List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < writers; i++) {
+        String body = "writer " + i;
+        replies.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return conditionalPut("race.txt", body, "If-Match", '"' + v1 + '"');
+                }));
+      }
+      go.countDown();
+    }
+    java.util.List<Reply> done = new java.util.ArrayList<>();
+    for (var reply : replies) {
+      done.add(reply.get());
+    }
+    assertThat(done.stream().filter(r -> r.status() == 200))
+        .as("one writer saw the version it wrote against")
+        .hasSize(1);
+    assertThat(done.stream().filter(r -> r.status() == 409)).hasSize(writers - 1);
+    String winner =
+        done.stream()
+            .filter(r -> r.status() == 200)
+            .findFirst()
+            .orElseThrow()
+            .json()
+            .get("version")
+            .asText();
+    assertThat(api.get("/v1/customers/acme/files/race.txt").raw().headers().firstValue("ETag"))
+        .as("the file holds the winner's bytes")
+        .contains('"' + winner + '"');
+  }
+
+  @Test
   void ifNoneMatchStarCreatesOnlyAndIfMatchNeedsTheFile() {
     assertThat(conditionalPut("new.txt", "a", "If-None-Match", "*").status()).isEqualTo(200);
     Reply again = conditionalPut("new.txt", "b", "If-None-Match", "*");
