@@ -26,9 +26,20 @@ final class Async implements AutoCloseable {
   private final ExecutorService background =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("oncell-lsp-run-", 0).factory());
 
+  private volatile boolean refusing;
+
+  /** After {@code shutdown}: new requests are refused, as the protocol says. */
+  void refuseNewRequests() {
+    refusing = true;
+  }
+
   /** {@code body} on its own thread; whatever it throws becomes a JSON-RPC error. */
   <T> CompletableFuture<T> run(Function<CancelChecker, T> body) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    if (refusing) {
+      result.completeExceptionally(Failures.shutDown());
+      return result;
+    }
     CancelChecker checker =
         () -> {
           if (result.isCancelled()) {

@@ -21,6 +21,15 @@ final class Failures {
     return error(ResponseErrorCode.InvalidParams.getValue(), code, 400, message);
   }
 
+  /** A request after {@code shutdown}. */
+  static ResponseErrorException shutDown() {
+    return error(
+        ResponseErrorCode.InvalidRequest.getValue(),
+        "shut_down",
+        0,
+        "the language server is shutting down; only exit is accepted");
+  }
+
   /** Whatever a handler threw, as the error the client gets. */
   static ResponseErrorException toResponseError(Throwable thrown) {
     Throwable e = thrown;

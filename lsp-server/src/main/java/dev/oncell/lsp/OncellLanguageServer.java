@@ -54,7 +54,6 @@ public final class OncellLanguageServer
   private final NavigationRequests navigation;
   private final AtomicReference<LanguageClient> editor = new AtomicReference<>();
   private final AtomicBoolean progressSupported = new AtomicBoolean();
-  private final AtomicBoolean shutDown = new AtomicBoolean();
   private final Runnable onExit;
   private final OpenDocuments openDocuments = new OpenDocuments();
   private final CellUris uris;
@@ -134,7 +133,7 @@ public final class OncellLanguageServer
 
   @Override
   public CompletableFuture<Object> shutdown() {
-    shutDown.set(true);
+    async.refuseNewRequests();
     return CompletableFuture.completedFuture(null);
   }
 

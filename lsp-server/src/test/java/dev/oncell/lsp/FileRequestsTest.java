@@ -171,6 +171,15 @@ class FileRequestsTest {
     nobody.close();
   }
 
+  @Test
+  void afterShutdownRequestsAreRefused() throws Exception {
+    get(lsp.server.shutdown());
+
+    ResponseError refused = error(lsp.server.readFile(new PathParams("any.txt")));
+    assertThat(refused.getCode()).isEqualTo(-32600);
+    assertThat(code(refused)).isEqualTo("shut_down");
+  }
+
   static <T> T get(CompletableFuture<T> future) throws Exception {
     return future.get(60, TimeUnit.SECONDS);
   }
