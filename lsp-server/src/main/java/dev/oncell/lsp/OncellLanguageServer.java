@@ -86,14 +86,21 @@ public final class OncellLanguageServer
             uris,
             () -> Optional.ofNullable(editor.get()),
             progressSupported::get,
-            this::notifyChangedFiles);
+            () -> notifyChangedFiles());
   }
 
-  /** After a run: tells the editor which of its open files the run changed in the cell. */
-  private void notifyChangedFiles() {
+  /** Tells the editor which of its open files changed in the cell; answers them too. */
+  private List<OncellEditor.FileChanged> notifyChangedFiles() {
+    List<OncellEditor.FileChanged> changed = openDocuments.changedIn(cellFiles, uris);
     if (editor.get() instanceof OncellEditor oncellEditor) {
-      openDocuments.changedIn(cellFiles, uris).forEach(oncellEditor::fileChanged);
+      changed.forEach(oncellEditor::fileChanged);
     }
+    return changed;
+  }
+
+  @Override
+  public CompletableFuture<ChangedFiles> checkFiles(Object params) {
+    return async.run(cancel -> new ChangedFiles(notifyChangedFiles()));
   }
 
   @Override

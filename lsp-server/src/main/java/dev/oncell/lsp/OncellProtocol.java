@@ -58,6 +58,16 @@ public interface OncellProtocol {
   @JsonRequest
   CompletableFuture<RunStatus> cancelRun(RunIdParams params);
 
+  /**
+   * {@code oncell/checkFiles}: which open files changed in the cell since the editor last read or
+   * wrote them (a shell command, another editor); each is also sent as {@code oncell/fileChanged}.
+   * After a run the server checks by itself; an editor calls this when it regains focus, say.
+   */
+  @JsonRequest
+  CompletableFuture<ChangedFiles> checkFiles(Object params);
+
+  record ChangedFiles(List<OncellEditor.FileChanged> changed) {}
+
   /** A path in the cell. */
   record PathParams(String path) {}
 

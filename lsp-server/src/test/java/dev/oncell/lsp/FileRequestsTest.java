@@ -172,6 +172,29 @@ class FileRequestsTest {
   }
 
   @Test
+  void checkFilesReportsOpenFilesChangedByAShellCommandOnce() throws Exception {
+    lsp.client.files("acme").write("a.txt", "a".getBytes(StandardCharsets.UTF_8));
+    get(lsp.server.readFile(new PathParams("a.txt")));
+    lsp.server
+        .getTextDocumentService()
+        .didOpen(
+            new org.eclipse.lsp4j.DidOpenTextDocumentParams(
+                new org.eclipse.lsp4j.TextDocumentItem(
+                    "oncell://acme/a.txt", "plaintext", 1, "a")));
+    assertThat(get(lsp.server.checkFiles(null)).changed()).as("nothing changed yet").isEmpty();
+
+    lsp.client.shell("acme", "printf b > a.txt");
+
+    var changed = get(lsp.server.checkFiles(null)).changed();
+    String now = get(lsp.server.readFile(new PathParams("a.txt"))).version();
+    assertThat(changed)
+        .containsExactly(new OncellEditor.FileChanged("oncell://acme/a.txt", "a.txt", now, false));
+    assertThat(get(lsp.server.checkFiles(null)).changed()).as("reported once").isEmpty();
+    Eventually.await(() -> lsp.editor.changed.size() == 1);
+    assertThat(lsp.editor.changed).containsExactlyElementsOf(changed);
+  }
+
+  @Test
   void afterShutdownRequestsAreRefused() throws Exception {
     get(lsp.server.shutdown());
 

@@ -228,14 +228,7 @@ class RunProgressTest {
             () -> new AssertionError("no diagnostics for " + uri + ": " + lsp.editor.diagnostics));
   }
 
-  /** Waits for something the server does in the background; a bound, not a timing assertion. */
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting after 60 s");
-      }
-      Thread.sleep(20);
-    }
+    Eventually.await(condition);
   }
 }
