@@ -37,7 +37,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    subcommands = {SearchBenchCommand.class, CellsBenchCommand.class, GitBenchCommand.class},
+    subcommands = {
+      SearchBenchCommand.class,
+      CellsBenchCommand.class,
+      GitBenchCommand.class,
+      LspBenchCommand.class
+    },
     description = {
       "Measure p50/p99 latency of shell, memory and customer calls through the HTTP API.",
       "Starts its own server on a free loopback port with a temporary ONCELL_HOME."

@@ -39,6 +39,7 @@ import picocli.CommandLine.ScopeType;
       CellsCommand.class,
       CellsCommand.UsageCommand.class,
       FilesCommand.class,
+      LspCommand.class,
       SecurityCommand.class,
       ServeCommand.class,
       HelpCommand.class,

@@ -103,6 +103,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void theLanguageServerIsAClientOfTheApiOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.oncell.lsp..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.oncell.runtime..",
+            "dev.oncell.server..",
+            "dev.oncell.search..",
+            "dev.oncell.llm..",
+            "dev.oncell.sandbox..",
+            "dev.oncell.agent..",
+            "dev.oncell.cli..")
+        .check(oncell);
+  }
+
+  @Test
   void theSandboxIsJdkOnly() {
     noClasses()
         .that()

@@ -40,4 +40,13 @@ public interface Agents {
    *     Runs#events(String, long, Consumer)} can follow the run from there
    */
   RunResult stream(String method, String customer, JsonNode input, Consumer<RunEvent> onEvent);
+
+  /**
+   * Starts a run and returns its id without waiting for it: what an editor does, which then follows
+   * the run with {@link Runs#events(String, long, Consumer)} and may {@link Runs#cancel(String)}
+   * it.
+   *
+   * @throws OncellApiException if no run started ({@code unknown_method}, {@code no_agent}, ...)
+   */
+  String start(String method, String customer, JsonNode input);
 }

@@ -32,8 +32,27 @@ public interface CustomerFiles {
     return list("");
   }
 
+  /**
+   * The bytes of a file with their version, which {@link #write(String, byte[], WriteCondition)}
+   * takes back to refuse overwriting a change made since. The version is empty for files too large
+   * to be versioned (over 32 MiB).
+   *
+   * @throws OncellApiException with code {@code is_a_directory} if {@code path} is a directory
+   */
+  VersionedContent readVersioned(String path);
+
   /** Creates or replaces a file (and any missing parent directories). */
-  WrittenFile write(String path, byte[] content);
+  default WrittenFile write(String path, byte[] content) {
+    return write(path, content, WriteCondition.always());
+  }
+
+  /**
+   * Writes a file if {@code condition} holds, checked on the server together with the write.
+   *
+   * @throws OncellApiException status 409, code {@code version_conflict}, when it does not hold:
+   *     the file changed (or appeared, or vanished) since; nothing was written
+   */
+  WrittenFile write(String path, byte[] content, WriteCondition condition);
 
   /** Deletes a file or an empty directory; a non-empty directory needs {@code recursive}. */
   void delete(String path, boolean recursive);

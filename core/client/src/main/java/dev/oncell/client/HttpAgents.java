@@ -60,6 +60,29 @@ final class HttpAgents implements Agents {
                         + ")"));
   }
 
+  @Override
+  public String start(String method, String customer, JsonNode input) {
+    try (Transport.Stream stream =
+        transport.openStream(
+            "POST",
+            methodPath(method) + "/stream",
+            Optional.of(request(customer, input)),
+            Map.of())) {
+      // The run goes on on the server once the stream is closed; its events stay readable.
+      return stream
+          .headers()
+          .firstValue(RUN_ID_HEADER)
+          .orElseThrow(
+              () ->
+                  new OncellApiException(
+                      stream.status(),
+                      "bad_response",
+                      "the server started a run without saying its id (" + RUN_ID_HEADER + ")"));
+    }
+  }
+
+  static final String RUN_ID_HEADER = "X-Oncell-Run-Id";
+
   private static JsonNode request(String customer, JsonNode input) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(input, "input");

@@ -36,6 +36,17 @@ final class HttpCustomerFiles implements CustomerFiles {
   }
 
   @Override
+  public VersionedContent readVersioned(String path) {
+    Transport.Response response = transport.get(prefix + PathSegments.path(path));
+    if (response.header(ENTRY_HEADER).filter("directory"::equalsIgnoreCase).isPresent()) {
+      throw new OncellApiException(
+          response.status(), "is_a_directory", "'" + path + "' is a directory, not a file");
+    }
+    return new VersionedContent(
+        response.body(), response.header("ETag").flatMap(WriteCondition::unquote));
+  }
+
+  @Override
   public DirectoryListing list(String path) {
     // The server answers a listing in pages; this follows them to the end.
     java.util.List<FileEntry> entries = new java.util.ArrayList<>();
@@ -65,10 +76,16 @@ final class HttpCustomerFiles implements CustomerFiles {
   }
 
   @Override
-  public WrittenFile write(String path, byte[] content) {
+  public WrittenFile write(String path, byte[] content, WriteCondition condition) {
     Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(condition, "condition");
     return transport
-        .sendBytes("PUT", prefix + PathSegments.path(path), content)
+        .sendBytes(
+            "PUT",
+            prefix + PathSegments.path(path),
+            content,
+            "application/octet-stream",
+            condition.headers())
         .json(WireFormat::writtenFile);
   }
 

@@ -34,6 +34,11 @@ final class HttpRuns implements Runs {
   }
 
   @Override
+  public Run cancel(String runId) {
+    return transport.post(runPath(runId) + "/cancel").json(RunWireFormat::run);
+  }
+
+  @Override
   public void events(String runId, long afterId, Consumer<RunEvent> onEvent) {
     Objects.requireNonNull(onEvent, "onEvent");
     if (afterId < 0) {

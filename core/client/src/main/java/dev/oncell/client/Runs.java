@@ -27,6 +27,13 @@ public interface Runs {
    */
   void events(String runId, long afterId, Consumer<RunEvent> onEvent);
 
+  /**
+   * Cancels a run: its current step is interrupted and it ends {@code cancelled}.
+   *
+   * @throws OncellApiException 409 {@code run_finished} if it had already finished
+   */
+  Run cancel(String runId);
+
   /** All events of a run, from the first; see {@link #events(String, long, Consumer)}. */
   default void events(String runId, Consumer<RunEvent> onEvent) {
     events(runId, 0, onEvent);

@@ -54,7 +54,8 @@ final class Transport implements AutoCloseable {
   }
 
   /** A 2xx {@code text/event-stream} response whose body is still being received. */
-  record Stream(URI uri, int status, InputStream body) implements AutoCloseable {
+  record Stream(URI uri, int status, HttpHeaders headers, InputStream body)
+      implements AutoCloseable {
 
     /** Closes the body; before its end this drops the connection. */
     @Override
@@ -123,11 +124,16 @@ final class Transport implements AutoCloseable {
   }
 
   Response sendBytes(String method, String path, byte[] body, String contentType) {
+    return sendBytes(method, path, body, contentType, Map.of());
+  }
+
+  Response sendBytes(
+      String method, String path, byte[] body, String contentType, Map<String, String> headers) {
     return send(
         method,
         path,
         BodyPublishers.ofByteArray(body),
-        withContentType(Map.of(), contentType),
+        withContentType(headers, contentType),
         Optional.of(requestTimeout));
   }
 
@@ -165,7 +171,7 @@ final class Transport implements AutoCloseable {
           "bad_response",
           "expected an event stream from " + uri + " but got '" + type + "'");
     }
-    return new Stream(uri, status, response.body());
+    return new Stream(uri, status, response.headers(), response.body());
   }
 
   private Response send(

@@ -152,7 +152,7 @@ final class WireFormat {
   static WrittenFile writtenFile(JsonNode node) {
     requireObject(node, "written file");
     WrittenFileJson f = read(node, WrittenFileJson.class);
-    return new WrittenFile(required(f.path(), "path"), f.size());
+    return new WrittenFile(required(f.path(), "path"), f.size(), Optional.ofNullable(f.version()));
   }
 
   static JsonNode memoryValue(JsonNode node) {
@@ -237,7 +237,8 @@ final class WireFormat {
   }
 
   static ObjectNode toJson(WrittenFile file) {
-    return MAPPER.valueToTree(new WrittenFileJson(file.path(), file.size()));
+    return MAPPER.valueToTree(
+        new WrittenFileJson(file.path(), file.size(), file.version().orElse(null)));
   }
 
   static ErrorDetail errorDetail(ApiError error) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -290,5 +291,32 @@ class AgentsTest extends ClientTestSupport {
 
     assertThat(firstSeen.getCount()).as("first event delivered before the stream ended").isZero();
     assertThat(result.succeeded()).isTrue();
+  }
+
+  @Test
+  void start_answersTheRunIdFromTheStreamsHeaderWithoutWaiting() {
+    server.on(
+        "POST /v1/agents/analyze/stream",
+        200,
+        Map.of("Content-Type", "text/event-stream", "X-Oncell-Run-Id", "r-9"),
+        "id: 1\nevent: started\ndata: {}\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(client.agents().start("analyze", "acme", mapper.nullNode())).isEqualTo("r-9");
+    assertThat(server.lastRequest().header("Accept")).contains("text/event-stream");
+  }
+
+  @Test
+  void start_withoutARunIdHeader_isABadResponse() {
+    server.on(
+        "POST /v1/agents/analyze/stream",
+        200,
+        Map.of("Content-Type", "text/event-stream"),
+        new byte[0]);
+
+    OncellApiException e =
+        catchThrowableOfType(
+            OncellApiException.class,
+            () -> client.agents().start("analyze", "acme", mapper.nullNode()));
+    assertThat(e.code()).isEqualTo("bad_response");
   }
 }

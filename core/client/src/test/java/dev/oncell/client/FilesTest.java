@@ -39,6 +39,51 @@ class FilesTest extends ClientTestSupport {
   }
 
   @Test
+  void conditionalWrite_sendsTheVersionInIfMatchAndReadsTheNewOne() {
+    server.onJson(
+        "PUT /v1/customers/acme/files/a.txt",
+        200,
+        "{\"path\": \"a.txt\", \"size\": 2, \"version\": \"v2\"}");
+
+    WrittenFile written =
+        client.files("acme").write("a.txt", new byte[] {1, 2}, WriteCondition.ifVersion("v1"));
+
+    assertThat(written.version()).contains("v2");
+    assertThat(server.lastRequest().header("If-Match")).contains("\"v1\"");
+    assertThat(server.lastRequest().header("If-None-Match")).isEmpty();
+
+    client.files("acme").write("a.txt", new byte[] {1, 2}, WriteCondition.ifAbsent());
+    assertThat(server.lastRequest().header("If-None-Match")).contains("*");
+    assertThat(server.lastRequest().header("If-Match")).isEmpty();
+  }
+
+  @Test
+  void conditionalWrite_aConflictIsAnApiErrorWithItsCode() {
+    server.onJson(
+        "PUT /v1/customers/acme/files/a.txt",
+        409,
+        "{\"error\": {\"code\": \"version_conflict\", \"message\": \"changed\"}}");
+
+    assertThatThrownBy(
+            () ->
+                client.files("acme").write("a.txt", new byte[] {1}, WriteCondition.ifVersion("v1")))
+        .isInstanceOfSatisfying(
+            OncellApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.code()).isEqualTo("version_conflict");
+            });
+  }
+
+  @Test
+  void writeCondition_refusesAVersionThatCannotBeAHeader() {
+    assertThatThrownBy(() -> WriteCondition.ifVersion("a\"b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> WriteCondition.ifVersion("a\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void read_returnsTheRawBytesOfAFile() {
     byte[] content = "hello\n".getBytes(StandardCharsets.UTF_8);
     server.on("GET /v1/customers/acme/files/notes/todo.md", 200, FILE, content);

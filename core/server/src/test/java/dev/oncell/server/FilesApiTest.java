@@ -58,6 +58,127 @@ class FilesApiTest {
   }
 
   @Test
+  void aWriteWithAnOldVersionIsRefusedAndOverwritesNothing() {
+    Reply put = api.put("/v1/customers/acme/files/doc.txt", "one");
+    String v1 = put.json().get("version").asText();
+    assertThat(put.raw().headers().firstValue("ETag")).contains('"' + v1 + '"');
+    Reply read = api.get("/v1/customers/acme/files/doc.txt");
+    assertThat(read.raw().headers().firstValue("ETag"))
+        .as("a read gives the version of the bytes it sent")
+        .contains('"' + v1 + '"');
+
+    // The cell changes the file behind the editor's back.
+    api.shell("acme", "printf two > doc.txt");
+
+    Reply stale = conditionalPut("doc.txt", "mine", "If-Match", '"' + v1 + '"');
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.errorCode()).isEqualTo("version_conflict");
+    assertThat(stale.json().at("/error/message").asText()).contains("nothing was written");
+    assertThat(api.get("/v1/customers/acme/files/doc.txt").body()).isEqualTo("two");
+
+    String v2 =
+        api.get("/v1/customers/acme/files/doc.txt")
+            .raw()
+            .headers()
+            .firstValue("ETag")
+            .orElseThrow();
+    Reply fresh = conditionalPut("doc.txt", "mine", "If-Match", v2);
+    assertThat(fresh.status()).isEqualTo(200);
+    assertThat(api.get("/v1/customers/acme/files/doc.txt").body()).isEqualTo("mine");
+  }
+
+  @Test
+  void ofConcurrentWritesFromOneVersionExactlyOneWins() throws Exception {
+    String v1 = api.put("/v1/customers/acme/files/race.txt", "base").json().get("version").asText();
+    int writers = 8;
+    java.util.List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < writers; i++) {
+        String body = "writer " + i;
+        replies.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return conditionalPut("race.txt", body, "If-Match", '"' + v1 + '"');
+                }));
+      }
+      go.countDown();
+    }
+    java.util.List<Reply> done = new java.util.ArrayList<>();
+    for (var reply : replies) {
+      done.add(reply.get());
+    }
+    assertThat(done.stream().filter(r -> r.status() == 200))
+        .as("one writer saw the version it wrote against")
+        .hasSize(1);
+    assertThat(done.stream().filter(r -> r.status() == 409)).hasSize(writers - 1);
+    String winner =
+        done.stream()
+            .filter(r -> r.status() == 200)
+            .findFirst()
+            .orElseThrow()
+            .json()
+            .get("version")
+            .asText();
+    assertThat(api.get("/v1/customers/acme/files/race.txt").raw().headers().firstValue("ETag"))
+        .as("the file holds the winner's bytes")
+        .contains('"' + winner + '"');
+  }
+
+  @Test
+  void ifNoneMatchStarCreatesOnlyAndIfMatchNeedsTheFile() {
+    assertThat(conditionalPut("new.txt", "a", "If-None-Match", "*").status()).isEqualTo(200);
+    Reply again = conditionalPut("new.txt", "b", "If-None-Match", "*");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.errorCode()).isEqualTo("version_conflict");
+    assertThat(api.get("/v1/customers/acme/files/new.txt").body()).isEqualTo("a");
+
+    Reply gone = conditionalPut("absent.txt", "b", "If-Match", "*");
+    assertThat(gone.status()).isEqualTo(409);
+    assertThat(api.get("/v1/customers/acme/files/absent.txt").status()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedPreconditionsAreRefusedAndWriteNothing() {
+    api.put("/v1/customers/acme/files/doc.txt", "one");
+    for (String[] header :
+        new String[][] {
+          {"If-Match", "W/\"abc\""}, {"If-Match", "abc"}, {"If-None-Match", "\"abc\""}
+        }) {
+      Reply reply = conditionalPut("doc.txt", "mine", header[0], header[1]);
+      assertThat(reply.status()).as(header[0] + ": " + header[1]).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("invalid_precondition");
+    }
+    assertThat(api.get("/v1/customers/acme/files/doc.txt").body()).isEqualTo("one");
+  }
+
+  private Reply conditionalPut(String path, String body, String header, String value) {
+    try {
+      var response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              api.server.url() + "/v1/customers/acme/files/" + path))
+                      .header("Authorization", "Bearer " + RunningServer.KEY)
+                      .header(header, value)
+                      .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(
+          response.statusCode(),
+          new String(response.body(), java.nio.charset.StandardCharsets.UTF_8),
+          response);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void binaryContentRoundTrips() {
     byte[] bytes = new byte[4096];
     for (int i = 0; i < bytes.length; i++) {

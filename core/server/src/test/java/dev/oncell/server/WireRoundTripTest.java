@@ -286,7 +286,12 @@ class WireRoundTripTest {
     WrittenFile written = client.files("rt-files").write("notes/a.txt", content);
     client.files("rt-files").write("notes/sub/b.txt", content);
 
-    assertThat(written).isEqualTo(new WrittenFile("notes/a.txt", 5));
+    assertThat(written.path()).isEqualTo("notes/a.txt");
+    assertThat(written.size()).isEqualTo(5);
+    assertThat(written.version())
+        .as("the version of a write is the version a read then gives")
+        .isEqualTo(client.files("rt-files").readVersioned("notes/a.txt").version());
+    assertThat(written.version()).isPresent();
     DirectoryListing listing = client.files("rt-files").list("notes");
     assertThat(listing.path()).isEqualTo("notes");
     assertThat(listing.entries())

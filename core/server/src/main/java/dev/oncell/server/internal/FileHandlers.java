@@ -62,6 +62,15 @@ final class FileHandlers {
     }
     Cell.FileContent content = cell.open(path);
     res.header(ENTRY_HEADER, "file");
+    if (content.size() <= FileVersions.MAX_VERSIONED_BYTES) {
+      // Hashed and sent from one read, so the version always belongs to the bytes sent.
+      byte[] bytes = readAll(content, path);
+      res.header(HeaderNames.ETAG, FileVersions.etag(FileVersions.of(bytes)));
+      res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
+      res.contentLength(bytes.length);
+      res.send(bytes);
+      return;
+    }
     res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
     res.contentLength(content.size());
     try (InputStream in = content.stream();
@@ -75,9 +84,53 @@ final class FileHandlers {
   void put(ServerRequest req, ServerResponse res) {
     Cell cell = host.cells().cell(CustomerHandlers.id(req));
     String path = path(req);
+    FileVersions.Precondition precondition =
+        FileVersions.Precondition.parse(
+            req.headers().first(HeaderNames.IF_MATCH),
+            req.headers().first(HeaderNames.IF_NONE_MATCH));
     byte[] content = bodies.read(req);
-    cell.files().write(path, content);
-    Responses.json(res, 200, new WrittenFileJson(path, content.length));
+    String version = FileVersions.of(content);
+    if (precondition.isNone()) {
+      cell.files().write(path, content);
+    } else {
+      // Check and write under one lock, so two API writers with the same version cannot both win.
+      synchronized (writeLock(CustomerHandlers.id(req), path)) {
+        precondition.check(path, currentVersion(cell, path));
+        cell.files().write(path, content);
+      }
+    }
+    res.header(HeaderNames.ETAG, FileVersions.etag(version));
+    Responses.json(res, 200, new WrittenFileJson(path, content.length, version));
+  }
+
+  private final Object[] writeLocks = newLocks(64);
+
+  private static Object[] newLocks(int count) {
+    Object[] locks = new Object[count];
+    for (int i = 0; i < count; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
+  }
+
+  private Object writeLock(String customer, String path) {
+    return writeLocks[Math.floorMod((customer + '/' + path).hashCode(), writeLocks.length)];
+  }
+
+  /** The version of the file at {@code path}, empty if there is none (or a folder is there). */
+  private static java.util.Optional<String> currentVersion(Cell cell, String path) {
+    if (!cell.files().exists(path) || cell.files().isDirectory(path)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(FileVersions.of(readAll(cell.open(path), path)));
+  }
+
+  private static byte[] readAll(Cell.FileContent content, String path) {
+    try (InputStream in = content.stream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read '" + path + "'", e);
+    }
   }
 
   void delete(ServerRequest req, ServerResponse res) {
