@@ -31,6 +31,11 @@ public class DataAnalysisAgent extends Agent {
   static final String DATASET = "data/sales.csv";
   static final List<String> COLUMNS = List.of("date", "region", "product", "units", "revenue");
 
+  /**
+   * The largest dataset {@code check} reads (the editor's quick fixes are for files people edit).
+   */
+  static final int MAX_CHECKED_BYTES = 4 << 20;
+
   public record Question(String question) {}
 
   /**
@@ -40,6 +45,11 @@ public class DataAnalysisAgent extends Agent {
    */
   public record Answer(
       String question, String answer, Optional<String> command, List<String> rows) {}
+
+  /**
+   * @param findings the dataset's problems, in line order; empty when the analysis can trust it
+   */
+  public record Check(List<DatasetCheck.Finding> findings) {}
 
   @Override
   public void setup(Context ctx) {
@@ -71,6 +81,23 @@ public class DataAnalysisAgent extends Agent {
     String answer =
         rows.isEmpty() ? "The dataset has no rows to answer from." : analysis.get().answer(rows);
     return new Answer(question.question(), answer, Optional.of(command), rows);
+  }
+
+  /**
+   * Checks {@code data/sales.csv} as it is now (the customer may have edited it): rows the analysis
+   * would miscount, each with its line, and a corrected line where the fix is certain. Editors show
+   * them as diagnostics with a quick fix.
+   */
+  public Check check(Context ctx) {
+    if (!ctx.store().exists(DATASET)) {
+      throw new IllegalStateException(DATASET + " is missing: run setup again");
+    }
+    byte[] bytes = ctx.store().read(DATASET);
+    if (bytes.length > MAX_CHECKED_BYTES) {
+      throw new IllegalStateException(
+          DATASET + " has " + bytes.length + " bytes; check reads at most " + MAX_CHECKED_BYTES);
+    }
+    return new Check(DatasetCheck.check(DATASET, new String(bytes, StandardCharsets.UTF_8)));
   }
 
   private static int createTable(Db db, Dataset dataset) {

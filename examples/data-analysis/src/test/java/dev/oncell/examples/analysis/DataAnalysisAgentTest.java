@@ -135,6 +135,48 @@ class DataAnalysisAgentTest {
   }
 
   @Test
+  void checkFindsTheRowsACustomerBrokeAndSuggestsTheCertainFixes() {
+    TestCell acme = kit.customer("acme");
+    String edited =
+        new String(acme.files().read("data/sales.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("2025-01-04,south,gadget,5,449.95", "2025-01-04, south ,gadget,5,449.95")
+                .replace("2025-01-07,east,widget,8,200.00", "2025-01-07,east,widget,eight,200.00")
+            + "2025-13-01,west,gizmo,1,2.00\n"
+            + "2025-02-01,west,gizmo\n";
+    acme.files().write("data/sales.csv", edited.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    JsonNode findings = acme.call("check").get("findings");
+
+    assertThat(findings)
+        .extracting(
+            f ->
+                f.get("line").asInt()
+                    + " "
+                    + f.get("severity").asText()
+                    + " "
+                    + f.get("category").asText())
+        .containsExactly("3 warning spaces", "4 error number", "22 error date", "23 error fields");
+    assertThat(findings.get(0).get("file").asText()).isEqualTo("data/sales.csv");
+    assertThat(findings.get(0).get("suggestion").asText())
+        .isEqualTo("2025-01-04,south,gadget,5,449.95");
+    assertThat(findings.get(1).path("suggestion").isTextual())
+        .as("no fix is certain for a word where a number should be")
+        .isFalse();
+  }
+
+  @Test
+  void checkOfTheUntouchedDatasetFindsNothing() {
+    assertThat(kit.customer("acme").call("check").get("findings")).isEmpty();
+  }
+
+  @Test
+  void checkOfAMissingDatasetFailsWithTheReason() {
+    TestCell acme = kit.customer("acme");
+    acme.files().delete("data/sales.csv", false);
+    assertThatThrownBy(() -> acme.call("check")).hasMessageContaining("data/sales.csv is missing");
+  }
+
+  @Test
   void aCsvWithoutTheExpectedHeaderFailsTheSetup() {
     assertThatThrownBy(() -> kit.customer("bad", withCsv("day,amount\n2025-01-01,3\n")))
         .isInstanceOf(AssertionError.class)
