@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OncellError } from "../src/api/errors";
-import type { DirEntry, FileOrListing, Listing, ShellResult } from "../src/api/types";
+import type { DirEntry, FileOrListing, Listing, ShellResult, WriteCondition } from "../src/api/types";
 import { CellFiles, Change, FilesApi, diffListings, normalize, shellQuote } from "../src/fs/cellFiles";
 
 /** An in-memory cell behind the FilesApi interface that counts the requests it gets. */
@@ -26,7 +26,7 @@ class MemoryCell implements FilesApi {
     this.calls.push(`get ${path}`);
     await Promise.resolve();
     const bytes = this.files.get(path);
-    if (bytes) return { kind: "file", bytes };
+    if (bytes) return { kind: "file", bytes, version: this.version(path) };
     return { kind: "directory", listing: { path, entries: this.entries(path), next: null } };
   }
   async listAll(_c: string, path: string): Promise<Listing> {
@@ -34,9 +34,20 @@ class MemoryCell implements FilesApi {
     await Promise.resolve();
     return { path, entries: this.entries(path), next: null };
   }
-  async write(_c: string, path: string, bytes: Uint8Array): Promise<void> {
-    this.calls.push(`put ${path}`);
+  async write(_c: string, path: string, bytes: Uint8Array, condition?: WriteCondition): Promise<string | undefined> {
+    this.calls.push(`put ${path}${condition && "ifVersion" in condition ? ` if ${condition.ifVersion}` : ""}`);
+    const current = this.files.has(path) ? this.version(path) : undefined;
+    if (condition && "ifVersion" in condition && condition.ifVersion !== current) {
+      throw new OncellError("version_conflict", `'${path}' changed in the cell`, 409);
+    }
     this.files.set(path, bytes);
+    this.writes.set(path, (this.writes.get(path) ?? 0) + 1);
+    return this.version(path);
+  }
+  /** Counts writes per path: each one, by anyone, is a new version, as the server's hash would be. */
+  readonly writes = new Map<string, number>();
+  version(path: string): string {
+    return `v${this.writes.get(path) ?? 0}`;
   }
   async delete(_c: string, path: string): Promise<void> {
     this.calls.push(`delete ${path}`);
@@ -102,6 +113,26 @@ describe("CellFiles", () => {
     advance(2001);
     expect((await files.stat("acme", "a.txt")).mtime).toBeGreaterThan(opened.mtime);
     expect(changes.map((c) => `${c.kind} ${c.path}`)).toEqual(["created a.txt", "changed a.txt"]);
+  });
+
+  it("writes a file it read only if the cell still has that version: an agent's same-size change is kept", async () => {
+    const { cell, files } = setup();
+    await cell.write("acme", "a.txt", bytes("one"));
+    expect(await files.readFile("acme", "a.txt")).toEqual(bytes("one"));
+    await cell.write("acme", "a.txt", bytes("two")); // an agent, same size
+    await expect(files.writeFile("acme", "a.txt", bytes("mine"))).rejects.toMatchObject({ code: "version_conflict" });
+    expect(cell.files.get("a.txt")).toEqual(bytes("two"));
+    expect(cell.calls.filter((c) => c.startsWith("put"))).toEqual(["put a.txt", "put a.txt", "put a.txt if v1"]); // the setup's, the agent's, ours
+  });
+
+  it("its own writes carry the version forward, so saving twice needs no read between", async () => {
+    const { cell, files } = setup();
+    await cell.write("acme", "a.txt", bytes("one"));
+    await files.readFile("acme", "a.txt");
+    await files.writeFile("acme", "a.txt", bytes("first save"));
+    await files.writeFile("acme", "a.txt", bytes("second save"));
+    expect(cell.files.get("a.txt")).toEqual(bytes("second save"));
+    expect(cell.calls.filter((c) => c.startsWith("put"))).toEqual(["put a.txt", "put a.txt if v1", "put a.txt if v2"]);
   });
 
   it("reports a missing file as not found and a folder read as an error", async () => {

@@ -1,6 +1,6 @@
 import { OncellError, errorFromAnswer, redact } from "./errors";
 import { SseParser } from "./sse";
-import type { Customer, FileOrListing, GrepMatch, Listing, RunEvent, RunInfo, SearchHit, ShellResult } from "./types";
+import type { Customer, FileOrListing, GrepMatch, Listing, RunEvent, RunInfo, SearchHit, ShellResult, WriteCondition } from "./types";
 
 /** How a dropped event stream is retried: a few times, waiting longer each time. */
 export interface RetryPolicy {
@@ -15,6 +15,13 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** Called for each run event, in order, never twice for the same `seq` even across reconnects. */
 export type EventSink = (event: RunEvent) => void;
+
+/** How a run's events are followed. */
+export interface FollowOptions {
+  readonly signal?: AbortSignal;
+  readonly onRunId?: (runId: string) => void;
+  readonly onReconnect?: ReconnectSink;
+}
 
 /** Called when the event stream dropped and is being resumed (for a "reconnecting" notice). */
 export type ReconnectSink = (attempt: number, error: OncellError) => void;
@@ -65,7 +72,8 @@ export class OncellClient {
     if (res.headers.get("x-oncell-entry") === "directory") {
       return { kind: "directory", listing: (await res.json()) as Listing };
     }
-    return { kind: "file", bytes: new Uint8Array(await res.arrayBuffer()) };
+    const version = unquote(res.headers.get("etag"));
+    return { kind: "file", bytes: new Uint8Array(await res.arrayBuffer()), ...(version ? { version } : {}) };
   }
 
   /** Every entry of a folder, following the listing's pages. */
@@ -87,8 +95,17 @@ export class OncellClient {
     return { path: first.listing.path, entries, next: null };
   }
 
-  async write(customer: string, path: string, bytes: Uint8Array): Promise<void> {
-    await this.request("PUT", filesPath(customer, path), { body: bytes });
+  /**
+   * Writes a file; with a condition, only if the file is still at the version given (or still
+   * absent): otherwise the server answers 409 `version_conflict` and writes nothing. Resolves with
+   * the new version.
+   */
+  async write(customer: string, path: string, bytes: Uint8Array, condition?: WriteCondition): Promise<string | undefined> {
+    const headers: Record<string, string> = {};
+    if (condition && "ifVersion" in condition) headers["If-Match"] = `"${condition.ifVersion}"`;
+    if (condition && "ifAbsent" in condition) headers["If-None-Match"] = "*";
+    const res = await this.request("PUT", filesPath(customer, path), { body: bytes, headers });
+    return unquote(res.headers.get("etag"));
   }
 
   async delete(customer: string, path: string, recursive: boolean): Promise<void> {
@@ -138,7 +155,7 @@ export class OncellClient {
     customer: string,
     input: unknown,
     onEvent: EventSink,
-    options: { signal?: AbortSignal; onRunId?: (runId: string) => void; onReconnect?: ReconnectSink } = {},
+    options: FollowOptions = {},
   ): Promise<{ runId: string; last: RunEvent | undefined }> {
     const res = await this.request("POST", `/v1/agents/${enc(method)}/stream`, {
       body: JSON.stringify({ customer, input: input ?? null }),
@@ -148,6 +165,20 @@ export class OncellClient {
     if (!runId) {
       throw new OncellError("no_run_id", "the server did not say which run it started", res.status);
     }
+    return this.follow(runId, res, onEvent, options);
+  }
+
+  /** Follows the events of a run started elsewhere (by the language server), from its first. */
+  async followRun(runId: string, onEvent: EventSink, options: FollowOptions = {}): Promise<{ runId: string; last: RunEvent | undefined }> {
+    return this.follow(runId, undefined, onEvent, options);
+  }
+
+  private async follow(
+    runId: string,
+    first: Response | undefined,
+    onEvent: EventSink,
+    options: FollowOptions,
+  ): Promise<{ runId: string; last: RunEvent | undefined }> {
     options.onRunId?.(runId);
     const state = { lastSeq: 0, last: undefined as RunEvent | undefined };
     const deliver = (event: RunEvent): void => {
@@ -158,8 +189,9 @@ export class OncellClient {
       state.last = event;
       onEvent(event);
     };
-    let ended = await this.readEvents(res, deliver, options.signal).catch(() => false);
+    let ended = first ? await this.readEvents(first, deliver, options.signal).catch(() => false) : false;
     let attempt = 0;
+    let resumed = first !== undefined;
     while (!ended) {
       if (options.signal?.aborted) {
         throw new OncellError("cancelled", "stopped following the run", 0);
@@ -167,7 +199,8 @@ export class OncellClient {
       if (attempt >= this.retry.attempts) {
         throw new OncellError("stream_lost", `lost the event stream of run ${runId}`, 0);
       }
-      await sleep(this.retry.delayMs(attempt), options.signal);
+      if (resumed) await sleep(this.retry.delayMs(attempt), options.signal);
+      resumed = true;
       try {
         const again = await this.request("GET", `/v1/runs/${enc(runId)}/events`, {
           headers: { "Last-Event-ID": String(state.lastSeq) },
@@ -268,6 +301,12 @@ export function filesPath(customer: string, path: string): string {
     }
   }
   return `/v1/customers/${enc(customer)}/files/${segments.map(enc).join("/")}`;
+}
+
+/** A strong ETag's value without its quotes; undefined for none or a weak one. */
+function unquote(etag: string | null): string | undefined {
+  const m = etag ? /^"([^"]*)"$/.exec(etag.trim()) : null;
+  return m ? m[1] : undefined;
 }
 
 function enc(part: string): string {

@@ -48,9 +48,12 @@ export interface RunEvent {
   readonly data: unknown;
 }
 
-/** What a GET on a files path answers: bytes for a file, a listing page for a folder. */
+/**
+ * What a GET on a files path answers: bytes for a file (with its version, the server's `ETag`, for
+ * files small enough to be versioned), a listing page for a folder.
+ */
 export type FileOrListing =
-  | { readonly kind: "file"; readonly bytes: Uint8Array }
+  | { readonly kind: "file"; readonly bytes: Uint8Array; readonly version?: string }
   | { readonly kind: "directory"; readonly listing: Listing };
 
 export interface SearchHit {
@@ -68,3 +71,6 @@ export interface GrepMatch {
   readonly line: number;
   readonly text: string;
 }
+
+/** A precondition of a write: the file is still at `version`, or it does not exist yet. */
+export type WriteCondition = { readonly ifVersion: string } | { readonly ifAbsent: true };

@@ -1,12 +1,12 @@
 import { OncellError } from "../api/errors";
-import type { DirEntry, FileOrListing, Listing, ShellResult } from "../api/types";
+import type { DirEntry, FileOrListing, Listing, ShellResult, WriteCondition } from "../api/types";
 import { Limiter, SingleFlight } from "./batching";
 
 /** The part of the API client the file system needs; a test may pass its own. */
 export interface FilesApi {
   get(customer: string, path: string, after?: string): Promise<FileOrListing>;
   listAll(customer: string, path: string): Promise<Listing>;
-  write(customer: string, path: string, bytes: Uint8Array): Promise<void>;
+  write(customer: string, path: string, bytes: Uint8Array, condition?: WriteCondition): Promise<string | undefined>;
   delete(customer: string, path: string, recursive: boolean): Promise<void>;
   shell(customer: string, command: string, cwd?: string): Promise<ShellResult>;
 }
@@ -47,6 +47,8 @@ interface CachedListing {
 export class CellFiles {
   private readonly listings = new Map<string, CachedListing>();
   private readonly mtimes = new Map<string, number>();
+  /** The version (the server's ETag) each file had when this client last read or wrote it. */
+  private readonly versions = new Map<string, string>();
   private readonly listFlight = new SingleFlight<Listing>();
   private readonly readFlight = new SingleFlight<Uint8Array>();
   private readonly limiter: Limiter;
@@ -90,15 +92,27 @@ export class CellFiles {
         if (answer.kind !== "file") {
           throw new OncellError("is_a_directory", `'${p}' is a folder`, 400);
         }
+        if (answer.version) this.versions.set(key(customer, p), answer.version);
+        else this.versions.delete(key(customer, p));
         return answer.bytes;
       }),
     );
   }
 
+  /**
+   * Writes a file. A file this client has read is written only if the cell still has the version it
+   * read (the server checks, with the write): a file an agent or a shell command changed meanwhile
+   * is never overwritten, the write fails with `version_conflict`.
+   */
   async writeFile(customer: string, path: string, bytes: Uint8Array): Promise<void> {
     const p = normalize(path);
     const existed = await this.exists(customer, p);
-    await this.limiter.run(() => this.api.write(customer, p, bytes));
+    const seen = this.versions.get(key(customer, p));
+    const version = await this.limiter.run(() =>
+      this.api.write(customer, p, bytes, seen === undefined ? undefined : { ifVersion: seen }),
+    );
+    if (version) this.versions.set(key(customer, p), version);
+    else this.versions.delete(key(customer, p));
     this.touch(customer, p);
     this.record(customer, p, { name: basename(p), type: "file", size: bytes.length });
     this.emit([{ customer, path: p, kind: existed ? "changed" : "created" }]);
@@ -107,6 +121,7 @@ export class CellFiles {
   async delete(customer: string, path: string, recursive: boolean): Promise<void> {
     const p = normalize(path);
     await this.limiter.run(() => this.api.delete(customer, p, recursive));
+    this.versions.delete(key(customer, p));
     this.record(customer, p, undefined);
     this.listings.delete(key(customer, p));
     this.emit([{ customer, path: p, kind: "deleted" }]);
@@ -120,6 +135,8 @@ export class CellFiles {
       throw new OncellError("file_exists", `'${b}' already exists`, 409);
     }
     await this.run(customer, `mv -f -- ${shellQuote(a)} ${shellQuote(b)}`);
+    this.versions.delete(key(customer, a));
+    this.versions.delete(key(customer, b));
     this.forget(customer, parent(a));
     this.forget(customer, parent(b));
     this.touch(customer, b);

@@ -152,6 +152,9 @@ function toFsError(e: unknown, uri: vscode.Uri): Error {
   if (e.code === "is_a_directory") return vscode.FileSystemError.FileIsADirectory(uri);
   if (e.code === "not_a_directory") return vscode.FileSystemError.FileNotADirectory(uri);
   if (e.status === 403) return vscode.FileSystemError.NoPermissions(e.message);
+  if (e.code === "version_conflict") {
+    return new Error(`${uri.path.slice(1)} changed in the cell since it was opened; nothing was overwritten (revert to see the cell's version) [version_conflict]`);
+  }
   if (e.transient) return vscode.FileSystemError.Unavailable(`${e.message} (will retry on next access)`);
   return new Error(`${e.message} [${e.code}]`);
 }
