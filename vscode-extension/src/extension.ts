@@ -5,6 +5,7 @@ import type { Customer } from "./api/types";
 import { Sessions } from "./auth/session";
 import { CellFiles } from "./fs/cellFiles";
 import { OncellFileSystem } from "./fs/provider";
+import { CellLanguageServer } from "./lsp/cellLanguageServer";
 import { runWithProgress } from "./run";
 import { grepCell, searchCell } from "./search";
 import { CellTerminal } from "./terminal";
@@ -16,6 +17,8 @@ export interface OncellApi {
   signOut(): Promise<void>;
   runMethod(customer: string, method: string, input: unknown): Promise<unknown>;
   readonly signedIn: boolean;
+  /** Whether the open cell's language server is connected. */
+  readonly languageServerRunning: boolean;
 }
 
 const URL_KEY = "oncell.serverUrl";
@@ -27,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
   let client: OncellClient | undefined;
   let files: CellFiles | undefined;
   let currentCustomer: string | undefined;
+  let languageServer: CellLanguageServer | undefined;
+  const lspOutput = vscode.window.createOutputChannel("oncell: language server");
 
   const sessions = new Sessions(
     context.secrets,
@@ -43,9 +48,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
     client = url && token ? new OncellClient(url, token) : undefined;
     files = client ? new CellFiles(client) : undefined;
     if (files) fs.attach(files);
+    languageServer?.dispose();
+    languageServer = undefined;
+    if (url && token && currentCustomer) {
+      const cellFiles = files;
+      languageServer = new CellLanguageServer(url, token, currentCustomer, lspOutput, (c) =>
+        cellFiles?.changedInCell(vscode.Uri.parse(c.uri).authority, c.path, c.deleted),
+      );
+      connectLanguageServer();
+    }
     vscode.commands.executeCommand("setContext", "oncell.signedIn", client !== undefined);
     view.refresh();
     updateStatus();
+  };
+
+  /** (Re)connects the open cell's language server; a failure is said once in its output, not thrown. */
+  const connectLanguageServer = (): void => {
+    const server = languageServer;
+    server?.start().catch((e) => {
+      const message = e instanceof OncellError ? `${e.message} [${e.code}]` : String(e);
+      lspOutput.appendLine(`cannot connect the language server of ${server.customer}: ${message}`);
+    });
+  };
+
+  /** The run's starter: the cell's language server when it serves this customer (for its diagnostics). */
+  const starter = (customer: string, method: string, input: unknown): (() => Promise<string>) | undefined => {
+    const server = languageServer;
+    return server?.customer === customer && server.running ? () => server.runAgent(method, input) : undefined;
   };
 
   const updateStatus = async (): Promise<void> => {
@@ -63,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
     }
     try {
       const c = await client.getCustomer(currentCustomer);
+      if (languageServer && !languageServer.running) connectLanguageServer(); // the server is back
       status.text = `$(server-environment) ${c.id}: ${c.state.toLowerCase()}`;
       status.tooltip = `${client.baseUrl} · ${c.id} (${c.state})`;
     } catch (e) {
@@ -120,6 +150,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
 
   context.subscriptions.push(
     output,
+    lspOutput,
+    { dispose: () => languageServer?.dispose() },
     status,
     fs,
     vscode.workspace.registerFileSystemProvider("oncell", fs, { isCaseSensitive: true }),
@@ -211,7 +243,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
           },
         });
         if (raw === undefined) return;
-        await runWithProgress(client, output, id, method, JSON.parse(raw));
+        const input = JSON.parse(raw);
+        await runWithProgress(client, output, id, method, input, starter(id, method, input));
         updateStatus();
       }),
     ),
@@ -234,7 +267,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
     signOut: () => sessions.signOut().then(() => use(undefined, undefined)),
     runMethod: (customer, method, input) => {
       if (!client) throw new OncellError("not_signed_in", "sign in first", 0);
-      return runWithProgress(client, output, customer, method, input);
+      return runWithProgress(client, output, customer, method, input, starter(customer, method, input));
+    },
+    get languageServerRunning() {
+      return languageServer?.running ?? false;
     },
     get signedIn() {
       return client !== undefined;

@@ -6,7 +6,9 @@ import { describeEvent, outcomeText, progressMessage } from "./runEvents";
 
 /**
  * Runs `method` for `customer` with progress in a notification (cancellable: cancelling the
- * notification cancels the run on the server), its events in the output channel.
+ * notification cancels the run on the server), its events in the output channel. With `start`, the
+ * run is started by it (the cell's language server, which then also shows the run's findings as
+ * diagnostics) and followed here; without, it is started through the HTTP API.
  */
 export async function runWithProgress(
   client: OncellClient,
@@ -14,6 +16,7 @@ export async function runWithProgress(
   customer: string,
   method: string,
   input: unknown,
+  start?: () => Promise<string>,
 ): Promise<RunEvent | undefined> {
   output.show(true);
   output.appendLine(`▶ ${method} on ${customer}`);
@@ -28,23 +31,21 @@ export async function runWithProgress(
         else abort.abort();
       });
       try {
-        const { last } = await client.runMethod(
-          method,
-          customer,
-          input,
-          (e) => {
-            output.appendLine(describeEvent(e));
-            progress.report({ message: progressMessage(e) });
+        const onEvent = (e: RunEvent): void => {
+          output.appendLine(describeEvent(e));
+          progress.report({ message: progressMessage(e) });
+        };
+        const options = {
+          signal: abort.signal,
+          onRunId: (id: string) => {
+            runId = id;
+            output.appendLine(`run ${id}`);
           },
-          {
-            signal: abort.signal,
-            onRunId: (id) => {
-              runId = id;
-              output.appendLine(`run ${id}`);
-            },
-            onReconnect: (n, err) => output.appendLine(`… event stream dropped (${err.message}); reconnecting, attempt ${n}`),
-          },
-        );
+          onReconnect: (n: number, err: OncellError) => output.appendLine(`… event stream dropped (${err.message}); reconnecting, attempt ${n}`),
+        };
+        const { last } = start
+          ? await client.followRun(await start(), onEvent, options)
+          : await client.runMethod(method, customer, input, onEvent, options);
         const outcome = outcomeText(last);
         output.appendLine(`${outcome.ok ? "✔" : "✖"} ${outcome.text}`);
         if (outcome.ok) vscode.window.showInformationMessage(`oncell: ${method} done: ${outcome.text}`);

@@ -127,6 +127,17 @@ export class CellFiles {
     this.emit([{ customer, path: p, kind: "deleted" }]);
   }
 
+  /**
+   * Something in the cell (a run) changed or deleted a file: forgets what was cached about it and
+   * says so, so that an open editor reloads it (or, if it has unsaved edits, its save is refused).
+   */
+  changedInCell(customer: string, path: string, deleted: boolean): void {
+    const p = normalize(path);
+    this.forget(customer, parent(p));
+    this.touch(customer, p);
+    this.emit([{ customer, path: p, kind: deleted ? "deleted" : "changed" }]);
+  }
+
   /** There is no rename or mkdir in the files API: both run as a shell command in the cell. */
   async rename(customer: string, from: string, to: string, overwrite: boolean): Promise<void> {
     const a = normalize(from);

@@ -1,0 +1,91 @@
+import * as vscode from "vscode";
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  type LanguageClientOptions,
+  type MessageTransports,
+} from "vscode-languageclient/node";
+import { WebSocketMessageReader, WebSocketMessageWriter } from "vscode-ws-jsonrpc";
+import { OncellError } from "../api/errors";
+import { lspUrl, openSocket, socketOf } from "./socket";
+
+/** What the language server sends when a run changed or deleted a file the editor has open. */
+export interface FileChanged {
+  readonly uri: string;
+  readonly path: string;
+  readonly version: string | null;
+  readonly deleted: boolean;
+}
+
+/** At most this many restarts of a dropped connection in {@link RESTART_WINDOW_MS}; then it waits for {@link CellLanguageServer.start}. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 60_000;
+
+/**
+ * The language server of one cell (`lsp-server`), reached over the oncell server's WebSocket
+ * endpoint `/v1/customers/<id>/lsp` with the signed-in key, so nothing runs beside the editor.
+ * It serves the `oncell://<customer>/` documents: findings of runs it started as diagnostics, their
+ * suggestions as quick fixes, symbols, definition, references and hover, and `oncell/fileChanged`
+ * when a run changed a file that is open.
+ */
+export class CellLanguageServer implements vscode.Disposable {
+  private readonly client: LanguageClient;
+  private readonly restarts: number[] = [];
+
+  constructor(
+    baseUrl: string,
+    token: string,
+    readonly customer: string,
+    output: vscode.OutputChannel,
+    onFileChanged: (change: FileChanged) => void,
+  ) {
+    const serverOptions = async (): Promise<MessageTransports> => {
+      const socket = socketOf(await openSocket(lspUrl(baseUrl, customer), token));
+      return { reader: new WebSocketMessageReader(socket), writer: new WebSocketMessageWriter(socket) };
+    };
+    const clientOptions: LanguageClientOptions = {
+      // Only this customer's documents: the server answers nothing for another cell's URIs.
+      documentSelector: [{ scheme: "oncell" }],
+      outputChannel: output,
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+          const now = Date.now();
+          this.restarts.push(now);
+          while (this.restarts.length > 0 && this.restarts[0] < now - RESTART_WINDOW_MS) this.restarts.shift();
+          return this.restarts.length <= MAX_RESTARTS
+            ? { action: CloseAction.Restart, handled: true }
+            : {
+                action: CloseAction.DoNotRestart,
+                message: `oncell: lost the language server of ${customer}; it reconnects when the server answers again`,
+              };
+        },
+      },
+    };
+    this.client = new LanguageClient("oncell", `oncell: ${customer}`, serverOptions, clientOptions);
+    this.client.onNotification("oncell/fileChanged", (change: FileChanged) => onFileChanged(change));
+  }
+
+  /** Connects (again); resolves once `initialize` was answered, or rejects with the server's reason. */
+  async start(): Promise<void> {
+    if (this.client.state === State.Running || this.client.state === State.Starting) return;
+    await this.client.start();
+  }
+
+  get running(): boolean {
+    return this.client.state === State.Running;
+  }
+
+  /** Starts `method` through the language server, which shows its progress and its findings. */
+  async runAgent(method: string, input: unknown): Promise<string> {
+    if (!this.running) throw new OncellError("not_connected", `the language server of ${this.customer} is not connected`, 0);
+    const answer = (await this.client.sendRequest("oncell/runAgent", { method, input: input ?? null })) as { runId: string };
+    return answer.runId;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.client.state !== State.Stopped) await this.client.stop(2000).catch(() => undefined);
+  }
+}
