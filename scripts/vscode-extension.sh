@@ -13,11 +13,13 @@ source "$ROOT/scripts/lib.sh"
 EXT="$ROOT/vscode-extension"
 CACHE="$EXT/target/npm-cache"
 
-# npm ci in $1 unless its node_modules was installed from the same package-lock.json.
+# npm ci in $1 unless its node_modules was installed from the same package.json and package-lock.json.
+# Recent npm (11.19 here) runs dependencies' install scripts only when package.json's allowScripts names them
+# (code-server's postinstall builds its native modules); older npm runs them all and ignores the field.
 npm_install() {
   local dir="$1" stamp hash
   stamp="$dir/node_modules/.oncell-lock-sha256"
-  hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  hash=$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then
     return 0
   fi

@@ -98,10 +98,23 @@ async function main() {
   const oncellPort = await freePort();
   const url = `http://127.0.0.1:${oncellPort}`;
   log(`oncell serve on ${url} (state in ${tmp}/home)`);
-  start("oncell", path.join(ROOT, "oncell"), ["serve", "--port", String(oncellPort), "--home", path.join(tmp, "home")], {
-    ONCELL_API_KEY: token,
-  });
-  await waitFor("the oncell server", async () => (await fetch(`${url}/health`)).ok, 300000);
+  const server = {
+    child: undefined,
+    starts: 0,
+    async start() {
+      this.child = start(this.starts++ === 0 ? "oncell" : `oncell-${this.starts}`, path.join(ROOT, "oncell"),
+        ["serve", "--port", String(oncellPort), "--home", path.join(tmp, "home")], { ONCELL_API_KEY: token });
+      await waitFor("the oncell server", async () => (await fetch(`${url}/health`)).ok, 300000);
+    },
+    async stop() {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid, "SIGTERM");
+      await exited;
+    },
+  };
+  await server.start();
   await waitFor("the example agent", async () => (await api(url, token, "GET", "/v1/deployments")).deployments.length > 0, 120000);
   await api(url, token, "POST", "/v1/customers?wait=true", { id: "acme", agent: "data-analysis" });
 
@@ -156,15 +169,19 @@ async function main() {
     await page.goto(editorUrl);
     await page.waitForSelector(".monaco-workbench", { timeout: 120000 });
     await shot(page, "01-workbench.png");
+    const asks = answerAsks(results, {
+      screenshot: (name) => shot(page, name),
+      "stop-server": () => server.stop(),
+      "start-server": () => server.start(),
+    });
     const opening = await waitFor("the driver's results", () => readResults(results, "opening"), TIMEOUT_MS);
-    await shot(page, "02-customers-and-run.png");
-    fs.writeFileSync(results + ".shot", "");
     let final = opening;
     try {
-      final = await waitFor("the cell opened as a workspace folder", () => readResults(results, "done"), 120000);
+      final = await waitFor("the cell opened as a workspace folder", () => readResults(results, "done"), TIMEOUT_MS);
     } catch (e) {
       final.results.push({ name: "open cell as a workspace folder", ok: false, error: String(e) });
     }
+    asks.stop();
     await new Promise((r) => setTimeout(r, 2000)); // let the explorer render before the last screenshot
     await shot(page, "03-cell-in-explorer.png");
     return final.results;
@@ -180,6 +197,35 @@ async function shot(page, name) {
   } catch (e) {
     log(`screenshot ${name} skipped: ${e.message.split("\n")[0]}`);
   }
+}
+
+/**
+ * What the driver asks of this side while its tests run (a screenshot, stopping or starting the
+ * server): it writes `<results>.ask` as {id, action, arg}; the answer is `<results>.answer-<id>`,
+ * {error} when the action failed.
+ */
+function answerAsks(results, actions) {
+  let running = true;
+  const handled = new Set();
+  (async () => {
+    while (running) {
+      const ask = fs.existsSync(results + ".ask") ? JSON.parse(fs.readFileSync(results + ".ask", "utf8")) : undefined;
+      if (ask && !handled.has(ask.id)) {
+        handled.add(ask.id);
+        log(`driver asks: ${ask.action} ${ask.arg ?? ""}`);
+        let error;
+        try {
+          if (!actions[ask.action]) throw new Error(`no action ${ask.action}`);
+          await actions[ask.action](ask.arg);
+        } catch (e) {
+          error = String(e);
+        }
+        fs.writeFileSync(`${results}.answer-${ask.id}`, JSON.stringify({ error }));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return { stop: () => (running = false) };
 }
 
 function readResults(file, phase) {

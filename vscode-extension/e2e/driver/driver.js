@@ -19,10 +19,34 @@ async function activate() {
     fs.renameSync(config.results + ".tmp", config.results); // run.mjs never reads half a file
   };
 
+  /** Asks run.mjs to do something outside the editor (see answerAsks there) and waits for it. */
+  const ask = async (action, arg, timeoutMs = 360000) => {
+    const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    fs.writeFileSync(config.results + ".ask.tmp", JSON.stringify({ id, action, arg }));
+    fs.renameSync(config.results + ".ask.tmp", config.results + ".ask");
+    const answer = `${config.results}.answer-${id}`;
+    await until(`run.mjs to ${action}`, () => fs.existsSync(answer), timeoutMs);
+    const { error } = JSON.parse(fs.readFileSync(answer, "utf8"));
+    if (error) throw new Error(`${action} failed: ${error}`);
+  };
+  const api$ = (method, p, body) =>
+    fetch(`${config.url}${p}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${config.token}`,
+        "Content-Type": typeof body === "string" && body.startsWith("{") ? "application/json" : "application/octet-stream",
+      },
+      body,
+    });
+
   const ext = vscode.extensions.getExtension("oncell.oncell");
   const api = await ext.activate();
   const uri = (p) => vscode.Uri.parse(`oncell://${config.customer}/${p}`);
   const text = (bytes) => new TextDecoder().decode(bytes);
+  const customerState = async () => {
+    const res = await fetch(`${config.url}/v1/customers/${config.customer}`, { headers: { Authorization: `Bearer ${config.token}` } });
+    return (await res.json()).state;
+  };
   const serverFile = async (p) => {
     const res = await fetch(`${config.url}/v1/customers/${config.customer}/files/${p}`, {
       headers: { Authorization: `Bearer ${config.token}` },
@@ -42,6 +66,66 @@ async function activate() {
         const doc = await vscode.workspace.openTextDocument(uri("e2e/hello.txt"));
         await vscode.window.showTextDocument(doc);
         await vscode.commands.executeCommand("workbench.view.explorer");
+      });
+      await run(results, "the open cell's language server connects over the server's WebSocket", async () => {
+        await until("the language server", () => api.languageServerRunning, 90000);
+      });
+      await run(results, "a run's findings are diagnostics; a quick fix applies and saves (see 04-diagnostics.png)", async () => {
+        const broken = "2025-01-04, south ,gadget,5,449.95";
+        const csv = (await serverFile("data/sales.csv")).body;
+        assert.ok(csv.includes("2025-01-04,south,gadget,5,449.95"), csv);
+        // The customer broke a row in another tool; the editor opens the file afterwards.
+        assert.equal((await api$("PUT", `/v1/customers/${config.customer}/files/data/sales.csv`, csv.replace("2025-01-04,south", "2025-01-04, south "))).status, 200);
+        const doc = await vscode.workspace.openTextDocument(uri("data/sales.csv"));
+        await vscode.window.showTextDocument(doc);
+        assert.equal(doc.lineAt(2).text, broken);
+        const last = await api.runMethod(config.customer, "check", null);
+        assert.equal(last?.type, "result", JSON.stringify(last));
+        const diagnostics = await until("the diagnostics", () => {
+          const d = vscode.languages.getDiagnostics(doc.uri);
+          return d.length > 0 ? d : undefined;
+        }, 60000);
+        assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+        assert.equal(diagnostics[0].range.start.line, 2);
+        assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
+        assert.match(diagnostics[0].message, /Spaces around a field/);
+        await vscode.commands.executeCommand("workbench.actions.view.problems");
+        await ask("screenshot", "04-diagnostics.png");
+        const actions = await vscode.commands.executeCommand("vscode.executeCodeActionProvider", doc.uri, diagnostics[0].range);
+        const fix = (actions ?? []).find((a) => a.edit && a.kind && a.kind.value === "quickfix");
+        assert.ok(fix, `no quick fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+        assert.ok(await vscode.workspace.applyEdit(fix.edit), "the edit was not applied");
+        assert.equal(doc.lineAt(2).text, "2025-01-04,south,gadget,5,449.95");
+        assert.ok(await doc.save(), "save failed");
+        assert.equal((await serverFile("data/sales.csv")).body, csv);
+      });
+      await run(results, "a binary file reads back byte for byte", async () => {
+        const bytes = new Uint8Array(300).map((_, i) => (i * 7) % 256); // NULs and invalid UTF-8
+        assert.equal((await api$("PUT", `/v1/customers/${config.customer}/files/e2e/blob.bin`, bytes)).status, 200);
+        assert.deepEqual(await vscode.workspace.fs.readFile(uri("e2e/blob.bin")), bytes);
+      });
+      await run(results, "a huge file is read-only", async () => {
+        const size = 21 * 1024 * 1024; // over the API's 16 MiB request bodies: made in the cell
+        const made = await api$("POST", `/v1/customers/${config.customer}/shell`,
+          JSON.stringify({ command: `head -c ${size} /dev/zero | tr '\\0' a > e2e/huge.txt` }));
+        assert.equal(made.status, 200, await made.text());
+        // made behind the editor's back: it shows once the folder's cached listing (2 s) expires
+        const stat = await until("the file in its folder", () => vscode.workspace.fs.stat(uri("e2e/huge.txt")), 10000);
+        assert.equal(stat.size, size);
+        assert.equal(stat.permissions, vscode.FilePermission.Readonly);
+      });
+      await run(results, "a paused cell is woken on first access", async () => {
+        assert.equal((await api$("POST", `/v1/customers/${config.customer}/pause`)).status, 200);
+        assert.equal(await customerState(), "PAUSED");
+        assert.equal(text(await vscode.workspace.fs.readFile(uri("e2e/hello.txt"))).length > 0, true);
+        assert.equal(await customerState(), "ACTIVE");
+      });
+      await run(results, "the server goes down and comes back: files and the language server reconnect", async () => {
+        await ask("stop-server");
+        await assert.rejects(vscode.workspace.fs.readFile(uri("e2e/hello.txt")), (e) => e.code === "Unavailable");
+        await ask("start-server");
+        await until("the files again", async () => (await vscode.workspace.fs.readFile(uri("e2e/hello.txt"))).length > 0, 60000);
+        await until("the language server again", () => api.languageServerRunning, 90000);
       });
       await run(results, "a terminal on the cell (see 03-cell-in-explorer.png)", async () => {
         await vscode.commands.executeCommand("oncell.openTerminal", config.customer);
@@ -133,14 +217,26 @@ async function activate() {
     await run(results, t.name, t.fn);
   }
   await vscode.commands.executeCommand("workbench.view.extension.oncell");
+  await ask("screenshot", "02-customers-and-run.png").catch(() => undefined); // an artifact, not a test
   write(results, "opening");
-  // run.mjs takes its screenshot of this state, then says so; only then does the page change.
-  const until = Date.now() + 120000;
-  while (!fs.existsSync(config.results + ".shot") && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
   // Last: open the cell as the window's folder; VS Code restarts the extension host for it.
   await vscode.commands.executeCommand("oncell.openCell", config.customer);
+}
+
+/** Polls `check` until it gives something truthy (a value or a promise of one); throws after `timeoutMs`. */
+async function until(what, check, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ""}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function run(results, name, fn) {
