@@ -41,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Oncell
   const fs = new OncellFileSystem(
     () => files,
     (m) => vscode.window.showWarningMessage(`oncell: ${m}`),
+    async (customer) => (client ? (await client.getCustomer(customer)).state === "ACTIVE" : false),
   );
   const view = new CustomersView(() => client);
 

@@ -70,7 +70,7 @@ async function activate() {
       await run(results, "the open cell's language server connects over the server's WebSocket", async () => {
         await until("the language server", () => api.languageServerRunning, 90000);
       });
-      await run(results, "a run's findings are diagnostics; a quick fix applies and saves (see 04-diagnostics.png)", async () => {
+      await run(results, "a run's findings are diagnostics; a quick fix is previewed, applied and saved (see 04-diagnostics.png, 05-edit-preview.png)", async () => {
         const broken = "2025-01-04, south ,gadget,5,449.95";
         const csv = (await serverFile("data/sales.csv")).body;
         assert.ok(csv.includes("2025-01-04,south,gadget,5,449.95"), csv);
@@ -94,7 +94,17 @@ async function activate() {
         const actions = await vscode.commands.executeCommand("vscode.executeCodeActionProvider", doc.uri, diagnostics[0].range);
         const fix = (actions ?? []).find((a) => a.edit && a.kind && a.kind.value === "quickfix");
         assert.ok(fix, `no quick fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
-        assert.ok(await vscode.workspace.applyEdit(fix.edit), "the edit was not applied");
+        // The language server marks its edits as needing confirmation: VS Code previews them (the
+        // Refactor Preview panel) and applies them when the user accepts, as this does.
+        let settled = false;
+        const applying = vscode.workspace.applyEdit(fix.edit).finally(() => (settled = true));
+        await new Promise((r) => setTimeout(r, 1500));
+        await ask("screenshot", "05-edit-preview.png");
+        for (const end = Date.now() + 30000; !settled && Date.now() < end; ) {
+          await vscode.commands.executeCommand("refactorPreview.apply").then(() => undefined, () => undefined);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        assert.ok(await applying, "the edit was not applied");
         assert.equal(doc.lineAt(2).text, "2025-01-04,south,gadget,5,449.95");
         assert.ok(await doc.save(), "save failed");
         assert.equal((await serverFile("data/sales.csv")).body, csv);
@@ -114,9 +124,12 @@ async function activate() {
         assert.equal(stat.size, size);
         assert.equal(stat.permissions, vscode.FilePermission.Readonly);
       });
-      await run(results, "a paused cell is woken on first access", async () => {
-        assert.equal((await api$("POST", `/v1/customers/${config.customer}/pause`)).status, 200);
-        assert.equal(await customerState(), "PAUSED");
+      await run(results, "a paused cell stays paused while the window is open, and is woken by reading a file", async () => {
+        const paused = await api$("POST", `/v1/customers/${config.customer}/pause`);
+        assert.equal(paused.status, 200);
+        assert.equal((await paused.json()).state, "PAUSED");
+        await new Promise((r) => setTimeout(r, 7000)); // two polls of the watcher, which skips a paused cell
+        assert.equal(await customerState(), "PAUSED", "the open window kept waking the cell");
         assert.equal(text(await vscode.workspace.fs.readFile(uri("e2e/hello.txt"))).length > 0, true);
         assert.equal(await customerState(), "ACTIVE");
       });

@@ -15,9 +15,14 @@ export class OncellFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private readonly watched = new Map<string, { customer: string; path: string; count: number }>();
   private readonly timer: ReturnType<typeof setInterval>;
 
+  /**
+   * @param awake whether a customer's cell is running; the watcher does not poll a paused cell, so
+   *     an open window does not keep waking it (reading a file still wakes it, as it should)
+   */
   constructor(
     private readonly files: () => CellFiles | undefined,
     private readonly notice: (message: string) => void,
+    private readonly awake: (customer: string) => Promise<boolean> = async () => true,
   ) {
     this.timer = setInterval(() => this.poll(), WATCH_POLL_MS);
   }
@@ -103,8 +108,11 @@ export class OncellFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private async poll(): Promise<void> {
     const files = this.files();
     if (!files) return;
+    const awake = new Map<string, Promise<boolean>>();
     for (const w of [...this.watched.values()]) {
       try {
+        if (!awake.has(w.customer)) awake.set(w.customer, this.awake(w.customer));
+        if (!(await awake.get(w.customer))) continue;
         const s = await files.stat(w.customer, w.path);
         if (s.kind === "dir") await files.refresh(w.customer, w.path);
       } catch {
