@@ -10,7 +10,6 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
@@ -23,12 +22,6 @@ final class FindingDiagnostics {
 
   /** At most this many findings of one run are shown; a hostile result cannot flood the editor. */
   static final int MAX_FINDINGS = 2000;
-
-  /** A suggestion longer than this is not offered as an edit. */
-  static final int MAX_SUGGESTION_CHARS = 10_000;
-
-  /** The field of a diagnostic's {@code data} that holds the line's replacement. */
-  static final String SUGGESTION = "suggestion";
 
   private FindingDiagnostics() {}
 
@@ -45,15 +38,9 @@ final class FindingDiagnostics {
         break;
       }
       JsonNode f = item.has("finding") ? item.get("finding") : item;
-      String file = f.path("file").asText("");
-      String path;
-      try {
-        path = file.isEmpty() ? "" : FileRequests.relative(file);
-      } catch (ResponseErrorException e) {
-        continue; // a finding outside the cell's tree is no file the editor has
-      }
+      String path = ProposedEdits.pathOf(f.path("file").asText(""));
       if (path.isEmpty()) {
-        continue;
+        continue; // no file, or one outside the cell's tree: nothing the editor has
       }
       int line = Math.max(0, f.path("line").asInt(1) - 1);
       Diagnostic d = new Diagnostic();
@@ -68,12 +55,9 @@ final class FindingDiagnostics {
       String body = first(f, "body", "evidence");
       d.setMessage(Either.forLeft(body.isEmpty() ? title : title + "\n\n" + body));
       JsonNode suggestion = f.path("suggestion");
-      if (suggestion.isTextual() && suggestion.asText().length() <= MAX_SUGGESTION_CHARS) {
+      if (suggestion.isTextual()) {
         // Kept on the diagnostic; the editor sends it back with textDocument/codeAction.
-        com.google.gson.JsonObject data = new com.google.gson.JsonObject();
-        data.addProperty(SUGGESTION, suggestion.asText());
-        data.addProperty("title", title);
-        d.setData(data);
+        ProposedEdits.data(suggestion.asText(), line + 1, title).ifPresent(d::setData);
       }
       byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(d);
     }

@@ -54,6 +54,7 @@ public final class OncellLanguageServer
   private final NavigationRequests navigation;
   private final AtomicReference<LanguageClient> editor = new AtomicReference<>();
   private final AtomicBoolean progressSupported = new AtomicBoolean();
+  private final AtomicBoolean previewSupported = new AtomicBoolean();
   private final Runnable onExit;
   private final OpenDocuments openDocuments = new OpenDocuments();
   private final CellUris uris;
@@ -129,6 +130,15 @@ public final class OncellLanguageServer
             .map(w -> w.getWorkDoneProgress())
             .orElse(false);
     progressSupported.set(progress);
+    previewSupported.set(
+        Optional.ofNullable(params.getCapabilities())
+            .map(c -> c.getWorkspace())
+            .map(w -> w.getWorkspaceEdit())
+            .map(
+                e ->
+                    Boolean.TRUE.equals(e.getDocumentChanges())
+                        && e.getChangeAnnotationSupport() != null)
+            .orElse(false));
     ServerCapabilities capabilities = new ServerCapabilities();
     capabilities.setWorkspaceSymbolProvider(true);
     capabilities.setDefinitionProvider(true);
@@ -243,7 +253,7 @@ public final class OncellLanguageServer
         @Override
         public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
             CodeActionParams params) {
-          return CompletableFuture.completedFuture(CodeActions.of(params));
+          return CompletableFuture.completedFuture(CodeActions.of(params, previewSupported.get()));
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.oncell.client.OncellApiException;
 import dev.oncell.client.OncellClient;
 import dev.oncell.client.RunEvent;
 import dev.oncell.client.RunResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,7 @@ final class RunProgress {
   private final Runnable afterRun;
   private long lastEventId;
   private int percentage;
+  private final Map<String, List<Diagnostic>> proposed = ProposedEdits.byPath();
 
   RunProgress(
       OncellClient client,
@@ -100,6 +102,9 @@ final class RunProgress {
       finish(event, showing);
       return;
     }
+    if (event.type().equals(ProposedEdits.EVENT)) {
+      ProposedEdits.add(event.data(), "oncell " + method, proposed);
+    }
     WorkDoneProgressReport report = new WorkDoneProgressReport();
     report.setMessage(event.type() + summary(event.data()));
     progressOf(event.data()).ifPresent(p -> percentage = Math.max(percentage, p));
@@ -110,7 +115,7 @@ final class RunProgress {
 
   private void finish(RunEvent event, boolean showing) {
     RunResult result = event.runResult().orElseThrow();
-    result.result().ifPresent(this::publishFindings);
+    publish(result.result().orElse(null));
     String outcome =
         result
             .error()
@@ -124,8 +129,12 @@ final class RunProgress {
     afterRun.run();
   }
 
-  private void publishFindings(JsonNode result) {
-    Map<String, List<Diagnostic>> byPath = FindingDiagnostics.of(result, "oncell " + method);
+  /** The result's findings and the edits proposed during the run, one publication per file. */
+  private void publish(JsonNode result) {
+    Map<String, List<Diagnostic>> byPath =
+        result == null ? ProposedEdits.byPath() : FindingDiagnostics.of(result, "oncell " + method);
+    proposed.forEach(
+        (path, edits) -> byPath.computeIfAbsent(path, k -> new ArrayList<>()).addAll(edits));
     byPath.forEach(
         (path, diagnostics) ->
             editor.publishDiagnostics(new PublishDiagnosticsParams(uris.uri(path), diagnostics)));

@@ -15,18 +15,24 @@ import dev.oncell.runtime.PluginJars;
 import dev.oncell.runtime.fixtures.TestHost;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.ChangeAnnotation;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WindowClientCapabilities;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
 import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceEditCapabilities;
+import org.eclipse.lsp4j.WorkspaceEditChangeAnnotationSupportCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +60,12 @@ class RunProgressTest {
     WindowClientCapabilities window = new WindowClientCapabilities();
     window.setWorkDoneProgress(true);
     capabilities.setWindow(window);
+    WorkspaceEditCapabilities edits = new WorkspaceEditCapabilities();
+    edits.setDocumentChanges(true);
+    edits.setChangeAnnotationSupport(new WorkspaceEditChangeAnnotationSupportCapabilities(false));
+    WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+    workspace.setWorkspaceEdit(edits);
+    capabilities.setWorkspace(workspace);
     params.setCapabilities(capabilities);
     get(lsp.server.initialize(params));
   }
@@ -120,13 +132,66 @@ class RunProgressTest {
     var fix = actions.getFirst().getRight();
     assertThat(fix.getTitle()).isEqualTo("Apply oncell's suggestion: Off by one");
     assertThat(fix.getKind()).isEqualTo("quickfix");
-    var edits = fix.getEdit().getChanges().get(app.getUri());
-    assertThat(edits).hasSize(1);
-    assertThat(edits.getFirst().getNewText()).isEqualTo("for i in range(n + 1):\n");
-    assertThat(edits.getFirst().getRange())
+    TextEdit edit = previewedEdit(fix, app.getUri());
+    assertThat(edit.getNewText()).isEqualTo("for i in range(n + 1):\n");
+    assertThat(edit.getRange())
         .isEqualTo(
             new org.eclipse.lsp4j.Range(
                 new org.eclipse.lsp4j.Position(1, 0), new org.eclipse.lsp4j.Position(2, 0)));
+  }
+
+  @Test
+  void anEditsEventIsAProposalWithAPreviewedQuickFixAndBadProposalsAreDropped() throws Exception {
+    RunStarted started = get(lsp.server.runAgent(new RunAgentParams("propose", null)));
+    await(() -> ended(started.progressToken()));
+    await(() -> !lsp.editor.diagnostics.isEmpty());
+    assertThat(lsp.editor.diagnostics)
+        .as("nothing outside the cell, nothing for a bad range or a missing replacement")
+        .extracting(PublishDiagnosticsParams::getUri)
+        .containsExactly("oncell://acme/src/app.py");
+    PublishDiagnosticsParams app = diagnosticsOf("oncell://acme/src/app.py");
+    assertThat(app.getDiagnostics()).hasSize(1);
+    Diagnostic proposal = app.getDiagnostics().getFirst();
+    assertThat(proposal.getSeverity()).isEqualTo(DiagnosticSeverity.Information);
+    assertThat(proposal.getCode().getLeft()).isEqualTo("proposed-edit");
+    assertThat(proposal.getMessage().getLeft()).isEqualTo("Proposed edit: Use a constant");
+    assertThat(proposal.getRange().getStart().getLine()).isZero();
+    assertThat(proposal.getRange().getEnd().getLine()).isEqualTo(1);
+
+    var actions =
+        get(
+            lsp.server
+                .getTextDocumentService()
+                .codeAction(
+                    new org.eclipse.lsp4j.CodeActionParams(
+                        new org.eclipse.lsp4j.TextDocumentIdentifier(app.getUri()),
+                        proposal.getRange(),
+                        new org.eclipse.lsp4j.CodeActionContext(app.getDiagnostics()))));
+    assertThat(actions).hasSize(1);
+    CodeAction fix = actions.getFirst().getRight();
+    assertThat(fix.getTitle()).isEqualTo("Apply oncell's suggestion: Use a constant");
+    TextEdit edit = previewedEdit(fix, app.getUri());
+    assertThat(edit.getNewText()).isEqualTo("LIMIT = 10\nfor i in range(LIMIT):\n");
+    assertThat(edit.getRange())
+        .as("both lines, whole")
+        .isEqualTo(
+            new org.eclipse.lsp4j.Range(
+                new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(2, 0)));
+  }
+
+  /**
+   * The one edit of a quick fix, checked to be a document change with an annotation that needs
+   * confirmation (LSP4J reads the edit back as a plain TextEdit; CodeActionsTest checks its id).
+   */
+  private static TextEdit previewedEdit(CodeAction fix, String uri) {
+    var changes = fix.getEdit().getDocumentChanges();
+    assertThat(changes).hasSize(1);
+    var change = changes.getFirst().getLeft();
+    assertThat(change.getTextDocument().getUri()).isEqualTo(uri);
+    assertThat(change.getEdits()).hasSize(1);
+    ChangeAnnotation annotation = fix.getEdit().getChangeAnnotations().get(CodeActions.ANNOTATION);
+    assertThat(annotation.getNeedsConfirmation()).as("the editor previews it").isTrue();
+    return change.getEdits().getFirst().getLeft();
   }
 
   @Test

@@ -54,6 +54,35 @@ public class FindingsAgent extends Agent {
                     "evidence", "a token in plain text"))));
   }
 
+  /**
+   * Proposes edits instead of making them (an {@code edits} event): one of two lines, and three a
+   * hostile or careless agent could send (outside the cell, a range that ends before it starts, no
+   * replacement), which the editor never sees.
+   */
+  public String propose(Context ctx) {
+    ctx.stream(
+        "edits",
+        Map.of(
+            "title",
+            "Use a constant",
+            "edits",
+            List.of(
+                Map.of(
+                    "file",
+                    "src/app.py",
+                    "line",
+                    1,
+                    "endLine",
+                    2,
+                    "replacement",
+                    "LIMIT = 10\nfor i in range(LIMIT):"),
+                Map.of(
+                    "file", "../../etc/passwd", "line", 1, "replacement", "root::0:0::/:/bin/sh"),
+                Map.of("file", "src/app.py", "line", 3, "endLine", 2, "replacement", "x"),
+                Map.of("file", "src/app.py", "line", 4))));
+    return "proposed";
+  }
+
   /** Rewrites one file and deletes another, as an agent's edit does. */
   public String edit(Context ctx) {
     ctx.store()
