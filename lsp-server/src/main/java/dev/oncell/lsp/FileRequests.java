@@ -43,20 +43,10 @@ final class FileRequests {
 
   FileContent read(PathParams params) {
     String path = path(params == null ? null : params.path());
-    VersionedContent read = files.readVersioned(path);
+    // Bounded: a huge file is refused without being read into memory (this may run in the server).
+    VersionedContent read = files.readVersioned(path, MAX_FILE_BYTES);
     documents.saw(path, read.version());
     byte[] bytes = read.content();
-    if (bytes.length > MAX_FILE_BYTES) {
-      throw new OncellApiException(
-          413,
-          "file_too_large",
-          "'"
-              + path
-              + "' has "
-              + bytes.length
-              + " bytes; the editor opens at most "
-              + MAX_FILE_BYTES);
-    }
     Optional<String> text = text(bytes);
     return new FileContent(
         path,

@@ -4,6 +4,7 @@ import dev.oncell.client.CustomerFiles;
 import dev.oncell.client.CustomerSearch;
 import dev.oncell.client.GrepLine;
 import dev.oncell.client.GrepRequest;
+import dev.oncell.client.OncellApiException;
 import dev.oncell.client.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -139,9 +140,14 @@ final class NavigationRequests {
     if (path.isEmpty() || path.get().isEmpty()) {
       return Optional.empty();
     }
-    byte[] bytes = files.read(path.get());
-    if (bytes.length > MAX_FILE_BYTES) {
-      return Optional.empty();
+    byte[] bytes;
+    try {
+      bytes = files.readVersioned(path.get(), MAX_FILE_BYTES).content();
+    } catch (OncellApiException e) {
+      if (e.status() == 413) {
+        return Optional.empty(); // not read into memory: no word to look up
+      }
+      throw e;
     }
     List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
     int row = params.getPosition().getLine();

@@ -27,6 +27,8 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -140,6 +142,11 @@ public final class OncellLanguageServer
                         && e.getChangeAnnotationSupport() != null)
             .orElse(false));
     ServerCapabilities capabilities = new ServerCapabilities();
+    // Which files are open, no contents: the server reads the cell's copy, the editor saves it.
+    TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+    sync.setOpenClose(true);
+    sync.setChange(TextDocumentSyncKind.None);
+    capabilities.setTextDocumentSync(sync);
     capabilities.setWorkspaceSymbolProvider(true);
     capabilities.setDefinitionProvider(true);
     capabilities.setReferencesProvider(true);

@@ -54,10 +54,14 @@ final class OpenDocuments {
         continue;
       }
       Optional<String> now;
+      boolean deleted = false;
       try {
-        now = files.readVersioned(path).version();
+        // Bounded: a file that grew huge in the cell is not read into this JVM, only reported.
+        now = files.readVersioned(path, FileRequests.MAX_FILE_BYTES).version();
       } catch (OncellApiException e) {
-        if (e.status() != 404) {
+        if (e.status() == 404) {
+          deleted = true;
+        } else if (e.status() != 413) {
           continue; // unknown now: check again after the next run
         }
         now = Optional.empty();
@@ -66,8 +70,7 @@ final class OpenDocuments {
         continue;
       }
       saw(path, now);
-      changed.add(
-          new OncellEditor.FileChanged(uris.uri(path), path, now.orElse(null), now.isEmpty()));
+      changed.add(new OncellEditor.FileChanged(uris.uri(path), path, now.orElse(null), deleted));
     }
     return changed;
   }

@@ -14,8 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,11 @@ class FileRequestsTest {
     InitializeResult init = get(lsp.server.initialize(params));
     assertThat(init.getServerInfo().getName()).isEqualTo("oncell");
     assertThat(init.getCapabilities().getWorkspaceSymbolProvider().getLeft()).isTrue();
+    var sync = init.getCapabilities().getTextDocumentSync().getRight();
+    assertThat(sync.getOpenClose()).as("the editor says which files are open").isTrue();
+    assertThat(sync.getChange())
+        .as("but never sends their text")
+        .isEqualTo(TextDocumentSyncKind.None);
   }
 
   @AfterEach
@@ -105,6 +113,30 @@ class FileRequestsTest {
     assertThat(read.encoding()).isEqualTo("base64");
     assertThat(Base64.getDecoder().decode(read.content())).isEqualTo(bytes);
     assertThat(read.size()).isEqualTo(5);
+  }
+
+  @Test
+  void aFileOverTheLimitIsRefusedAndAnOpenOneThatGrewSoIsReportedChangedNotDeleted()
+      throws Exception {
+    lsp.client.files("acme").write("grows.log", "small\n".getBytes(StandardCharsets.UTF_8));
+    get(lsp.server.readFile(new PathParams("grows.log")));
+    lsp.server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem("oncell://acme/grows.log", "log", 1, "small\n")));
+    long size = FileRequests.MAX_FILE_BYTES + 1;
+    lsp.client.shell("acme", "head -c " + size + " /dev/zero > grows.log");
+
+    ResponseError refused = error(lsp.server.readFile(new PathParams("grows.log")));
+    assertThat(code(refused)).isEqualTo("file_too_large");
+    assertThat(refused.getMessage())
+        .contains(size + " bytes", "at most " + FileRequests.MAX_FILE_BYTES);
+
+    var changed = get(lsp.server.checkFiles(null)).changed();
+    assertThat(changed)
+        .containsExactly(
+            new OncellEditor.FileChanged("oncell://acme/grows.log", "grows.log", null, false));
   }
 
   @Test

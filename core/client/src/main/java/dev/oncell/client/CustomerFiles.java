@@ -41,6 +41,14 @@ public interface CustomerFiles {
    */
   VersionedContent readVersioned(String path);
 
+  /**
+   * {@link #readVersioned(String)} for a file of at most {@code maxBytes}: a larger one is not read
+   * into memory but refused.
+   *
+   * @throws OncellApiException with status 413 and code {@code file_too_large} for a larger file
+   */
+  VersionedContent readVersioned(String path, long maxBytes);
+
   /** Creates or replaces a file (and any missing parent directories). */
   default WrittenFile write(String path, byte[] content) {
     return write(path, content, WriteCondition.always());

@@ -37,7 +37,15 @@ final class HttpCustomerFiles implements CustomerFiles {
 
   @Override
   public VersionedContent readVersioned(String path) {
-    Transport.Response response = transport.get(prefix + PathSegments.path(path));
+    return versioned(path, transport.get(prefix + PathSegments.path(path)));
+  }
+
+  @Override
+  public VersionedContent readVersioned(String path, long maxBytes) {
+    return versioned(path, transport.get(prefix + PathSegments.path(path), maxBytes));
+  }
+
+  private static VersionedContent versioned(String path, Transport.Response response) {
     if (response.header(ENTRY_HEADER).filter("directory"::equalsIgnoreCase).isPresent()) {
       throw new OncellApiException(
           response.status(), "is_a_directory", "'" + path + "' is a directory, not a file");

@@ -34,6 +34,7 @@ final class Transport implements AutoCloseable {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_RAW_ERROR_CHARS = 500;
+  private static final int MAX_ERROR_BODY_BYTES = 64 << 10;
 
   /** A 2xx response. */
   record Response(URI uri, int status, HttpHeaders headers, byte[] body) {
@@ -91,6 +92,47 @@ final class Transport implements AutoCloseable {
 
   Response get(String path) {
     return send("GET", path, BodyPublishers.noBody(), Map.of(), Optional.of(requestTimeout));
+  }
+
+  /**
+   * A GET whose body is read only up to {@code maxBytes}: a longer one is dropped unread (the
+   * connection closed) and refused with 413 {@code file_too_large}, so a huge file never lands in
+   * this JVM's memory. An error answer is read up to 64 KiB.
+   */
+  Response get(String path, long maxBytes) {
+    HttpResponse<InputStream> response =
+        exchange(
+            "GET",
+            path,
+            BodyPublishers.noBody(),
+            Map.of(),
+            Optional.of(requestTimeout),
+            BodyHandlers.ofInputStream());
+    URI uri = response.request().uri();
+    int status = response.statusCode();
+    boolean ok = status >= 200 && status <= 299;
+    long limit = ok ? maxBytes : MAX_ERROR_BODY_BYTES;
+    byte[] bytes;
+    try (InputStream in = response.body()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    } catch (IOException e) {
+      throw unreachable(uri, e);
+    }
+    if (!ok) {
+      throw error(uri, status, bytes);
+    }
+    if (bytes.length > maxBytes) {
+      String size =
+          response.headers().firstValueAsLong("Content-Length").stream()
+              .mapToObj(n -> n + " bytes")
+              .findFirst()
+              .orElse("more bytes");
+      throw new OncellApiException(
+          413,
+          "file_too_large",
+          uri.getPath() + " has " + size + "; at most " + maxBytes + " are read");
+    }
+    return new Response(uri, status, response.headers(), bytes);
   }
 
   Response delete(String path) {

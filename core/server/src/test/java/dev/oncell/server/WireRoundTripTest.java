@@ -1,6 +1,7 @@
 package dev.oncell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
@@ -292,6 +293,20 @@ class WireRoundTripTest {
         .as("the version of a write is the version a read then gives")
         .isEqualTo(client.files("rt-files").readVersioned("notes/a.txt").version());
     assertThat(written.version()).isPresent();
+    assertThat(client.files("rt-files").readVersioned("notes/a.txt", 5).content())
+        .isEqualTo(content);
+    assertThatThrownBy(() -> client.files("rt-files").readVersioned("notes/a.txt", 4))
+        .as("a bounded read refuses a longer file")
+        .isInstanceOfSatisfying(
+            OncellApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.code()).isEqualTo("file_too_large");
+              assertThat(e.getMessage()).contains("has 5 bytes; at most 4");
+            });
+    assertThatThrownBy(() -> client.files("rt-files").readVersioned("notes/none.txt", 4))
+        .isInstanceOfSatisfying(
+            OncellApiException.class, e -> assertThat(e.code()).isEqualTo("not_found"));
     DirectoryListing listing = client.files("rt-files").list("notes");
     assertThat(listing.path()).isEqualTo("notes");
     assertThat(listing.entries())
