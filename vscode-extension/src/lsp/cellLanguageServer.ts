@@ -21,6 +21,13 @@ export interface FileChanged {
 
 /** At most this many restarts of a dropped connection in {@link RESTART_WINDOW_MS}; then it waits for {@link CellLanguageServer.start}. */
 const MAX_RESTARTS = 4;
+
+/**
+ * A document with more text than this is not announced to the language server: `didOpen` carries the
+ * whole text (which the server never uses: it reads the cell's copy), and the server's socket takes
+ * messages of at most 4 MiB. Such a file still opens; runs just do not refresh it.
+ */
+const MAX_ANNOUNCED_CHARS = 1 << 20;
 const RESTART_WINDOW_MS = 60_000;
 
 /**
@@ -33,6 +40,7 @@ const RESTART_WINDOW_MS = 60_000;
 export class CellLanguageServer implements vscode.Disposable {
   private readonly client: LanguageClient;
   private readonly restarts: number[] = [];
+  private readonly unannounced = new Set<string>();
 
   constructor(
     baseUrl: string,
@@ -49,6 +57,16 @@ export class CellLanguageServer implements vscode.Disposable {
       // Only this customer's documents: the server answers nothing for another cell's URIs.
       documentSelector: [{ scheme: "oncell" }],
       outputChannel: output,
+      middleware: {
+        didOpen: (doc, next) => {
+          if (doc.getText().length > MAX_ANNOUNCED_CHARS) {
+            this.unannounced.add(doc.uri.toString());
+            return Promise.resolve();
+          }
+          return next(doc);
+        },
+        didClose: (doc, next) => (this.unannounced.delete(doc.uri.toString()) ? Promise.resolve() : next(doc)),
+      },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => {
