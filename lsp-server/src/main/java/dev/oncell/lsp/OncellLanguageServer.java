@@ -155,6 +155,16 @@ public final class OncellLanguageServer
     async.close();
   }
 
+  /** Requests and followed runs in progress (tests: a closed session has none). */
+  int activeTasks() {
+    return async.active();
+  }
+
+  /** Whether the server was closed and all its threads ended. */
+  boolean terminated() {
+    return async.terminated();
+  }
+
   @Override
   public void cancelProgress(WorkDoneProgressCancelParams params) {
     if (params.getToken() != null && params.getToken().isLeft()) {

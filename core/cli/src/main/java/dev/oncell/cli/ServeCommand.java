@@ -218,7 +218,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                       .maxBodyBytes(
                           maxBodyBytes
                               .or(() -> env.variable("ONCELL_MAX_BODY_BYTES").map(Long::parseLong))
-                              .orElse(16L << 20)))
+                              .orElse(16L << 20))
+                      .lsp(LspOverWebSocket.sessions()))
               .build()
               .start();
       // One line per deployed agent, before the listening line that launchers wait for.

@@ -2,9 +2,11 @@ package dev.oncell.server;
 
 import dev.oncell.runtime.Host;
 import dev.oncell.server.internal.HelidonServer;
+import dev.oncell.server.internal.LspEndpoint;
 import dev.oncell.server.internal.ServerLimits;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The HTTP API over a {@link Host}. A thin adapter: every handler parses, calls one runtime service
@@ -42,6 +44,9 @@ public interface OncellServer extends AutoCloseable {
     private Duration bodyTimeout = Duration.ofSeconds(60);
     private Duration idleTimeout = Duration.ofSeconds(60);
     private int maxConnections = 1000;
+    private Optional<LspSessions> lspSessions = Optional.empty();
+    private int maxLspMessageBytes = 4 << 20;
+    private int maxLspSocketsPerCustomer = 8;
 
     private Builder(Host host) {
       this.host = Objects.requireNonNull(host, "host");
@@ -104,6 +109,39 @@ public interface OncellServer extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the language server over a WebSocket at {@code /v1/customers/:id/lsp} (for browser
+     * editors), each socket a session of {@code sessions}; without it that path is a 404.
+     */
+    public Builder lsp(LspSessions sessions) {
+      this.lspSessions = Optional.of(Objects.requireNonNull(sessions, "sessions"));
+      return this;
+    }
+
+    /**
+     * The largest message an editor may send on a language-server socket, in bytes (default 4 MiB);
+     * a bigger one closes the socket with status 1009.
+     */
+    public Builder maxLspMessageBytes(int value) {
+      if (value < 1024) {
+        throw new IllegalArgumentException("maxLspMessageBytes must be at least 1024: " + value);
+      }
+      this.maxLspMessageBytes = value;
+      return this;
+    }
+
+    /**
+     * Language-server sockets one customer may hold open at once (default 8); past it the upgrade
+     * is refused with 503 {@code too_many_lsp_sockets}.
+     */
+    public Builder maxLspSocketsPerCustomer(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxLspSocketsPerCustomer must be positive: " + value);
+      }
+      this.maxLspSocketsPerCustomer = value;
+      return this;
+    }
+
     private static Duration positive(String name, Duration value) {
       Objects.requireNonNull(value, name);
       if (value.isNegative() || value.isZero()) {
@@ -117,7 +155,9 @@ public interface OncellServer extends AutoCloseable {
           host,
           bindAddress,
           port,
-          new ServerLimits(maxBodyBytes, headerTimeout, bodyTimeout, idleTimeout, maxConnections));
+          new ServerLimits(maxBodyBytes, headerTimeout, bodyTimeout, idleTimeout, maxConnections),
+          lspSessions.map(
+              sessions -> new LspEndpoint(sessions, maxLspMessageBytes, maxLspSocketsPerCustomer)));
     }
   }
 }

@@ -66,6 +66,45 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  /**
+   * One whole response, head and body (by its {@code Content-Length}; without one, the head), or
+   * fails if it has not arrived within {@code within}.
+   */
+  String readUntilClosedOrBody(Duration within) throws IOException {
+    long deadline = System.nanoTime() + within.toNanos();
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    InputStream in = socket.getInputStream();
+    byte[] buffer = new byte[8192];
+    while (true) {
+      String text = got.toString(StandardCharsets.UTF_8);
+      int headEnd = text.indexOf("\r\n\r\n");
+      if (headEnd >= 0) {
+        java.util.regex.Matcher length =
+            java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                .matcher(text.substring(0, headEnd));
+        if (!length.find() || got.size() - (headEnd + 4) >= Integer.parseInt(length.group(1))) {
+          return text;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no whole response within " + within + "; got: " + text);
+      }
+      socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+      try {
+        int n = in.read(buffer);
+        if (n < 0) {
+          return got.toString(StandardCharsets.UTF_8);
+        }
+        got.write(buffer, 0, n);
+      } catch (SocketTimeoutException e) {
+        // loop to the deadline check
+      } catch (SocketException e) {
+        return got.toString(StandardCharsets.UTF_8);
+      }
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
