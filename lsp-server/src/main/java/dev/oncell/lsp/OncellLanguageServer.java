@@ -17,6 +17,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -40,8 +42,9 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * The language server of one remote cell: a thin facade that hands each request family to its
  * handler ({@link FileRequests}, {@link SearchRequests}, {@link RunRequests}, {@link
- * SymbolRequests}) on a thread of its own, never on LSP4J's reader thread. The editor's documents
- * live in the cell, so there is no local state to synchronise: the server keeps no copy of them.
+ * SymbolRequests}, {@link NavigationRequests}) on a thread of its own, never on LSP4J's reader
+ * thread. The editor's documents live in the cell, so there is no local state to synchronise: the
+ * server keeps no copy of them.
  */
 public final class OncellLanguageServer
     implements LanguageServer, LanguageClientAware, OncellProtocol, AutoCloseable {
@@ -76,7 +79,7 @@ public final class OncellLanguageServer
     this.cellFiles = client.files(customer);
     this.files = new FileRequests(cellFiles, openDocuments);
     this.search = new SearchRequests(client.search(customer));
-    this.symbols = new SymbolRequests(client.search(customer), uris);
+    this.symbols = new SymbolRequests(client.search(customer), cellFiles, uris);
     this.navigation = new NavigationRequests(cellFiles, client.search(customer), symbols, uris);
     this.runs =
         new RunRequests(
@@ -135,6 +138,7 @@ public final class OncellLanguageServer
     capabilities.setReferencesProvider(true);
     capabilities.setCodeActionProvider(true);
     capabilities.setHoverProvider(true);
+    capabilities.setDocumentSymbolProvider(true);
     return new InitializeResult(capabilities, new ServerInfo("oncell", Version.current()));
   }
 
@@ -254,6 +258,16 @@ public final class OncellLanguageServer
         public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
             CodeActionParams params) {
           return CompletableFuture.completedFuture(CodeActions.of(params));
+        }
+
+        @Override
+        public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+          return async.run(
+              cancel ->
+                  symbols.documentSymbols(params, cancel).stream()
+                      .map(Either::<SymbolInformation, DocumentSymbol>forRight)
+                      .toList());
         }
 
         @Override

@@ -52,6 +52,7 @@ final class Routes {
         .get("/v1/customers/{id}/index", search::status)
         .post("/v1/customers/{id}/search", search::search)
         .post("/v1/customers/{id}/grep", search::grep)
+        .get("/v1/customers/{id}/symbols", search::symbols)
         .get("/v1/customers/{id}/usage", usage::customer)
         .get("/v1/customers/{id}/git/info/refs", git::serve)
         .post("/v1/customers/{id}/git/git-upload-pack", git::serve)
