@@ -1,6 +1,7 @@
 package dev.oncell.lsp;
 
 import dev.oncell.client.OncellClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +64,8 @@ public final class OncellLanguageServer
   private final dev.oncell.client.CustomerFiles cellFiles;
   private final OncellClient client;
   private final String customer;
+  private volatile Duration watchInterval = FileWatch.DEFAULT_INTERVAL;
+  private final AtomicBoolean watching = new AtomicBoolean();
 
   /**
    * @param client the oncell server's client, with a key that reaches {@code customer}
@@ -92,13 +95,26 @@ public final class OncellLanguageServer
             () -> notifyChangedFiles());
   }
 
-  /** Tells the editor which of its open files changed in the cell; answers them too. */
+  /**
+   * Tells the editor which of its open files changed in the cell; answers them too. One check at a
+   * time (after a run, {@code checkFiles}, the {@link FileWatch}), so a change is reported once.
+   */
   private List<OncellEditor.FileChanged> notifyChangedFiles() {
-    List<OncellEditor.FileChanged> changed = openDocuments.changedIn(cellFiles, uris);
-    if (editor.get() instanceof OncellEditor oncellEditor) {
-      changed.forEach(oncellEditor::fileChanged);
+    synchronized (openDocuments) {
+      List<OncellEditor.FileChanged> changed = openDocuments.changedIn(cellFiles, uris);
+      if (editor.get() instanceof OncellEditor oncellEditor) {
+        changed.forEach(oncellEditor::fileChanged);
+      }
+      return changed;
     }
-    return changed;
+  }
+
+  /**
+   * How often open files are checked for changes made in the cell ({@link FileWatch}) unless the
+   * editor says otherwise at {@code initialize}; zero turns it off. Set before {@code initialize}.
+   */
+  void watchInterval(Duration interval) {
+    this.watchInterval = Objects.requireNonNull(interval, "interval");
   }
 
   @Override
@@ -120,8 +136,18 @@ public final class OncellLanguageServer
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     return async.run(
         cancel -> {
+          Duration interval = FileWatch.interval(params.getInitializationOptions(), watchInterval);
           client.customers().get(customer);
-          return initialized(params);
+          InitializeResult result = initialized(params);
+          FileWatch.enabled(interval)
+              .filter(every -> watching.compareAndSet(false, true))
+              .ifPresent(
+                  every ->
+                      async.background(
+                          () ->
+                              FileWatch.run(
+                                  every, openDocuments::anyOpen, this::notifyChangedFiles)));
+          return result;
         });
   }
 

@@ -43,6 +43,7 @@ final class WebSocketLsp implements AutoCloseable {
           OncellLsp.MessageSession session =
               OncellLsp.overMessages(
                   caller.apiUrl(), caller.apiKey(), caller.customer(), toEditor, endSocket);
+          session.server().watchInterval(java.time.Duration.ZERO);
           sessions.add(session);
           return new LspSessions.Session(session.receive(), session.close());
         };
