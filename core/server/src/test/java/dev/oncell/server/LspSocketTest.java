@@ -132,6 +132,14 @@ class LspSocketTest {
     assertThat(protocolKey).as("the key is never echoed").doesNotContain(acmeKey);
     assertRefused(upgrade("acme", null, "oncell.bearer.wrong-key-0123456789"), 401, "unauthorized");
 
+    try (RawClient raw = new RawClient(api.server.port())) {
+      String request = upgradeRequest("acme", "Bearer " + acmeKey, null);
+      raw.send(request.replace("\r\n\r\n", "\r\nOrigin: http://elsewhere.example\r\n\r\n"));
+      assertThat(raw.readUntilClosedOrBody(Duration.ofSeconds(30)))
+          .as("a page of another origin")
+          .startsWith("HTTP/1.1 403");
+    }
+
     Throwable refused = handshakeFailure(uri("globex"), acmeKey);
     assertThat(refused).isInstanceOf(WebSocketHandshakeException.class);
     assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(403);
@@ -182,7 +190,10 @@ class LspSocketTest {
   @Test
   void aSocketThatDropsWithoutACloseFrameEndsItsSession() throws Exception {
     try (RawClient raw = new RawClient(api.server.port())) {
-      raw.send(upgradeRequest("acme", "Bearer " + acmeKey, null));
+      String sameOrigin = "Origin: http://127.0.0.1:" + api.server.port();
+      raw.send(
+          upgradeRequest("acme", "Bearer " + acmeKey, null)
+              .replace("\r\n\r\n", "\r\n" + sameOrigin + "\r\n\r\n"));
       assertThat(raw.readSome(Duration.ofSeconds(30))).startsWith("HTTP/1.1 101");
       await(() -> callers.size() == 1);
     }
