@@ -177,6 +177,25 @@ class WebSocketLspTest {
     Eventually.await(() -> lsp.sessions.getFirst().server().terminated());
   }
 
+  @Test
+  void noKeyAWrongKeyOrAnotherCustomersKeyIsRefusedAtTheUpgrade() throws Exception {
+    lsp.client.customers().create("globex");
+    assertThat(refusedStatus("acme", null)).isEqualTo(401);
+    assertThat(refusedStatus("acme", "not-a-key-0123456789")).isEqualTo(401);
+    assertThat(refusedStatus("globex", acmeKey)).isEqualTo(403);
+    assertThat(lsp.sessions).as("no language server was started").isEmpty();
+  }
+
+  private int refusedStatus(String customer, String key) throws Exception {
+    try {
+      lsp.connect(customer, key).socket.abort();
+      throw new AssertionError("the upgrade was accepted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+      return ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+    }
+  }
+
   private static InitializeParams initializeParams(boolean progress) {
     InitializeParams params = new InitializeParams();
     ClientCapabilities capabilities = new ClientCapabilities();
