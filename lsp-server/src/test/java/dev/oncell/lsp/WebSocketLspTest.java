@@ -153,18 +153,30 @@ class WebSocketLspTest {
 
   @Test
   void closingTheSocketEndsTheSessionAndStopsFollowingItsRuns() throws Exception {
+    java.util.Set<String> httpThreadsBefore = httpClientThreads();
     Editor editor = lsp.connect("acme", acmeKey);
     get(editor.server.initialize(initializeParams(true)));
     RunStarted started = get(editor.server.runAgent(new RunAgentParams("slow", null)));
     Eventually.await(() -> !progressOf(editor, started.progressToken()).isEmpty());
     OncellLanguageServer server = lsp.sessions.getFirst().server();
     assertThat(server.activeTasks()).as("the run is followed").isPositive();
+    assertThat(httpClientThreads()).as("the session's HTTP client").isNotEqualTo(httpThreadsBefore);
 
     editor.socket.sendClose(1000, "bye").get(30, TimeUnit.SECONDS);
 
     Eventually.await(server::terminated);
     assertThat(server.activeTasks()).as("no request nor follower left").isZero();
+    // The session's own HTTP client (to the API, with the caller's key) is closed too.
+    Eventually.await(() -> httpClientThreads().equals(httpThreadsBefore));
     lsp.client.runs().cancel(started.runId());
+  }
+
+  /** The JDK HTTP clients alive now, by their selector threads. */
+  private static java.util.Set<String> httpClientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(name -> name.startsWith("HttpClient-") && name.endsWith("-SelectorManager"))
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
   @Test
