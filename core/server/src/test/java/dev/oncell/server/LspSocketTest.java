@@ -112,6 +112,52 @@ class LspSocketTest {
   }
 
   @Test
+  void aSubprotocolKeyIsInNoLogRecordAtAnyLevel() throws Exception {
+    List<String> logged = new CopyOnWriteArrayList<>();
+    java.util.logging.SimpleFormatter format = new java.util.logging.SimpleFormatter();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            logged.add(format.format(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    capture.setLevel(java.util.logging.Level.ALL);
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    List<java.util.logging.Logger> loud =
+        List.of(
+            java.util.logging.Logger.getLogger("dev.oncell"),
+            java.util.logging.Logger.getLogger("io.helidon"));
+    List<java.util.logging.Level> levels = loud.stream().map(l -> l.getLevel()).toList();
+    root.addHandler(capture);
+    loud.forEach(l -> l.setLevel(java.util.logging.Level.ALL));
+    try {
+      Editor editor =
+          Editor.connect(http, uri("acme"), null, "oncell.lsp", "oncell.bearer." + acmeKey);
+      editor.socket.sendText("hello", true);
+      assertThat(editor.next()).isEqualTo("echo:hello");
+      assertRefused(
+          upgrade("globex", null, "oncell.lsp, oncell.bearer." + acmeKey), 403, "forbidden");
+      editor.socket.sendText("x".repeat(MAX_MESSAGE + 1), true);
+      assertThat(editor.closeStatus()).isEqualTo(1009);
+      await(() -> sessionsClosed.get() == 1);
+    } finally {
+      root.removeHandler(capture);
+      for (int i = 0; i < loud.size(); i++) {
+        loud.get(i).setLevel(levels.get(i));
+      }
+    }
+    assertThat(logged).as("something was logged").isNotEmpty();
+    assertThat(logged).noneMatch(line -> line.contains(acmeKey));
+  }
+
+  @Test
   void anOperatorKeyInTheHeaderWorksAndTheSessionMayEndTheSocket() throws Exception {
     Editor editor = Editor.connect(http, uri("globex"), RunningServer.KEY);
     assertThat(editor.socket.getSubprotocol()).as("none offered, none chosen").isEmpty();
