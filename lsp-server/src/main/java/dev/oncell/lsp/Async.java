@@ -86,17 +86,24 @@ final class Async implements AutoCloseable {
     return result;
   }
 
-  /** A background task (following a run), not tied to a request. */
+  /**
+   * A background task (following a run, watching open files), not tied to a request; dropped once
+   * closed.
+   */
   void background(Runnable task) {
-    background.execute(
-        () -> {
-          active.incrementAndGet();
-          try {
-            task.run();
-          } finally {
-            active.decrementAndGet();
-          }
-        });
+    try {
+      background.execute(
+          () -> {
+            active.incrementAndGet();
+            try {
+              task.run();
+            } finally {
+              active.decrementAndGet();
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Closed (exit came right behind the request): nothing is followed any more.
+    }
   }
 
   /** Tasks running now (requests and runs followed). */

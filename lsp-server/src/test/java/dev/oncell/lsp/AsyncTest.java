@@ -75,6 +75,17 @@ class AsyncTest {
   }
 
   @Test
+  void aBackgroundTaskAfterCloseIsDroppedNotAFailureOfItsRequest() {
+    // exit right behind initialize: initialize still answers although its watch cannot start.
+    Async async = new Async();
+    async.close();
+    java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+    async.background(() -> ran.set(true));
+    assertThat(ran).isFalse();
+    assertThat(async.terminated()).isTrue();
+  }
+
+  @Test
   void aFailureIsAResponseErrorAndTheRequestRunsOnAnotherThread() {
     try (Async async = new Async()) {
       Thread caller = Thread.currentThread();

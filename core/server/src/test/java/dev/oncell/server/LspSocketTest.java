@@ -193,6 +193,40 @@ class LspSocketTest {
   }
 
   @Test
+  void allowedOriginsReplaceTheSameOriginRuleAndABadOneIsRefusedByTheBuilder() throws Exception {
+    api.close(); // the same home and keys, a server that lets one IDE's pages in
+    api =
+        new RunningServer(
+            oncell, b -> b.lsp(echo).lspAllowedOrigins(java.util.Set.of("https://ide.example")));
+    String request = upgradeRequest("acme", "Bearer " + acmeKey, null);
+    try (RawClient raw = new RawClient(api.server.port())) {
+      raw.send(request.replace("\r\n\r\n", "\r\nOrigin: https://ide.example\r\n\r\n"));
+      assertThat(raw.readSome(Duration.ofSeconds(30))).startsWith("HTTP/1.1 101");
+    }
+    String sameHost = "Origin: http://127.0.0.1:" + api.server.port();
+    assertThat(upgradeWith(request, sameHost))
+        .as("once set, only the listed origins")
+        .startsWith("HTTP/1.1 403");
+    assertThat(upgradeWith(request, "Origin: https://evil.example")).startsWith("HTTP/1.1 403");
+
+    for (String bad :
+        new String[] {"ide.example", "https://ide.example/path", "ftp://ide.example", "https://"}) {
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowable(
+                  () -> OncellServer.builder(api.host).lspAllowedOrigins(java.util.Set.of(bad))))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  private String upgradeWith(String request, String header) throws IOException {
+    try (RawClient raw = new RawClient(api.server.port())) {
+      raw.send(request.replace("\r\n\r\n", "\r\n" + header + "\r\n\r\n"));
+      return raw.readUntilClosedOrBody(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
   void anOversizedMessageClosesTheSocketWith1009AndEndsTheSession() throws Exception {
     Editor whole = Editor.connect(http, uri("acme"), acmeKey);
     whole.socket.sendText("x".repeat(MAX_MESSAGE + 1), true);

@@ -71,7 +71,11 @@ public final class HelidonServer implements OncellServer {
         endpoint -> {
           LspSockets sockets = lspSockets.orElseThrow();
           // A frame is at most one message; a message in fragments is bounded by the listener.
-          web.addProtocol(WsConfig.builder().maxFrameLength(endpoint.maxMessageBytes()).build());
+          web.addProtocol(
+              WsConfig.builder()
+                  .maxFrameLength(endpoint.maxMessageBytes())
+                  .origins(endpoint.allowedOrigins())
+                  .build());
           web.addRouting(
               WsRouting.builder()
                   .endpoint(
