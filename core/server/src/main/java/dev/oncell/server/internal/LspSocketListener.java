@@ -46,6 +46,7 @@ final class LspSocketListener implements WsListener {
 
   private final Object sendLock = new Object();
   private final AtomicBoolean ended = new AtomicBoolean();
+  private final AtomicBoolean sessionClosed = new AtomicBoolean();
   private final StringBuilder partial = new StringBuilder();
   private long partialBytes;
   private volatile LspSockets.Slot slot;
@@ -115,8 +116,7 @@ final class LspSocketListener implements WsListener {
               end("session ended");
             });
     if (ended.get()) {
-      // The socket went away while the session started: end it too.
-      Thread.ofVirtual().name("oncell-lsp-socket-end").start(session.close());
+      closeSession(); // the socket went away while the session started
     }
   }
 
@@ -203,9 +203,14 @@ final class LspSocketListener implements WsListener {
     if (mine != null) {
       mine.release();
     }
-    LspSessions.Session current = session;
     LOG.fine(() -> "language-server socket of " + customerName() + " ended: " + why);
-    if (current != null) {
+    closeSession();
+  }
+
+  /** Closes the session once, if it started, on a thread of its own. */
+  private void closeSession() {
+    LspSessions.Session current = session;
+    if (current != null && sessionClosed.compareAndSet(false, true)) {
       Thread.ofVirtual().name("oncell-lsp-socket-end").start(current.close());
     }
   }
