@@ -12,8 +12,8 @@ import java.util.logging.Logger;
  * The change feed of open files: every {@code interval}, while the editor has files open, the
  * server checks them as {@code oncell/checkFiles} does and sends {@code oncell/fileChanged} for
  * each that changed in the cell since the editor last read or wrote it, whoever changed it (an
- * agent, a shell command, another editor). The editor no longer has to poll. Each check reads the
- * open files' versions through the API, so it keeps the cell awake while files are open; {@code
+ * agent, a shell command, another editor). The editor no longer has to poll. A paused cell is not
+ * checked (nothing changes in it, and reading its files would wake it); {@code
  * initializationOptions.watchIntervalMs} sets the interval (0 turns it off).
  */
 final class FileWatch {
@@ -66,21 +66,20 @@ final class FileWatch {
   }
 
   /**
-   * Checks every {@code interval} while {@code anyOpen}, until interrupted (the session closes). A
-   * failed check (the server unreachable for a moment) is tried again at the next tick.
+   * Checks every {@code interval} when {@code worthChecking}, until interrupted (the session
+   * closes). A failed tick (the server unreachable for a moment) is tried again at the next one.
    */
-  static void run(Duration interval, BooleanSupplier anyOpen, Runnable check) {
+  static void run(Duration interval, BooleanSupplier worthChecking, Runnable check) {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(interval);
       } catch (InterruptedException e) {
         return;
       }
-      if (!anyOpen.getAsBoolean()) {
-        continue;
-      }
       try {
-        check.run();
+        if (worthChecking.getAsBoolean()) {
+          check.run();
+        }
       } catch (RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) {
           return;

@@ -110,6 +110,18 @@ public final class OncellLanguageServer
   }
 
   /**
+   * Whether the watch should check now: files are open and the cell is not paused (asking its state
+   * does not wake it, reading a file would), so an open editor does not keep a cell awake.
+   */
+  private boolean worthChecking() {
+    if (!openDocuments.anyOpen()) {
+      return false;
+    }
+    String state = client.customers().get(customer).state();
+    return !state.equals("PAUSED") && !state.equals("PAUSING");
+  }
+
+  /**
    * How often open files are checked for changes made in the cell ({@link FileWatch}) unless the
    * editor says otherwise at {@code initialize}; zero turns it off. Set before {@code initialize}.
    */
@@ -145,8 +157,7 @@ public final class OncellLanguageServer
                   every ->
                       async.background(
                           () ->
-                              FileWatch.run(
-                                  every, openDocuments::anyOpen, this::notifyChangedFiles)));
+                              FileWatch.run(every, this::worthChecking, this::notifyChangedFiles)));
           return result;
         });
   }

@@ -73,6 +73,28 @@ class FileWatchTest {
   }
 
   @Test
+  void aPausedCellIsNotWokenByTheWatchAndIsWatchedAgainOnceAwake() throws Exception {
+    get(lsp.server.initialize(params(100)));
+    lsp.client.files("acme").write("a.txt", "a".getBytes(StandardCharsets.UTF_8));
+    get(lsp.server.readFile(new PathParams("a.txt")));
+    lsp.server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem("oncell://acme/a.txt", "plaintext", 1, "")));
+
+    lsp.client.customers().pause("acme");
+    Thread.sleep(1_000); // ten intervals of the watch
+    assertThat(lsp.client.customers().get("acme").state())
+        .as("an open file does not keep the cell awake")
+        .isEqualTo("PAUSED");
+
+    lsp.client.shell("acme", "printf b > a.txt"); // wakes it
+    Eventually.await(() -> lsp.editor.changed.size() == 1);
+    assertThat(lsp.editor.changed.getFirst().path()).isEqualTo("a.txt");
+  }
+
+  @Test
   void aWatchIntervalThatIsNotAWholeNumberInBoundsIsRefusedAtInitialize() throws Exception {
     assertThat(code(error(lsp.server.initialize(params(5))))).isEqualTo("invalid_watch_interval");
     InitializeParams text = params(0);
