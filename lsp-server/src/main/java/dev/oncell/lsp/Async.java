@@ -18,6 +18,13 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  */
 final class Async implements AutoCloseable {
 
+  /**
+   * Requests of one editor running at once. Each may hold a call to the oncell server; without a
+   * bound, a hostile editor (a browser page on the WebSocket) could make the language server open
+   * connections without end. Past it a request fails at once with {@code busy}.
+   */
+  static final int MAX_IN_FLIGHT = 64;
+
   /** How long {@link #close()} lets requests in flight finish, so their answers go out. */
   static final Duration DRAIN = Duration.ofSeconds(5);
 
@@ -27,6 +34,12 @@ final class Async implements AutoCloseable {
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("oncell-lsp-run-", 0).factory());
 
   private volatile boolean refusing;
+  private final java.util.concurrent.Semaphore inFlight =
+      new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+
+  /** Requests and background tasks running now, for tests: none once closed and drained. */
+  private final java.util.concurrent.atomic.AtomicInteger active =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** After {@code shutdown}: new requests are refused, as the protocol says. */
   void refuseNewRequests() {
@@ -40,6 +53,10 @@ final class Async implements AutoCloseable {
       result.completeExceptionally(Failures.shutDown());
       return result;
     }
+    if (!inFlight.tryAcquire()) {
+      result.completeExceptionally(Failures.busy(MAX_IN_FLIGHT));
+      return result;
+    }
     CancelChecker checker =
         () -> {
           if (result.isCancelled()) {
@@ -49,15 +66,19 @@ final class Async implements AutoCloseable {
     Future<?> task =
         executor.submit(
             () -> {
+              active.incrementAndGet();
               try {
                 checker.checkCanceled();
                 result.complete(body.apply(checker));
               } catch (RuntimeException | Error e) {
                 result.completeExceptionally(Failures.toResponseError(e));
+              } finally {
+                active.decrementAndGet();
               }
             });
     result.whenComplete(
         (value, error) -> {
+          inFlight.release(); // answered (or cancelled): the editor may send another
           if (result.isCancelled()) {
             task.cancel(true);
           }
@@ -65,9 +86,34 @@ final class Async implements AutoCloseable {
     return result;
   }
 
-  /** A background task (following a run), not tied to a request. */
+  /**
+   * A background task (following a run, watching open files), not tied to a request; dropped once
+   * closed.
+   */
   void background(Runnable task) {
-    background.execute(task);
+    try {
+      background.execute(
+          () -> {
+            active.incrementAndGet();
+            try {
+              task.run();
+            } finally {
+              active.decrementAndGet();
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Closed (exit came right behind the request): nothing is followed any more.
+    }
+  }
+
+  /** Tasks running now (requests and runs followed). */
+  int active() {
+    return active.get();
+  }
+
+  /** Whether it was closed and every task has ended. */
+  boolean terminated() {
+    return executor.isTerminated() && background.isTerminated();
   }
 
   /**

@@ -30,6 +30,15 @@ final class Failures {
         "the language server is shutting down; only exit is accepted");
   }
 
+  /** Too many requests of one editor at once: it must wait for some to answer. */
+  static ResponseErrorException busy(int limit) {
+    return error(
+        ResponseErrorCode.RequestFailed.getValue(),
+        "busy",
+        503,
+        "at most " + limit + " requests of one editor run at once; retry when some have answered");
+  }
+
   /** Whatever a handler threw, as the error the client gets. */
   static ResponseErrorException toResponseError(Throwable thrown) {
     Throwable e = thrown;

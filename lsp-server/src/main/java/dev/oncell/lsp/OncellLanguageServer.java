@@ -1,6 +1,7 @@
 package dev.oncell.lsp;
 
 import dev.oncell.client.OncellClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -42,8 +45,9 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * The language server of one remote cell: a thin facade that hands each request family to its
  * handler ({@link FileRequests}, {@link SearchRequests}, {@link RunRequests}, {@link
- * SymbolRequests}) on a thread of its own, never on LSP4J's reader thread. The editor's documents
- * live in the cell, so there is no local state to synchronise: the server keeps no copy of them.
+ * SymbolRequests}, {@link NavigationRequests}) on a thread of its own, never on LSP4J's reader
+ * thread. The editor's documents live in the cell, so there is no local state to synchronise: the
+ * server keeps no copy of them.
  */
 public final class OncellLanguageServer
     implements LanguageServer, LanguageClientAware, OncellProtocol, AutoCloseable {
@@ -63,6 +67,8 @@ public final class OncellLanguageServer
   private final dev.oncell.client.CustomerFiles cellFiles;
   private final OncellClient client;
   private final String customer;
+  private volatile Duration watchInterval = FileWatch.DEFAULT_INTERVAL;
+  private final AtomicBoolean watching = new AtomicBoolean();
 
   /**
    * @param client the oncell server's client, with a key that reaches {@code customer}
@@ -79,7 +85,7 @@ public final class OncellLanguageServer
     this.cellFiles = client.files(customer);
     this.files = new FileRequests(cellFiles, openDocuments);
     this.search = new SearchRequests(client.search(customer));
-    this.symbols = new SymbolRequests(client.search(customer), uris);
+    this.symbols = new SymbolRequests(client.search(customer), cellFiles, uris);
     this.navigation = new NavigationRequests(cellFiles, client.search(customer), symbols, uris);
     this.runs =
         new RunRequests(
@@ -92,13 +98,38 @@ public final class OncellLanguageServer
             () -> notifyChangedFiles());
   }
 
-  /** Tells the editor which of its open files changed in the cell; answers them too. */
+  /**
+   * Tells the editor which of its open files changed in the cell; answers them too. One check at a
+   * time (after a run, {@code checkFiles}, the {@link FileWatch}), so a change is reported once.
+   */
   private List<OncellEditor.FileChanged> notifyChangedFiles() {
-    List<OncellEditor.FileChanged> changed = openDocuments.changedIn(cellFiles, uris);
-    if (editor.get() instanceof OncellEditor oncellEditor) {
-      changed.forEach(oncellEditor::fileChanged);
+    synchronized (openDocuments) {
+      List<OncellEditor.FileChanged> changed = openDocuments.changedIn(cellFiles, uris);
+      if (editor.get() instanceof OncellEditor oncellEditor) {
+        changed.forEach(oncellEditor::fileChanged);
+      }
+      return changed;
     }
-    return changed;
+  }
+
+  /**
+   * Whether the watch should check now: files are open and the cell is not paused (asking its state
+   * does not wake it, reading a file would), so an open editor does not keep a cell awake.
+   */
+  private boolean worthChecking() {
+    if (!openDocuments.anyOpen()) {
+      return false;
+    }
+    String state = client.customers().get(customer).state();
+    return !state.equals("PAUSED") && !state.equals("PAUSING");
+  }
+
+  /**
+   * How often open files are checked for changes made in the cell ({@link FileWatch}) unless the
+   * editor says otherwise at {@code initialize}; zero turns it off. Set before {@code initialize}.
+   */
+  void watchInterval(Duration interval) {
+    this.watchInterval = Objects.requireNonNull(interval, "interval");
   }
 
   @Override
@@ -120,8 +151,17 @@ public final class OncellLanguageServer
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     return async.run(
         cancel -> {
+          Duration interval = FileWatch.interval(params.getInitializationOptions(), watchInterval);
           client.customers().get(customer);
-          return initialized(params);
+          InitializeResult result = initialized(params);
+          FileWatch.enabled(interval)
+              .filter(every -> watching.compareAndSet(false, true))
+              .ifPresent(
+                  every ->
+                      async.background(
+                          () ->
+                              FileWatch.run(every, this::worthChecking, this::notifyChangedFiles)));
+          return result;
         });
   }
 
@@ -152,6 +192,7 @@ public final class OncellLanguageServer
     capabilities.setReferencesProvider(true);
     capabilities.setCodeActionProvider(true);
     capabilities.setHoverProvider(true);
+    capabilities.setDocumentSymbolProvider(true);
     return new InitializeResult(capabilities, new ServerInfo("oncell", Version.current()));
   }
 
@@ -170,6 +211,16 @@ public final class OncellLanguageServer
   @Override
   public void close() {
     async.close();
+  }
+
+  /** Requests and followed runs in progress (tests: a closed session has none). */
+  int activeTasks() {
+    return async.active();
+  }
+
+  /** Whether the server was closed and all its threads ended. */
+  boolean terminated() {
+    return async.terminated();
   }
 
   @Override
@@ -261,6 +312,16 @@ public final class OncellLanguageServer
         public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(
             CodeActionParams params) {
           return CompletableFuture.completedFuture(CodeActions.of(params, previewSupported.get()));
+        }
+
+        @Override
+        public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+          return async.run(
+              cancel ->
+                  symbols.documentSymbols(params, cancel).stream()
+                      .map(Either::<SymbolInformation, DocumentSymbol>forRight)
+                      .toList());
         }
 
         @Override

@@ -3,16 +3,21 @@ package dev.oncell.lsp;
 import dev.oncell.client.OncellClient;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /**
- * Starts the language server of one cell on a pair of streams: standard input and output for {@code
- * oncell lsp}, piped streams in tests. The WebSocket transport (browser editors) is not built yet.
+ * Starts the language server of one cell: on a pair of streams (standard input and output for
+ * {@code oncell lsp}, piped streams in tests), or on whole messages (a WebSocket's text messages:
+ * {@code oncell serve} puts it behind {@code /v1/customers/:id/lsp}). Either way the server is the
+ * same {@link OncellLanguageServer}, a client of the HTTP API with the caller's key.
  */
 public final class OncellLsp {
 
@@ -66,6 +71,46 @@ public final class OncellLsp {
     server.connect(launcher.getRemoteProxy());
     listening[0] = launcher.startListening();
     return new Running(server, listening[0]);
+  }
+
+  /**
+   * A language server on whole messages.
+   *
+   * @param server the language server
+   * @param receive takes each message the editor sent (one JSON-RPC message, no header), in order;
+   *     it hands requests to their handlers and returns
+   * @param close ends the session: runs stop being followed, requests in flight answer (up to a few
+   *     seconds), the HTTP client closes; idempotent
+   */
+  public record MessageSession(
+      OncellLanguageServer server, Consumer<String> receive, Runnable close) {}
+
+  /**
+   * Serves {@code customer}'s cell on whole messages, reaching the oncell server at {@code apiUrl}
+   * with {@code apiKey}: each message for the editor goes to {@code toEditor}; {@code exit} calls
+   * {@code onExit} (which should close the transport, and with it the session).
+   */
+  public static MessageSession overMessages(
+      URI apiUrl, String apiKey, String customer, Consumer<String> toEditor, Runnable onExit) {
+    Objects.requireNonNull(toEditor, "toEditor");
+    Objects.requireNonNull(onExit, "onExit");
+    OncellClient client = OncellClient.create(apiUrl, apiKey);
+    OncellLanguageServer server = new OncellLanguageServer(client, customer, onExit);
+    MessageLauncher.Connection<OncellEditor> connection =
+        MessageLauncher.connect(server, OncellEditor.class, toEditor);
+    server.connect(connection.remote());
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable close =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            try {
+              server.close();
+            } finally {
+              client.close();
+            }
+          }
+        };
+    return new MessageSession(server, connection.receive(), close);
   }
 
   @SuppressWarnings("unchecked")

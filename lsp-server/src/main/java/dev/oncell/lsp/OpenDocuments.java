@@ -28,6 +28,10 @@ final class OpenDocuments {
     }
   }
 
+  boolean anyOpen() {
+    return !open.isEmpty();
+  }
+
   void closed(String path) {
     open.remove(path);
     versions.remove(path);

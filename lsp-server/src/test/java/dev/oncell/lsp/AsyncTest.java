@@ -42,6 +42,50 @@ class AsyncTest {
   }
 
   @Test
+  void anEditorHasAtMostSoManyRequestsInFlightAndTheNextIsBusyAtOnce() throws Exception {
+    try (Async async = new Async()) {
+      CountDownLatch release = new CountDownLatch(1);
+      java.util.List<CompletableFuture<String>> blocked = new java.util.ArrayList<>();
+      for (int i = 0; i < Async.MAX_IN_FLIGHT; i++) {
+        blocked.add(
+            async.run(
+                cancel -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return "done";
+                }));
+      }
+
+      Throwable busy = catchThrowable(() -> async.run(cancel -> "x").get(30, TimeUnit.SECONDS));
+      assertThat(busy).isInstanceOf(ExecutionException.class);
+      assertThat(((ResponseErrorException) busy.getCause()).getResponseError().getData().toString())
+          .contains("\"busy\"");
+
+      release.countDown();
+      for (CompletableFuture<String> request : blocked) {
+        assertThat(request.get(30, TimeUnit.SECONDS)).isEqualTo("done");
+      }
+      assertThat(async.run(cancel -> "again").get(30, TimeUnit.SECONDS))
+          .as("answered requests free their places")
+          .isEqualTo("again");
+    }
+  }
+
+  @Test
+  void aBackgroundTaskAfterCloseIsDroppedNotAFailureOfItsRequest() {
+    // exit right behind initialize: initialize still answers although its watch cannot start.
+    Async async = new Async();
+    async.close();
+    java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+    async.background(() -> ran.set(true));
+    assertThat(ran).isFalse();
+    assertThat(async.terminated()).isTrue();
+  }
+
+  @Test
   void aFailureIsAResponseErrorAndTheRequestRunsOnAnotherThread() {
     try (Async async = new Async()) {
       Thread caller = Thread.currentThread();

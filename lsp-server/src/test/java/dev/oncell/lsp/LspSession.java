@@ -51,6 +51,8 @@ final class LspSession implements AutoCloseable {
             customer,
             Channels.newInputStream(toServer.source()),
             Channels.newOutputStream(toEditor.sink()));
+    // Tests check changed files themselves (checkFiles, after runs); FileWatchTest turns it on.
+    running.server().watchInterval(java.time.Duration.ZERO);
     Launcher<RemoteServer> launcher =
         new Launcher.Builder<RemoteServer>()
             .setLocalService(editor)

@@ -149,6 +149,75 @@ class SymbolRequestsTest {
   }
 
   @Test
+  void documentSymbolNestsTheIndexsSymbolsOfAFileAndPointsAtTheirNames() throws Exception {
+    String body =
+        "    long sum = 0;\n"
+            + "    for (long amount : amounts) {\n"
+            + "      sum += amount * 3; // each item of the ledger counts three times\n"
+            + "    }\n"
+            + "    // Refunds are negative amounts: they count three times as well, so that a\n"
+            + "    // refund undoes its sale exactly; the ledger never rounds on its own.\n"
+            + "    return sum; // the caller rounds it as the shop's rules say\n";
+    String ledger =
+        "package shop;\n\n"
+            + "/** The shop's ledger, with enough code that each method is a chunk of its own. */\n"
+            + "public class Ledger {\n"
+            + "  public long total(long[] amounts) {\n"
+            + body
+            + "  }\n\n"
+            + "  public long settle(long[] amounts, long fee) {\n"
+            + body.replace("sum;", "sum + fee;")
+            + "  }\n"
+            + "}\n";
+    lsp.client.files("acme").write("src/shop/Ledger.java", ledger.getBytes(StandardCharsets.UTF_8));
+    lsp.client.search("acme").index("/work");
+    var document =
+        new org.eclipse.lsp4j.TextDocumentIdentifier("oncell://acme/src/shop/Ledger.java");
+
+    var outline =
+        get(
+            lsp.server
+                .getTextDocumentService()
+                .documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(document)));
+
+    assertThat(outline).hasSize(1);
+    var ledgerClass = outline.getFirst().getRight();
+    assertThat(ledgerClass.getName()).isEqualTo("Ledger");
+    assertThat(ledgerClass.getKind()).isEqualTo(SymbolKind.Class);
+    assertThat(ledgerClass.getSelectionRange().getStart())
+        .as("the line and column of the class's name")
+        .isEqualTo(new org.eclipse.lsp4j.Position(3, 13));
+    assertThat(ledgerClass.getChildren())
+        .extracting(org.eclipse.lsp4j.DocumentSymbol::getName)
+        .containsExactly("total", "settle");
+    var settle = ledgerClass.getChildren().get(1);
+    assertThat(settle.getKind()).isEqualTo(SymbolKind.Method);
+    assertThat(settle.getDetail()).isEqualTo("Ledger.settle");
+    assertThat(settle.getSelectionRange().getStart())
+        .isEqualTo(new org.eclipse.lsp4j.Position(14, 14));
+    assertThat(ledgerClass.getRange().getEnd().getLine())
+        .as("the class holds its members")
+        .isGreaterThanOrEqualTo(settle.getRange().getEnd().getLine());
+
+    var notIndexed = new org.eclipse.lsp4j.TextDocumentIdentifier("oncell://acme/src/New.java");
+    assertThat(
+            get(
+                lsp.server
+                    .getTextDocumentService()
+                    .documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(notIndexed))))
+        .as("a file that is not indexed has no symbols, and no error")
+        .isEmpty();
+    var elsewhere =
+        new org.eclipse.lsp4j.TextDocumentIdentifier("oncell://globex/src/shop/Ledger.java");
+    assertThat(
+            get(
+                lsp.server
+                    .getTextDocumentService()
+                    .documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(elsewhere))))
+        .isEmpty();
+  }
+
+  @Test
   void anEmptyQueryIsNoSymbols() throws Exception {
     assertThat(
             get(lsp.server.getWorkspaceService().symbol(new WorkspaceSymbolParams(" "))).getRight())

@@ -117,6 +117,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   List<String> egressAllow;
 
   @Option(
+      names = "--lsp-origin",
+      split = ",",
+      paramLabel = "ORIGIN",
+      description =
+          "Browser pages that may open the language server's WebSocket, by origin, such as"
+              + " https://ide.example.com (comma-separated; env ONCELL_LSP_ORIGINS; default: only"
+              + " pages of this server's own host and port).")
+  List<String> lspOrigins;
+
+  @Option(
       names = "--max-body-bytes",
       description = "Largest request body accepted (env ONCELL_MAX_BODY_BYTES; default 16 MiB).")
   Optional<Long> maxBodyBytes;
@@ -218,7 +228,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                       .maxBodyBytes(
                           maxBodyBytes
                               .or(() -> env.variable("ONCELL_MAX_BODY_BYTES").map(Long::parseLong))
-                              .orElse(16L << 20)))
+                              .orElse(16L << 20))
+                      .lsp(LspOverWebSocket.sessions()))
               .build()
               .start();
       // One line per deployed agent, before the listening line that launchers wait for.
@@ -286,7 +297,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  /** The timeouts and connection cap of {@code --header-timeout} and its siblings, checked. */
+  /**
+   * The timeouts and connection cap of {@code --header-timeout} and its siblings, and the origins
+   * of {@code --lsp-origin}, checked.
+   */
   private UnaryOperator<OncellServer.Builder> connectionLimits(CliEnvironment env) {
     Optional<Duration> header =
         headerTimeout
@@ -311,7 +325,27 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           "invalid_option",
           ErrorHandler.USAGE_ERROR);
     }
+    List<String> origins =
+        lspOrigins != null
+            ? lspOrigins
+            : env.variable("ONCELL_LSP_ORIGINS")
+                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).toList())
+                .orElse(List.of());
+    java.util.Set<String> allowedOrigins = new java.util.TreeSet<>();
+    for (String origin : origins) {
+      if (!origin.isEmpty()) {
+        allowedOrigins.add(origin);
+      }
+    }
+    try {
+      OncellServer.Builder.checkOrigins(allowedOrigins);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), "invalid_option", ErrorHandler.USAGE_ERROR);
+    }
     return builder -> {
+      if (!allowedOrigins.isEmpty()) {
+        builder.lspAllowedOrigins(allowedOrigins);
+      }
       header.ifPresent(builder::headerTimeout);
       body.ifPresent(builder::bodyTimeout);
       idle.ifPresent(builder::idleTimeout);

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code serve}'s connection timeouts and cap: bad values are usage errors before anything starts.
+ * {@code serve}'s connection timeouts and cap and the language server's allowed origins: bad values
+ * are usage errors before anything starts.
  */
 class ServeConnectionOptionsTest extends CliTestSupport {
 
@@ -18,6 +19,8 @@ class ServeConnectionOptionsTest extends CliTestSupport {
       {"--body-timeout", "-5s"},
       {"--keep-alive-timeout", "PT0S"},
       {"--max-connections", "-1"},
+      {"--lsp-origin", "ide.example.com"},
+      {"--lsp-origin", "https://ide.example.com/app"},
     };
     for (String[] option : bad) {
       Run run = run("serve", "--no-examples", "--port", "0", option[0], option[1]);

@@ -32,6 +32,12 @@ public interface CustomerSearch {
     return search(SearchRequest.of(query));
   }
 
+  /**
+   * The symbols the index keeps of one file ({@code src/App.java}), in line order, as of the last
+   * index run; empty for a file that is not indexed.
+   */
+  java.util.List<CodeSymbol> symbols(String path);
+
   /** Lines matching a regular expression, as {@code grep -rnE} prints them. */
   GrepResults grep(GrepRequest request);
 

@@ -63,6 +63,18 @@ final class HttpCustomerSearch implements CustomerSearch {
   }
 
   @Override
+  public java.util.List<CodeSymbol> symbols(String path) {
+    Objects.requireNonNull(path, "path");
+    return transport
+        .get(
+            base
+                + "/symbols?path="
+                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
+        .json(SearchWireFormat::symbols);
+  }
+
+  @Override
   public GrepResults grep(GrepRequest request) {
     return transport
         .sendJson(

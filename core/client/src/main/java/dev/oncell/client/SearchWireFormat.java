@@ -14,6 +14,7 @@ import dev.oncell.client.wire.IndexRequestJson;
 import dev.oncell.client.wire.IndexStatusJson;
 import dev.oncell.client.wire.SearchRequestJson;
 import dev.oncell.client.wire.SearchResultsJson;
+import dev.oncell.client.wire.SymbolsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,19 @@ final class SearchWireFormat {
   private static IndexState indexState(IndexStatusJson s) {
     return new IndexState(
         s.files(), s.chunks(), s.embedded(), s.indexing(), Optional.ofNullable(s.model()));
+  }
+
+  static List<CodeSymbol> symbols(JsonNode node) {
+    requireObject(node, "symbols");
+    SymbolsJson r = read(node, SymbolsJson.class);
+    List<CodeSymbol> symbols = new ArrayList<>();
+    for (SymbolsJson.Symbol s : required(r.symbols(), "symbols")) {
+      required(s, "symbols[]");
+      symbols.add(
+          new CodeSymbol(
+              required(s.name(), "name"), required(s.kind(), "kind"), s.startLine(), s.endLine()));
+    }
+    return List.copyOf(symbols);
   }
 
   static SearchResults searchResults(JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.oncell.runtime;
 
+import dev.oncell.search.FileSymbol;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.IndexListener;
 import dev.oncell.search.IndexReport;
@@ -40,6 +41,15 @@ public interface CellSearch {
 
   /** The best chunks for {@code query}, {@code topK} between 1 and {@link #MAX_TOP_K}. */
   List<SearchHit> search(String query, int topK, Optional<String> glob);
+
+  /**
+   * The symbols the index keeps of one file (tree-sitter definitions: name, kind, lines), in line
+   * order, as of the last index run; a file that is not indexed gives an empty list.
+   *
+   * @throws CellException INVALID {@code invalid_path} for a folder-like path ({@code ""}, {@code
+   *     /work}) or one leading out of the cell
+   */
+  List<FileSymbol> symbols(String path);
 
   /** Lines matching {@code regex} in the indexed files, at most {@code limit}. */
   List<GrepMatch> grep(String regex, Optional<String> glob, int limit);

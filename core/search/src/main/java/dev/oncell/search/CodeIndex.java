@@ -100,6 +100,16 @@ public interface CodeIndex extends AutoCloseable {
     return grep(regex, glob, limit);
   }
 
+  /**
+   * The symbols of one indexed file, in line order: each chunk's tree-sitter symbol with its kind
+   * and lines (chunks without one, such as imports or text, are left out). Read from the index, not
+   * the file: as of the last index run. A file that is not indexed gives an empty list.
+   *
+   * @param path relative to the root, {@code /}-separated, as search hits name it
+   * @throws SearchException (invalid) {@code invalid_path} for a path over 4,096 characters
+   */
+  List<FileSymbol> symbols(String path);
+
   /** Files, chunks and embedded chunks in the index. */
   IndexStatus status();
 

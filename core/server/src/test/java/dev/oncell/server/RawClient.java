@@ -29,29 +29,7 @@ final class RawClient implements AutoCloseable {
    * within {@code within}.
    */
   String readUntilClosed(Duration within) throws IOException {
-    long deadline = System.nanoTime() + within.toNanos();
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    InputStream in = socket.getInputStream();
-    byte[] buffer = new byte[8192];
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError(
-            "the server did not close the connection within " + within + "; it sent: " + got);
-      }
-      socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-      try {
-        int n = in.read(buffer);
-        if (n < 0) {
-          return got.toString(StandardCharsets.UTF_8);
-        }
-        got.write(buffer, 0, n);
-      } catch (SocketTimeoutException e) {
-        // loop to the deadline check
-      } catch (SocketException e) {
-        return got.toString(StandardCharsets.UTF_8); // reset: closed as well
-      }
-    }
+    return read(within, got -> false, "the server did not close the connection");
   }
 
   /** The first response's head and as much body as arrives within {@code within}. */
@@ -64,6 +42,58 @@ final class RawClient implements AutoCloseable {
     } catch (SocketTimeoutException e) {
       return "";
     }
+  }
+
+  /**
+   * One whole response, head and body (by its {@code Content-Length}; without one, the head), or
+   * fails if it has not arrived within {@code within}.
+   */
+  String readUntilClosedOrBody(Duration within) throws IOException {
+    return read(within, RawClient::wholeResponse, "no whole response");
+  }
+
+  private static boolean wholeResponse(String text) {
+    int headEnd = text.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+      return false;
+    }
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+            .matcher(text.substring(0, headEnd));
+    return !length.find()
+        || text.getBytes(StandardCharsets.UTF_8).length - (headEnd + 4)
+            >= Integer.parseInt(length.group(1));
+  }
+
+  /**
+   * What the server sends until {@code done} holds for it or the server closes the connection;
+   * fails with {@code failure} if neither happens within {@code within}.
+   */
+  private String read(Duration within, java.util.function.Predicate<String> done, String failure)
+      throws IOException {
+    long deadline = System.nanoTime() + within.toNanos();
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    InputStream in = socket.getInputStream();
+    byte[] buffer = new byte[8192];
+    while (!done.test(got.toString(StandardCharsets.UTF_8))) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(failure + " within " + within + "; the server sent: " + got);
+      }
+      socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+      try {
+        int n = in.read(buffer);
+        if (n < 0) {
+          break;
+        }
+        got.write(buffer, 0, n);
+      } catch (SocketTimeoutException e) {
+        // loop to the deadline check
+      } catch (SocketException e) {
+        break; // reset: closed as well
+      }
+    }
+    return got.toString(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -36,6 +36,48 @@ class SearchApiTest {
     api.close();
   }
 
+  @Test
+  void symbolsOfAFileFromTheIndexAndNoneForAFileNotIndexed() {
+    assertThat(api.get("/v1/customers/acme/symbols?path=" + ShopRepo.AUTH_FILE).json())
+        .as("before indexing: none, not an error")
+        .isEqualTo(
+            RunningServer.JSON
+                .createObjectNode()
+                .put("path", ShopRepo.AUTH_FILE)
+                .set("symbols", RunningServer.JSON.createArrayNode()));
+    assertThat(index("{\"path\":\"/work\"}").status()).isEqualTo(200);
+
+    Reply symbols = api.get("/v1/customers/acme/symbols?path=/work/" + ShopRepo.AUTH_FILE);
+    assertThat(symbols.status()).as(symbols.body()).isEqualTo(200);
+    JsonNode list = symbols.json().path("symbols");
+    assertThat(list.findValuesAsText("name"))
+        .as(symbols.body())
+        .contains("AuthMiddleware", "AuthMiddleware.verifyToken");
+    int previous = 0;
+    for (JsonNode symbol : list) {
+      assertThat(symbol.path("startLine").asInt())
+          .as("line order")
+          .isGreaterThanOrEqualTo(previous);
+      assertThat(symbol.path("endLine").asInt())
+          .isGreaterThanOrEqualTo(symbol.path("startLine").asInt());
+      assertThat(symbol.path("kind").asText()).isNotBlank();
+      previous = symbol.path("startLine").asInt();
+    }
+    assertThat(api.get("/v1/customers/acme/symbols?path=README.none").json().path("symbols"))
+        .isEmpty();
+
+    Reply noPath = api.get("/v1/customers/acme/symbols");
+    assertThat(noPath.status()).isEqualTo(400);
+    assertThat(noPath.errorCode()).isEqualTo("invalid_path");
+    Reply folder = api.get("/v1/customers/acme/symbols?path=/work");
+    assertThat(folder.status()).isEqualTo(400);
+    assertThat(folder.errorCode()).isEqualTo("invalid_path");
+    Reply escape = api.get("/v1/customers/acme/symbols?path=../../etc/passwd");
+    assertThat(escape.status()).isEqualTo(400);
+    assertThat(escape.errorCode()).isEqualTo("invalid_path");
+    assertThat(escape.body()).doesNotContain(home.toString());
+  }
+
   private Reply index(String body) {
     return api.post("/v1/customers/acme/index", body);
   }

@@ -11,6 +11,7 @@ import dev.oncell.client.ApiError;
 import dev.oncell.client.ApiKey;
 import dev.oncell.client.CellStatus;
 import dev.oncell.client.CodeHit;
+import dev.oncell.client.CodeSymbol;
 import dev.oncell.client.CreateCustomer;
 import dev.oncell.client.CreateKey;
 import dev.oncell.client.CreatedKey;
@@ -627,5 +628,14 @@ class WireRoundTripTest {
                 false,
                 grep.tookMs()));
     assertThat(grep.matches()).hasSize(1);
+
+    var symbols = client.search("rt-search").symbols("src/Hello.java");
+    assertThat(symbols)
+        .isEqualTo(
+            api.host.cells().cell("rt-search").search().symbols("src/Hello.java").stream()
+                .map(s -> new CodeSymbol(s.name(), s.kind(), s.startLine(), s.endLine()))
+                .toList());
+    assertThat(symbols).isNotEmpty();
+    assertThat(client.search("rt-search").symbols("src/None.java")).isEmpty();
   }
 }

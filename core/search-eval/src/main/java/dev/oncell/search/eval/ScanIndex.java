@@ -171,6 +171,18 @@ final class ScanIndex implements CodeIndex {
         .toList();
   }
 
+  /** Each chunk's symbol as it is: the evaluation does not use symbols. */
+  @Override
+  public synchronized List<dev.oncell.search.FileSymbol> symbols(String path) {
+    return chunks.stream()
+        .filter(c -> c.path().equals(path) && c.symbol().isPresent())
+        .map(
+            c ->
+                new dev.oncell.search.FileSymbol(
+                    c.symbol().get(), c.kind(), c.startLine(), c.endLine()))
+        .toList();
+  }
+
   @Override
   public synchronized List<GrepMatch> grep(String regex, Optional<String> glob, int limit) {
     Pattern pattern;

@@ -3,14 +3,19 @@ package dev.oncell.server.internal;
 import dev.oncell.agent.ErrorKind;
 import dev.oncell.runtime.ApiKeys;
 import dev.oncell.runtime.Principal;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +27,9 @@ import java.util.regex.Pattern;
  * ({@code /v1/keys}), a customer's git credentials ({@code /v1/customers/:id/git/credentials}) and
  * its webhook settings are managed with operator keys only. A revoked or expired key is a 401. A
  * forge's webhook delivery ({@code POST /v1/webhooks/:forge}) carries no key: its signature is
- * checked by the handler.
+ * checked by the handler. The language server's WebSocket ({@code GET /v1/customers/:id/lsp}) also
+ * takes the key as a subprotocol {@code oncell.bearer.<key>} (browsers cannot set headers there),
+ * and its upgrade is checked again by {@link #authorize} in {@link LspSocketListener}.
  */
 final class AuthFilter implements Filter {
 
@@ -42,6 +49,14 @@ final class AuthFilter implements Filter {
   private static final Pattern WEBHOOK_DELIVERY =
       Pattern.compile("^/v1/webhooks/[A-Za-z0-9_-]{1,40}$");
 
+  /** The language server over a WebSocket ({@link LspSocketListener}). */
+  private static final Pattern LSP_PATH = Pattern.compile("^/v1/customers/([^/]+)/lsp$");
+
+  /** A subprotocol that carries the key, for browsers; never echoed back. */
+  static final String LSP_KEY_PROTOCOL = "oncell.bearer.";
+
+  private static final HeaderName WEBSOCKET_PROTOCOL = HeaderNames.create("Sec-WebSocket-Protocol");
+
   private final ApiKeys keys;
 
   AuthFilter(ApiKeys keys) {
@@ -56,35 +71,94 @@ final class AuthFilter implements Filter {
       chain.proceed();
       return;
     }
+    Principal principal;
+    try {
+      principal = authorize(req.prologue().method(), path, req.headers());
+    } catch (ApiException e) {
+      if (e.kind() == ErrorKind.UNAUTHORIZED) {
+        challenge(res, GIT_PATH.matcher(path).matches());
+      }
+      Responses.failure(res, e);
+      return;
+    }
+    req.context().register(principal);
+    chain.proceed();
+  }
+
+  /**
+   * The API's one check of a caller, for the filter and for the language server's WebSocket
+   * upgrade: the key of the request, valid, and reaching {@code path}.
+   *
+   * @throws ApiException 401 {@code unauthorized} without a valid key, 403 {@code forbidden} when
+   *     the key does not reach the path
+   */
+  Principal authorize(Method method, String path, Headers headers) {
     boolean git = GIT_PATH.matcher(path).matches();
-    Optional<String> key = key(req.headers().first(HeaderNames.AUTHORIZATION), git);
+    Optional<String> key = key(headers, path);
     if (key.isEmpty()) {
-      challenge(res, git);
-      Responses.error(
-          res,
+      throw new ApiException(
           ErrorKind.UNAUTHORIZED,
           "unauthorized",
           git
               ? "git needs the API key as the password (any user name)"
-              : "send 'Authorization: Bearer <key>'; see oncell login");
-      return;
+              : lspCustomer(path).isPresent()
+                  ? "send 'Authorization: Bearer <key>' or the subprotocol '"
+                      + LSP_KEY_PROTOCOL
+                      + "<key>'"
+                  : "send 'Authorization: Bearer <key>'; see oncell login");
     }
     Optional<Principal> principal = keys.authenticate(key.get());
     if (principal.isEmpty()) {
-      challenge(res, git);
-      Responses.error(res, ErrorKind.UNAUTHORIZED, "unauthorized", "the API key is not valid");
-      return;
+      throw new ApiException(ErrorKind.UNAUTHORIZED, "unauthorized", "the API key is not valid");
     }
-    if (!allowed(principal.get(), req.prologue().method(), path)) {
-      Responses.error(res, ErrorKind.FORBIDDEN, "forbidden", "this key does not reach " + path);
-      return;
+    if (!allowed(principal.get(), method, path)) {
+      throw new ApiException(ErrorKind.FORBIDDEN, "forbidden", "this key does not reach " + path);
     }
-    req.context().register(principal.get());
-    chain.proceed();
+    return principal.get();
+  }
+
+  /**
+   * The key of a request: a Bearer header; on git's paths also the password of a Basic one; on the
+   * language server's socket also a subprotocol {@code oncell.bearer.<key>}, since a browser cannot
+   * set headers on a WebSocket.
+   */
+  static Optional<String> key(Headers headers, String path) {
+    Optional<String> fromHeader =
+        headerKey(headers.first(HeaderNames.AUTHORIZATION), GIT_PATH.matcher(path).matches());
+    if (fromHeader.isPresent() || lspCustomer(path).isEmpty()) {
+      return fromHeader;
+    }
+    return offeredProtocols(headers).stream()
+        .filter(p -> p.startsWith(LSP_KEY_PROTOCOL) && p.length() > LSP_KEY_PROTOCOL.length())
+        .map(p -> p.substring(LSP_KEY_PROTOCOL.length()))
+        .findFirst();
+  }
+
+  /** The customer of a language-server socket's path. */
+  static Optional<String> lspCustomer(String path) {
+    Matcher m = LSP_PATH.matcher(path);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The WebSocket subprotocols a client offered, in its order. */
+  static List<String> offeredProtocols(Headers headers) {
+    List<String> offered = new ArrayList<>();
+    for (Header header : headers) {
+      if (header.headerName().equals(WEBSOCKET_PROTOCOL)) {
+        for (String value : header.allValues()) {
+          for (String token : value.split(",")) {
+            if (!token.isBlank()) {
+              offered.add(token.strip());
+            }
+          }
+        }
+      }
+    }
+    return offered;
   }
 
   /** The key of a Bearer header; on git's paths also the password of a Basic one. */
-  private static Optional<String> key(Optional<String> header, boolean git) {
+  private static Optional<String> headerKey(Optional<String> header, boolean git) {
     if (header.isEmpty()) {
       return Optional.empty();
     }

@@ -37,7 +37,9 @@ final class ConnectionGuard implements AutoCloseable {
     HEADERS,
     REQUEST,
     BODY,
-    IDLE
+    IDLE,
+    /** An upgraded WebSocket: bounded by its own session, never evicted for a new client. */
+    SOCKET
   }
 
   /** One accepted socket. */
@@ -47,6 +49,7 @@ final class ConnectionGuard implements AutoCloseable {
     private volatile Phase phase = Phase.HEADERS;
     private volatile long since;
     private volatile boolean timedOut;
+    private volatile Runnable onGone = () -> {};
 
     Connection(SocketChannel channel, SocketAddress remote, long now) {
       this.channel = channel;
@@ -64,6 +67,9 @@ final class ConnectionGuard implements AutoCloseable {
     }
 
     private void enter(Phase next, long now) {
+      if (phase == Phase.SOCKET) {
+        return; // an upgraded socket speaks HTTP no more
+      }
       phase = next;
       since = now;
     }
@@ -103,7 +109,7 @@ final class ConnectionGuard implements AutoCloseable {
     Connection connection = new Connection(channel, remote, System.nanoTime());
     open.put(remote, connection);
     if (limits.maxConnections() > 0 && open.size() >= limits.maxConnections()) {
-      open.values().removeIf(c -> !c.channel.isOpen());
+      forgetClosed();
       if (open.size() >= limits.maxConnections()) {
         evictOldestWaiting(connection);
       }
@@ -140,6 +146,20 @@ final class ConnectionGuard implements AutoCloseable {
     move(remote, Phase.IDLE);
   }
 
+  /**
+   * The connection became a WebSocket: no HTTP deadline applies any more, and {@code onGone} runs
+   * once the sweeper finds its socket closed (however it closed: Helidon does not tell a listener
+   * of every end).
+   */
+  void webSocketOpened(SocketAddress remote, Runnable onGone) {
+    Connection c = remote == null ? null : open.get(remote);
+    if (c == null) {
+      return;
+    }
+    c.onGone = onGone;
+    c.enter(Phase.SOCKET, System.nanoTime());
+  }
+
   private void move(SocketAddress remote, Phase next) {
     Connection c = remote == null ? null : open.get(remote);
     if (c != null) {
@@ -158,7 +178,9 @@ final class ConnectionGuard implements AutoCloseable {
   void sweep(long now) {
     for (Connection c : open.values()) {
       if (!c.channel.isOpen()) {
-        open.remove(c.remote, c);
+        if (open.remove(c.remote, c)) {
+          c.onGone.run();
+        }
         continue;
       }
       Optional<Duration> limit =
@@ -166,7 +188,7 @@ final class ConnectionGuard implements AutoCloseable {
             case HEADERS -> Optional.of(limits.headerTimeout());
             case BODY -> Optional.of(limits.bodyTimeout());
             case IDLE -> Optional.of(limits.idleTimeout());
-            case REQUEST -> Optional.empty();
+            case REQUEST, SOCKET -> Optional.empty();
           };
       if (limit.isPresent() && now - c.since > limit.get().toNanos()) {
         close(c, "no complete " + describe(c.phase) + " within " + limit.get().toMillis() + " ms");
@@ -179,7 +201,7 @@ final class ConnectionGuard implements AutoCloseable {
       case HEADERS -> "request headers";
       case BODY -> "request body";
       case IDLE -> "request on an idle connection";
-      case REQUEST -> "response";
+      case REQUEST, SOCKET -> "response";
     };
   }
 
@@ -192,7 +214,9 @@ final class ConnectionGuard implements AutoCloseable {
 
   private void close(Connection c, String why) {
     c.timedOut = true;
-    open.remove(c.remote, c);
+    if (open.remove(c.remote, c)) {
+      c.onGone.run();
+    }
     try {
       c.channel.close();
     } catch (IOException e) {
@@ -201,9 +225,17 @@ final class ConnectionGuard implements AutoCloseable {
     LOG.log(Level.FINE, () -> "closed the connection from " + c.remote + ": " + why);
   }
 
+  private void forgetClosed() {
+    for (Connection c : open.values()) {
+      if (!c.channel.isOpen() && open.remove(c.remote, c)) {
+        c.onGone.run();
+      }
+    }
+  }
+
   /** Open connections, for tests and diagnostics. */
   int openConnections() {
-    open.values().removeIf(c -> !c.channel.isOpen());
+    forgetClosed();
     return open.size();
   }
 

@@ -10,7 +10,11 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
 import java.net.SocketAddress;
+import java.net.URI;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +37,10 @@ public final class HelidonServer implements OncellServer {
   private final WebServer server;
   private final String bindAddress;
   private final ConnectionGuard guard;
+  private final Optional<LspSockets> lspSockets;
 
-  public HelidonServer(Host host, String bindAddress, int port, ServerLimits limits) {
+  public HelidonServer(
+      Host host, String bindAddress, int port, ServerLimits limits, Optional<LspEndpoint> lsp) {
     this.bindAddress = bindAddress;
     Responses.hidePaths(host.config().home());
     this.guard = new ConnectionGuard(limits);
@@ -49,8 +55,9 @@ public final class HelidonServer implements OncellServer {
             guard.requestDone(remote);
           }
         });
-    Routes.register(routing, host, bodies);
-    this.server =
+    AuthFilter auth = new AuthFilter(host.apiKeys());
+    Routes.register(routing, host, bodies, auth);
+    io.helidon.webserver.WebServerConfig.Builder web =
         WebServer.builder()
             .host(bindAddress)
             .port(port)
@@ -58,8 +65,32 @@ public final class HelidonServer implements OncellServer {
             .connectionOptions(new GuardedSocketOptions(SocketOptions.create(), guard))
             .maxTcpConnections(limits.maxConnections() > 0 ? limits.maxConnections() : -1)
             .addProtocol(Http1Config.builder().addReceiveListener(new PhaseListener(guard)).build())
-            .routing(routing)
-            .build();
+            .routing(routing);
+    this.lspSockets = lsp.map(endpoint -> new LspSockets(endpoint.maxSocketsPerCustomer()));
+    lsp.ifPresent(
+        endpoint -> {
+          LspSockets sockets = lspSockets.orElseThrow();
+          // A frame is at most one message; a message in fragments is bounded by the listener.
+          web.addProtocol(
+              WsConfig.builder()
+                  .maxFrameLength(endpoint.maxMessageBytes())
+                  .origins(endpoint.allowedOrigins())
+                  .build());
+          web.addRouting(
+              WsRouting.builder()
+                  .endpoint(
+                      "/v1/customers/{id}/lsp",
+                      () ->
+                          new LspSocketListener(
+                              host,
+                              auth,
+                              sockets,
+                              endpoint.sessions(),
+                              () -> URI.create(url()),
+                              guard,
+                              endpoint.maxMessageBytes())));
+        });
+    this.server = web.build();
   }
 
   /** Tells the guard when bytes arrive and when a request's headers are complete. */
@@ -102,6 +133,7 @@ public final class HelidonServer implements OncellServer {
 
   @Override
   public void close() {
+    lspSockets.ifPresent(LspSockets::closeAll);
     server.stop();
     guard.close();
   }

@@ -10,7 +10,8 @@ final class Routes {
 
   private Routes() {}
 
-  static void register(HttpRouting.Builder routing, Host host, RequestBodies bodies) {
+  static void register(
+      HttpRouting.Builder routing, Host host, RequestBodies bodies, AuthFilter auth) {
     CustomerHandlers customers = new CustomerHandlers(host, bodies);
     ShellHandler shell = new ShellHandler(host, bodies);
     FileHandlers files = new FileHandlers(host, bodies);
@@ -28,7 +29,7 @@ final class Routes {
     WebhookDeliveryHandler deliveries = new WebhookDeliveryHandler(host, bodies);
 
     routing
-        .addFilter(new AuthFilter(host.apiKeys()))
+        .addFilter(auth)
         .get("/health", (req, res) -> Responses.json(res, 200, Wire.health(host)))
         .post("/v1/customers", customers::create)
         .get("/v1/customers", customers::list)
@@ -51,6 +52,7 @@ final class Routes {
         .get("/v1/customers/{id}/index", search::status)
         .post("/v1/customers/{id}/search", search::search)
         .post("/v1/customers/{id}/grep", search::grep)
+        .get("/v1/customers/{id}/symbols", search::symbols)
         .get("/v1/customers/{id}/usage", usage::customer)
         .get("/v1/customers/{id}/git/info/refs", git::serve)
         .post("/v1/customers/{id}/git/git-upload-pack", git::serve)

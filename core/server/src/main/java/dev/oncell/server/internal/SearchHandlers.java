@@ -7,8 +7,10 @@ import dev.oncell.client.wire.GrepResultsJson;
 import dev.oncell.client.wire.IndexRequestJson;
 import dev.oncell.client.wire.SearchRequestJson;
 import dev.oncell.client.wire.SearchResultsJson;
+import dev.oncell.client.wire.SymbolsJson;
 import dev.oncell.runtime.CellSearch;
 import dev.oncell.runtime.Host;
+import dev.oncell.search.FileSymbol;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.IndexReport;
 import dev.oncell.search.SearchHit;
@@ -19,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /v1/customers/:id/index}, {@code GET .../index}, {@code POST .../search} and {@code
- * POST .../grep}: the cell's code search.
+ * {@code POST /v1/customers/:id/index}, {@code GET .../index}, {@code POST .../search}, {@code POST
+ * .../grep} and {@code GET .../symbols?path=}: the cell's code search.
  */
 final class SearchHandlers {
 
@@ -85,6 +87,27 @@ final class SearchHandlers {
                             hit.language()))
                 .toList(),
             (System.nanoTime() - started) / 1_000_000));
+  }
+
+  void symbols(ServerRequest req, ServerResponse res) {
+    String id = CustomerHandlers.id(req);
+    String path =
+        req.query()
+            .first("path")
+            .asOptional()
+            .filter(p -> !p.isBlank())
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest("invalid_path", "give the file as ?path=src/App.java"));
+    List<FileSymbol> symbols = host.cells().cell(id).search().symbols(path);
+    Responses.json(
+        res,
+        200,
+        new SymbolsJson(
+            path,
+            symbols.stream()
+                .map(s -> new SymbolsJson.Symbol(s.name(), s.kind(), s.startLine(), s.endLine()))
+                .toList()));
   }
 
   void grep(ServerRequest req, ServerResponse res) {

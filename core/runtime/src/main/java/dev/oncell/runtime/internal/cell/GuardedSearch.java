@@ -2,6 +2,7 @@ package dev.oncell.runtime.internal.cell;
 
 import dev.oncell.runtime.CellException;
 import dev.oncell.runtime.CellSearch;
+import dev.oncell.search.FileSymbol;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.IndexListener;
 import dev.oncell.search.IndexReport;
@@ -62,6 +63,18 @@ public record GuardedSearch(LiveCell cell) implements CellSearch {
                         call(
                             h,
                             index -> index.search(query, topK, glob, SearchMode.HYBRID, budget))));
+  }
+
+  @Override
+  public List<FileSymbol> symbols(String path) {
+    return cell.use(
+        h -> {
+          String relative = relativeToWork(h.files(), path);
+          if (relative.isEmpty()) {
+            throw CellException.invalid("invalid_path", "symbols are of a file: give its path");
+          }
+          return cell.searchPool().search(budget -> call(h, index -> index.symbols(relative)));
+        });
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.oncell.search.internal.index;
 
 import dev.oncell.search.Budget;
 import dev.oncell.search.CodeIndex;
+import dev.oncell.search.FileSymbol;
 import dev.oncell.search.GrepMatch;
 import dev.oncell.search.IndexOptions;
 import dev.oncell.search.IndexReport;
@@ -244,6 +245,14 @@ public final class LuceneCodeIndex implements CodeIndex {
     } finally {
       running.remove(b);
     }
+  }
+
+  @Override
+  public List<FileSymbol> symbols(String path) {
+    Objects.requireNonNull(path, "path");
+    Requests.path(path);
+    checkNotClosed();
+    return core.withSearcher(searcher -> FileSymbols.read(searcher, path));
   }
 
   @Override

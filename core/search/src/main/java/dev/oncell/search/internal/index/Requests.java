@@ -29,6 +29,17 @@ final class Requests {
     }
   }
 
+  /** Longest path a request may name: longer than any a file system here allows. */
+  static final int MAX_PATH_CHARS = 4096;
+
+  static void path(String path) {
+    if (path.length() > MAX_PATH_CHARS) {
+      throw SearchException.invalid(
+          "invalid_path",
+          "the path has " + path.length() + " characters; at most " + MAX_PATH_CHARS);
+    }
+  }
+
   static void topK(int topK) {
     if (topK < 1 || topK > MAX_TOP_K) {
       throw SearchException.invalid(
