@@ -39,6 +39,7 @@ final class MessageLauncher<T> extends Launcher.Builder<T> {
   static <T> Connection<T> connect(
       Object localService, Class<T> remoteInterface, Consumer<String> sender) {
     MessageLauncher<T> builder = new MessageLauncher<>(sender);
+    builder.configureGson(AnnotatedEdits::register);
     builder.setLocalService(localService);
     builder.setRemoteInterface(remoteInterface);
     return builder.connect();

@@ -67,6 +67,7 @@ public final class OncellLsp {
             .setInput(in)
             .setOutput(out)
             .setExecutorService(reader)
+            .configureGson(AnnotatedEdits::register)
             .create();
     server.connect(launcher.getRemoteProxy());
     listening[0] = launcher.startListening();

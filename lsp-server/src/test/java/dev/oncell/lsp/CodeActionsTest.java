@@ -57,6 +57,15 @@ class CodeActionsTest {
     assertThat(annotated.getNewText()).isEqualTo("fixed\n");
     assertThat(edit.getChangeAnnotations().get(CodeActions.ANNOTATION).getLabel())
         .isEqualTo("oncell: one line");
+    String wire =
+        new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(
+                java.util.Map.of(), AnnotatedEdits::register)
+            .getGson()
+            .toJson(edit);
+    assertThat(wire)
+        .as("the annotation id goes over the wire, or the editor shows no preview")
+        .contains("\"annotationId\":\"oncell\"")
+        .contains("\"needsConfirmation\":true");
   }
 
   @Test

@@ -119,15 +119,7 @@ class RunProgressTest {
     assertThat(lsp.editor.logs).anyMatch(m -> m.getMessage().contains(started.runId()));
 
     // The finding with a suggestion is a quick fix replacing its line; the others offer none.
-    var actions =
-        get(
-            lsp.server
-                .getTextDocumentService()
-                .codeAction(
-                    new org.eclipse.lsp4j.CodeActionParams(
-                        new org.eclipse.lsp4j.TextDocumentIdentifier(app.getUri()),
-                        offByOne.getRange(),
-                        new org.eclipse.lsp4j.CodeActionContext(app.getDiagnostics()))));
+    var actions = codeActions(app, offByOne);
     assertThat(actions).hasSize(1);
     var fix = actions.getFirst().getRight();
     assertThat(fix.getTitle()).isEqualTo("Apply oncell's suggestion: Off by one");
@@ -158,15 +150,7 @@ class RunProgressTest {
     assertThat(proposal.getRange().getStart().getLine()).isZero();
     assertThat(proposal.getRange().getEnd().getLine()).isEqualTo(1);
 
-    var actions =
-        get(
-            lsp.server
-                .getTextDocumentService()
-                .codeAction(
-                    new org.eclipse.lsp4j.CodeActionParams(
-                        new org.eclipse.lsp4j.TextDocumentIdentifier(app.getUri()),
-                        proposal.getRange(),
-                        new org.eclipse.lsp4j.CodeActionContext(app.getDiagnostics()))));
+    var actions = codeActions(app, proposal);
     assertThat(actions).hasSize(1);
     CodeAction fix = actions.getFirst().getRight();
     assertThat(fix.getTitle()).isEqualTo("Apply oncell's suggestion: Use a constant");
@@ -177,6 +161,19 @@ class RunProgressTest {
         .isEqualTo(
             new org.eclipse.lsp4j.Range(
                 new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(2, 0)));
+  }
+
+  /** What the server offers for {@code diagnostic}, sent with all of the file's diagnostics. */
+  private List<Either<org.eclipse.lsp4j.Command, CodeAction>> codeActions(
+      PublishDiagnosticsParams file, Diagnostic diagnostic) throws Exception {
+    return get(
+        lsp.server
+            .getTextDocumentService()
+            .codeAction(
+                new org.eclipse.lsp4j.CodeActionParams(
+                    new org.eclipse.lsp4j.TextDocumentIdentifier(file.getUri()),
+                    diagnostic.getRange(),
+                    new org.eclipse.lsp4j.CodeActionContext(file.getDiagnostics()))));
   }
 
   /**
