@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: every module, real sandboxes, real servers on loopback.
-# Extra arguments go to Maven, e.g. scripts/test.sh -pl core/server -am
+# Runs the whole test suite: every module, real sandboxes, real servers on loopback, then the VS Code
+# extension (lint, unit tests, the .vsix, and its tests in a real editor: code-server and Chromium).
+# Extra arguments go to Maven and run only the Maven part, e.g. scripts/test.sh -pl core/server -am
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib.sh
@@ -13,4 +14,9 @@ JAVA_HOME="$(find_jdk25)"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export JAVA_HOME
 cd "$ROOT"
-exec mvn -B -ntp verify "$@"
+mvn -B -ntp verify "$@"
+if [ $# -eq 0 ]; then
+  # Every module was just built: what ./oncell would build before serving is there already.
+  touch "$ROOT/core/cli/target/.oncell-build-stamp"
+  exec "$ROOT/scripts/vscode-extension.sh" e2e
+fi
