@@ -140,6 +140,23 @@ class FileRequestsTest {
   }
 
   @Test
+  void linksOutOfTheCellAndFilesThatAreNotRegularAreRefusedAndNothingHangs() throws Exception {
+    lsp.client.shell("acme", "ln -s /etc/passwd passwd && mkfifo pipe && ln -s pipe to-pipe");
+    for (String path : new String[] {"passwd", "pipe", "to-pipe"}) {
+      ResponseError refused = error(lsp.server.readFile(new PathParams(path)));
+      assertThat(code(refused)).as(path).isIn("not_found", "not_a_file", "invalid_path");
+      assertThat(refused.getMessage()).as(path).doesNotContain("root:");
+      lsp.server
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(
+                  new TextDocumentItem("oncell://acme/" + path, "text", 1, "")));
+    }
+    // The open-file check reads each of them through the API: refused, never blocking on the FIFO.
+    assertThat(get(lsp.server.checkFiles(null)).changed()).isEmpty();
+  }
+
+  @Test
   void listDirectoryAndStat() throws Exception {
     lsp.client.files("acme").write("src/app.py", "x".getBytes(StandardCharsets.UTF_8));
     lsp.client.files("acme").write("src/lib/util.py", "yy".getBytes(StandardCharsets.UTF_8));
