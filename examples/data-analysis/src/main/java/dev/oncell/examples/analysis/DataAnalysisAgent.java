@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oncell.agent.Agent;
 import dev.oncell.agent.Context;
 import dev.oncell.agent.Db;
+import dev.oncell.agent.FileEntry;
 import dev.oncell.agent.ShellResult;
 import dev.oncell.agent.Step;
 import java.io.IOException;
@@ -89,14 +90,18 @@ public class DataAnalysisAgent extends Agent {
    * them as diagnostics with a quick fix.
    */
   public Check check(Context ctx) {
-    if (!ctx.store().exists(DATASET)) {
-      throw new IllegalStateException(DATASET + " is missing: run setup again");
+    // The size from the folder's listing first: a file the customer made huge is never read.
+    long size =
+        ctx.store().list("data").stream()
+            .filter(e -> e.name().equals("sales.csv") && e.type() == FileEntry.Type.FILE)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(DATASET + " is missing: run setup again"))
+            .size();
+    if (size > MAX_CHECKED_BYTES) {
+      throw new IllegalStateException(
+          DATASET + " has " + size + " bytes; check reads at most " + MAX_CHECKED_BYTES);
     }
     byte[] bytes = ctx.store().read(DATASET);
-    if (bytes.length > MAX_CHECKED_BYTES) {
-      throw new IllegalStateException(
-          DATASET + " has " + bytes.length + " bytes; check reads at most " + MAX_CHECKED_BYTES);
-    }
     return new Check(DatasetCheck.check(DATASET, new String(bytes, StandardCharsets.UTF_8)));
   }
 

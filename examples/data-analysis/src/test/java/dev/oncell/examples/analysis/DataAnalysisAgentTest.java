@@ -177,6 +177,14 @@ class DataAnalysisAgentTest {
   }
 
   @Test
+  void checkOfADatasetOverTheLimitFailsWithTheReasonAndReadsNoFurther() {
+    TestCell acme = kit.customer("acme");
+    acme.files().write("data/sales.csv", new byte[DataAnalysisAgent.MAX_CHECKED_BYTES + 1]);
+    assertThatThrownBy(() -> acme.call("check"))
+        .hasMessageContaining("check reads at most " + DataAnalysisAgent.MAX_CHECKED_BYTES);
+  }
+
+  @Test
   void aCsvWithoutTheExpectedHeaderFailsTheSetup() {
     assertThatThrownBy(() -> kit.customer("bad", withCsv("day,amount\n2025-01-01,3\n")))
         .isInstanceOf(AssertionError.class)
